@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import { isIsoDate } from '../calendar/workdays';
+
+/** The one error shape of the API. */
+export const ErrorBody = z.object({
+  error: z.object({ code: z.string(), message: z.string(), path: z.string().optional() }),
+});
+export type ErrorBody = z.infer<typeof ErrorBody>;
+
+export const Id = z.string().min(1, '不能为空').max(64, '过长');
+export const IdParams = z.object({ id: Id });
+export const IsoDate = z.string().refine(isIsoDate, '日期格式应为 YYYY-MM-DD');
+export const IsoDateTime = z.string().refine((v) => !Number.isNaN(Date.parse(v)) && /^\d{4}-\d{2}-\d{2}T/.test(v), '时间格式应为 ISO-8601，如 2026-10-09T09:00:00+08:00');
+export const NonEmpty = (max = 200) => z.string().trim().min(1, '不能为空').max(max, `不能超过${max}个字符`);
+export const Version = z.number().int().min(1);
+
+export const Paging = z.object({
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+});
+export function pageOf<T extends z.ZodType>(item: T) {
+  return z.object({ items: z.array(item), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+}
+export const Ok = z.object({ ok: z.literal(true) });

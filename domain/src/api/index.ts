@@ -1,0 +1,6 @@
+export * from './common';
+export * from './auth';
+export * from './org';
+export * from './matters';
+export * from './inbox';
+export * from './audit';

@@ -1,0 +1,97 @@
+import { z } from 'zod';
+import { Id, IsoDate, NonEmpty, Version } from './common';
+
+export const PRIORITIES = ['normal', 'urgent', 'very_urgent'] as const;
+export const PRIORITY_LABELS: Record<(typeof PRIORITIES)[number], string> = { normal: '普通', urgent: '加急', very_urgent: '特急' };
+export const POSITIONS = ['pending', 'agree', 'agree_with_changes', 'disagree'] as const;
+export const POSITION_LABELS: Record<(typeof POSITIONS)[number], string> = { pending: '待反馈', agree: '同意', agree_with_changes: '原则同意（有修改意见）', disagree: '不同意' };
+export const LINK_KINDS = ['related', 'reply_to', 'follow_up', 'topic_of', 'resubmission_of', 'basis'] as const;
+export const LINK_LABELS: Record<(typeof LINK_KINDS)[number], string> = { related: '相关', reply_to: '答复', follow_up: '落实', topic_of: '议题', resubmission_of: '重新报送', basis: '依据' };
+export const CLASSIFIED = ['秘密', '机密', '绝密'] as const;
+
+export const MatterSummary = z.object({
+  id: z.string(), kind: z.string(), kindLabel: z.string(), title: z.string(), status: z.string(), statusLabel: z.string(),
+  priority: z.enum(PRIORITIES), ownerId: z.string().nullable(), ownerName: z.string().nullable(),
+  departmentId: z.string().nullable(), departmentName: z.string().nullable(), dueDate: z.string().nullable(),
+  restricted: z.boolean(), version: z.number().int(), createdAt: z.string(), updatedAt: z.string(),
+});
+export type MatterSummary = z.infer<typeof MatterSummary>;
+
+export const Task = z.object({
+  id: z.string(), matterId: z.string(), matterTitle: z.string(), kind: z.string(), title: z.string(),
+  assigneeUserId: z.string().nullable(), assigneeUserName: z.string().nullable(),
+  assigneeDepartmentId: z.string().nullable(), assigneeDepartmentName: z.string().nullable(),
+  status: z.enum(['open', 'done', 'cancelled']), dueDate: z.string().nullable(), overdue: z.boolean(),
+  result: z.string().nullable(), createdAt: z.string(), completedAt: z.string().nullable(), version: z.number().int(),
+});
+export type Task = z.infer<typeof Task>;
+
+export const Position = z.object({
+  id: z.string(), partyDepartmentId: z.string().nullable(), partyUserId: z.string().nullable(), partyName: z.string(),
+  position: z.enum(POSITIONS), text: z.string().nullable(), respondedBy: z.string().nullable(), respondedAt: z.string().nullable(),
+});
+export const Round = z.object({ id: z.string(), roundNo: z.number().int(), question: z.string(), dueDate: z.string().nullable(), openedAt: z.string(), closedAt: z.string().nullable(), positions: z.array(Position) });
+export const Consultation = z.object({
+  id: z.string(), subject: z.string(), status: z.enum(['open', 'settled', 'escalated', 'closed']), outcome: z.string().nullable(),
+  consensus: z.boolean(), openDisagreements: z.array(z.object({ partyName: z.string(), text: z.string().nullable() })),
+  rounds: z.array(Round), createdAt: z.string(), version: z.number().int(),
+});
+export type Consultation = z.infer<typeof Consultation>;
+export const Instruction = z.object({
+  id: z.string(), leaderId: z.string(), leaderName: z.string(), kind: z.enum(['instruction', 'approval', 'decision']),
+  decision: z.enum(['approve', 'change', 'decline']).nullable(), text: z.string(), createdAt: z.string(),
+});
+export const Link = z.object({ id: z.string(), kind: z.enum(LINK_KINDS), direction: z.enum(['out', 'in']), otherId: z.string(), otherTitle: z.string(), otherKind: z.string(), note: z.string().nullable() });
+export const HistoryEntry = z.object({ seq: z.number(), at: z.string(), actorName: z.string().nullable(), action: z.string(), fromState: z.string().nullable(), toState: z.string().nullable(), detail: z.string().nullable() });
+export const AllowedEvent = z.object({ event: z.string(), label: z.string(), needsComment: z.boolean() });
+
+export const MatterDetail = MatterSummary.extend({
+  data: z.record(z.string(), z.unknown()),
+  description: z.string().nullable(),
+  allowedEvents: z.array(AllowedEvent),
+  tasks: z.array(Task), consultations: z.array(Consultation), instructions: z.array(Instruction), links: z.array(Link),
+  access: z.array(z.object({ type: z.enum(['user', 'department', 'role']), id: z.string(), name: z.string() })),
+  history: z.array(HistoryEntry),
+});
+export type MatterDetail = z.infer<typeof MatterDetail>;
+
+export const MatterListQuery = z.object({
+  kind: z.string().max(40).optional(), status: z.string().max(40).optional(), q: z.string().max(100).optional(),
+  mine: z.enum(['0', '1']).optional(),
+  page: z.coerce.number().int().min(1).default(1), pageSize: z.coerce.number().int().min(1).max(200).default(20),
+});
+export const CreateMatterBody = z.object({
+  kind: z.literal('coordination', { message: '事项类型应为 coordination（协调事项）' }),
+  title: NonEmpty(200), description: z.string().trim().max(5000).nullable().optional(),
+  priority: z.enum(PRIORITIES, { message: '紧急程度应为 normal/urgent/very_urgent' }).default('normal'),
+  departmentId: Id.nullable().optional(), ownerId: Id.nullable().optional(),
+  dueWorkingDays: z.number().int().min(1, '期限至少1个工作日').max(250).nullable().optional(),
+  restricted: z.boolean().default(false),
+  accessUserIds: z.array(Id).max(100).default([]), accessDepartmentIds: z.array(Id).max(100).default([]),
+  classification: z.string().optional(),
+});
+export const FireEventBody = z.object({ version: Version, comment: z.string().trim().max(2000).nullable().optional() });
+export const CreateTaskBody = z.object({
+  title: NonEmpty(200), kind: z.string().trim().max(40).default('handle'),
+  assigneeUserId: Id.nullable().optional(), assigneeDepartmentId: Id.nullable().optional(),
+  dueWorkingDays: z.number().int().min(1, '期限至少1个工作日').max(250).nullable().optional(),
+}).refine((v) => v.assigneeUserId || v.assigneeDepartmentId, { message: '请指定承办人或承办部门', path: ['assigneeUserId'] });
+export const CompleteTaskBody = z.object({ version: Version, result: NonEmpty(2000) });
+export const CreateConsultationBody = z.object({
+  subject: NonEmpty(200), question: NonEmpty(2000),
+  departmentIds: z.array(Id).max(50).default([]), userIds: z.array(Id).max(50).default([]),
+  dueWorkingDays: z.number().int().min(1).max(60).nullable().optional(),
+}).refine((v) => v.departmentIds.length + v.userIds.length > 0, { message: '请至少选择一个征求意见的部门或人员', path: ['departmentIds'] });
+export const NewRoundBody = z.object({ version: Version, question: NonEmpty(2000), dueWorkingDays: z.number().int().min(1).max(60).nullable().optional() });
+export const RespondBody = z.object({
+  position: z.enum(['agree', 'agree_with_changes', 'disagree'], { message: '意见应为 同意/原则同意/不同意' }),
+  text: z.string().trim().max(5000).nullable().optional(),
+}).refine((v) => v.position === 'agree' || (v.text && v.text.length > 0), { message: '有修改意见或不同意时须写明理由', path: ['text'] });
+export const SettleConsultationBody = z.object({ version: Version, outcome: NonEmpty(2000), escalate: z.boolean().default(false) });
+export const CreateInstructionBody = z.object({
+  kind: z.enum(['instruction', 'approval', 'decision']).default('instruction'),
+  decision: z.enum(['approve', 'change', 'decline']).nullable().optional(),
+  text: NonEmpty(5000),
+});
+export const CreateLinkBody = z.object({ toId: Id, kind: z.enum(LINK_KINDS, { message: '关联类型不在允许范围内' }), note: z.string().trim().max(500).nullable().optional() });
+export const ShareBody = z.object({ userIds: z.array(Id).max(100).default([]), departmentIds: z.array(Id).max(100).default([]), toRead: z.boolean().default(false), note: z.string().max(500).nullable().optional() });

@@ -1,0 +1,6 @@
+export * from './calendar/workdays';
+export * from './kernel/lifecycle';
+export * from './kernel/roles';
+export * from './lifecycles/index';
+export * from './format';
+export * as api from './api/index';

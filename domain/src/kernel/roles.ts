@@ -1,0 +1,42 @@
+/**
+ * System roles. The three separated administrators (三员) administer but never act in workflows;
+ * nobody holds an administrator role together with a workflow role.
+ */
+export const WORKFLOW_ROLES = [
+  'office_director', 'office_staff', 'secretary', 'reviewer', 'clerk', 'drafter', 'liaison', 'leader',
+] as const;
+export const ADMIN_ROLES = ['sysadmin', 'secadmin', 'auditor'] as const;
+export const ROLES = [...WORKFLOW_ROLES, ...ADMIN_ROLES] as const;
+export type WorkflowRole = (typeof WORKFLOW_ROLES)[number];
+export type AdminRole = (typeof ADMIN_ROLES)[number];
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Record<Role, string> = {
+  office_director: '办公室主任',
+  office_staff: '办公室工作人员',
+  secretary: '秘书',
+  reviewer: '核稿人',
+  clerk: '收发员',
+  drafter: '拟稿人',
+  liaison: '部门联络员',
+  leader: '领导',
+  sysadmin: '系统管理员',
+  secadmin: '安全保密管理员',
+  auditor: '安全审计员',
+};
+
+/** Roles that make someone part of the office (办公室), who coordinate matters. */
+export const OFFICE_ROLES: readonly Role[] = ['office_director', 'office_staff', 'secretary', 'reviewer', 'clerk'];
+
+export function isAdminRole(r: string): r is AdminRole {
+  return (ADMIN_ROLES as readonly string[]).includes(r);
+}
+
+/** Why a set of roles is not allowed, or null: admins are separated from each other and from workflows. */
+export function roleSetProblem(roles: readonly string[]): string | null {
+  const admin = roles.filter(isAdminRole);
+  if (admin.length > 1) return '三员分立：系统管理员、安全保密管理员、安全审计员不能由同一人兼任';
+  if (admin.length === 1 && roles.length > 1) return '三员分立：管理员账号不能同时承担业务角色';
+  if (roles.length === 0) return '至少需要一个角色';
+  return null;
+}

@@ -1,0 +1,13 @@
+import type { Lifecycle } from '../kernel/lifecycle';
+import { coordinationLifecycle } from './coordination';
+
+/** Every matter kind's lifecycle, by kind. Modules add theirs here. */
+export const LIFECYCLES: Record<string, Lifecycle> = {
+  coordination: coordinationLifecycle as unknown as Lifecycle,
+};
+
+export function lifecycleOf(kind: string): Lifecycle | undefined {
+  return LIFECYCLES[kind];
+}
+
+export { coordinationLifecycle, GUARD_MESSAGES } from './coordination';

@@ -1,0 +1,5 @@
+#!/usr/bin/env node
+// The xietiao command: runs the TypeScript sources through tsx (no build step for the server).
+import { register } from 'tsx/esm/api';
+register();
+await import('../src/main.ts');

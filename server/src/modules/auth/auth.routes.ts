@@ -1,0 +1,39 @@
+import { api } from '@xietiao/domain';
+import type { ZodApp } from '../../app';
+import type { AppContext } from '../../platform/context';
+import { actorOf } from '../../platform/auth/plugin';
+import { SESSION_COOKIE, deleteSession } from '../../platform/auth/sessions';
+import { createAuthService } from './auth.service';
+
+export function registerAuthRoutes(app: ZodApp, ctx: AppContext, opts: { secureCookies: boolean }): void {
+  const auth = createAuthService(ctx);
+  const cookieOpts = { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: opts.secureCookies };
+
+  app.post('/api/v1/auth/login', {
+    schema: { tags: ['auth'], summary: '登录', body: api.LoginBody, response: { 200: api.Me } },
+  }, async (req, reply) => {
+    const { token, me } = await auth.login(req.body.username, req.body.password, req.ip);
+    reply.setCookie(SESSION_COOKIE, token, cookieOpts);
+    return me;
+  });
+
+  app.post('/api/v1/auth/logout', { schema: { tags: ['auth'], summary: '退出登录', response: { 200: api.Ok } } }, async (req, reply) => {
+    const token = req.cookies[SESSION_COOKIE];
+    if (token) await deleteSession(ctx.db, token);
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return { ok: true as const };
+  });
+
+  app.get('/api/v1/auth/me', { schema: { tags: ['auth'], summary: '当前用户', response: { 200: api.Me } } }, async (req) => {
+    const actor = actorOf(req);
+    return auth.me(actor.id, req.csrfToken ?? '');
+  });
+
+  app.post('/api/v1/auth/password', {
+    schema: { tags: ['auth'], summary: '修改密码', body: api.ChangePasswordBody, response: { 200: api.Ok } },
+  }, async (req) => {
+    await auth.changePassword(actorOf(req), req.body.oldPassword, req.body.newPassword);
+    return { ok: true as const };
+  });
+}
+

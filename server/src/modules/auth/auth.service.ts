@@ -1,0 +1,65 @@
+/** Login, the current user, password change. */
+import type { Role } from '@xietiao/domain';
+import type { AppContext } from '../../platform/context';
+import { badRequest, tooMany, unauthorized } from '../../platform/errors';
+import { DUMMY_HASH, hashPassword, verifyPassword } from '../../platform/auth/password';
+import { createSession } from '../../platform/auth/sessions';
+import { clearFailures, LIMITS, lockedUntil, recordFailure } from '../../platform/auth/throttle';
+import { appendAudit } from '../../platform/audit';
+import type { Actor } from '../../platform/auth/actor';
+import { formatChineseDateTime } from '@xietiao/domain';
+
+export function createAuthService(ctx: Pick<AppContext, 'db' | 'clock'>) {
+  const { db, clock } = ctx;
+
+  async function me(userId: string, csrfToken: string) {
+    const u = await db.selectFrom('users')
+      .leftJoin('departments', 'departments.id', 'users.department_id')
+      .select(['users.id', 'users.username', 'users.name', 'users.title', 'users.organ_id', 'users.department_id',
+        'users.must_change_password', 'users.feed_token', 'departments.name as department_name'])
+      .where('users.id', '=', userId).executeTakeFirst();
+    if (!u) throw unauthorized();
+    const roles = await db.selectFrom('user_roles').select('role').where('user_id', '=', userId).orderBy('role').execute();
+    return {
+      id: u.id, username: u.username, name: u.name, title: u.title, organId: u.organ_id, departmentId: u.department_id,
+      departmentName: u.department_name, roles: roles.map((r) => r.role as Role), isLeader: roles.some((r) => r.role === 'leader'),
+      mustChangePassword: u.must_change_password === 1, csrfToken, feedToken: u.feed_token,
+    };
+  }
+
+  async function login(username: string, password: string, ip: string) {
+    const userKey = `user:${username.toLowerCase()}`;
+    const ipKey = `ip:${ip}`;
+    const locked = await lockedUntil(db, clock, [userKey, ipKey]);
+    if (locked) throw tooMany(`登录失败次数过多，请于${formatChineseDateTime(locked)}后再试`);
+    const user = await db.selectFrom('users').select(['id', 'password_hash', 'active']).where('username', '=', username).executeTakeFirst();
+    const ok = await verifyPassword(password, user?.password_hash ?? DUMMY_HASH);
+    if (!user || !ok || user.active !== 1) {
+      await recordFailure(db, clock, userKey, LIMITS.user);
+      await recordFailure(db, clock, ipKey, LIMITS.ip);
+      if (user) {
+        await db.transaction().execute((tx) => appendAudit(tx, clock, { actorId: user.id, action: 'auth.login_failed', entityType: 'user', entityId: user.id }));
+      }
+      throw unauthorized(user && ok && user.active !== 1 ? '该账号已停用，请联系管理员' : '用户名或密码错误');
+    }
+    await clearFailures(db, userKey);
+    const { token, csrfToken } = await createSession(db, clock, user.id);
+    await db.transaction().execute((tx) => appendAudit(tx, clock, { actorId: user.id, action: 'auth.login', entityType: 'user', entityId: user.id }));
+    return { token, me: await me(user.id, csrfToken) };
+  }
+
+  async function changePassword(actor: Actor, oldPassword: string, newPassword: string) {
+    const u = await db.selectFrom('users').select(['password_hash']).where('id', '=', actor.id).executeTakeFirstOrThrow();
+    if (!(await verifyPassword(oldPassword, u.password_hash))) throw badRequest('原密码不正确', 'body.oldPassword');
+    if (oldPassword === newPassword) throw badRequest('新密码不能与原密码相同', 'body.newPassword');
+    const hash = await hashPassword(newPassword);
+    await db.transaction().execute(async (tx) => {
+      await tx.updateTable('users').set({ password_hash: hash, must_change_password: 0, updated_at: clock.now().toISOString() }).where('id', '=', actor.id).execute();
+      await appendAudit(tx, clock, { actorId: actor.id, action: 'auth.password_changed', entityType: 'user', entityId: actor.id });
+    });
+  }
+
+  return { login, me, changePassword };
+}
+
+export type AuthService = ReturnType<typeof createAuthService>;

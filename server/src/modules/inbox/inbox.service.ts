@@ -1,0 +1,68 @@
+/** Each person's inbox: 待办, 已办, 待阅, notifications and their counts. */
+import { chinaDate } from '@xietiao/domain';
+import type { AppContext } from '../../platform/context';
+import type { Actor } from '../../platform/auth/actor';
+import { notFound } from '../../platform/errors';
+import { createTasksRepo } from '../matters/tasks.repo';
+import { presentTask } from '../matters/matters.presenter';
+import { whereVisible } from '../matters/matters.access';
+
+export function createInboxService(deps: Pick<AppContext, 'db' | 'clock'>) {
+  const { db, clock } = deps;
+  const tasks = createTasksRepo(db);
+
+  async function todo(actor: Actor, page: number, pageSize: number) {
+    const { rows, total } = await tasks.todo(actor, page, pageSize);
+    return { items: rows.map((t) => presentTask(t, clock)), total, page, pageSize };
+  }
+  async function done(actor: Actor, page: number, pageSize: number) {
+    const { rows, total } = await tasks.done(actor, page, pageSize);
+    return { items: rows.map((t) => presentTask(t, clock)), total, page, pageSize };
+  }
+  async function toRead(actor: Actor, page: number, pageSize: number) {
+    const base = db.selectFrom('read_items').where('read_items.user_id', '=', actor.id).where(whereVisible(actor, 'read_items.matter_id'));
+    const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const rows = await base.innerJoin('matters', 'matters.id', 'read_items.matter_id').innerJoin('users', 'users.id', 'read_items.created_by')
+      .selectAll('read_items').select(['matters.title as matter_title', 'matters.kind as matter_kind', 'users.name as from_name'])
+      .orderBy((eb) => eb.case().when('read_items.read_at', 'is', null).then(0).else(1).end())
+      .orderBy('read_items.created_at', 'desc').limit(pageSize).offset((page - 1) * pageSize).execute();
+    return {
+      items: rows.map((r) => ({ id: r.id, matterId: r.matter_id, matterTitle: r.matter_title, matterKind: r.matter_kind, note: r.note, fromName: r.from_name, createdAt: r.created_at, readAt: r.read_at })),
+      total: Number(total.n), page, pageSize,
+    };
+  }
+  async function markRead(actor: Actor, id: string) {
+    const res = await db.updateTable('read_items').set({ read_at: clock.now().toISOString() }).where('id', '=', id).where('user_id', '=', actor.id).where('read_at', 'is', null).executeTakeFirst();
+    if (Number(res.numUpdatedRows) === 0) {
+      const exists = await db.selectFrom('read_items').select('id').where('id', '=', id).where('user_id', '=', actor.id).executeTakeFirst();
+      if (!exists) throw notFound('待阅事项');
+    }
+  }
+  async function counts(actor: Actor) {
+    const todoCount = (await tasks.todo(actor, 1, 1)).total;
+    const overdue = await tasks.overdueCount(actor, chinaDate(clock.now()));
+    const toReadCount = await db.selectFrom('read_items').where('user_id', '=', actor.id).where('read_at', 'is', null).where(whereVisible(actor, 'read_items.matter_id'))
+      .select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const unread = await db.selectFrom('notifications').where('user_id', '=', actor.id).where('read_at', 'is', null)
+      .select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    return { todo: todoCount, overdue, toRead: Number(toReadCount.n), unreadNotifications: Number(unread.n) };
+  }
+  async function notifications(actor: Actor, page: number, pageSize: number) {
+    const base = db.selectFrom('notifications').where('user_id', '=', actor.id);
+    const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const rows = await base.selectAll().orderBy('created_at', 'desc').orderBy('id', 'desc').limit(pageSize).offset((page - 1) * pageSize).execute();
+    return {
+      items: rows.map((n) => ({ id: n.id, kind: n.kind, title: n.title, body: n.body, matterId: n.matter_id, readAt: n.read_at, createdAt: n.created_at })),
+      total: Number(total.n), page, pageSize,
+    };
+  }
+  async function readNotification(actor: Actor, id: string) {
+    const n = await db.selectFrom('notifications').select('id').where('id', '=', id).where('user_id', '=', actor.id).executeTakeFirst();
+    if (!n) throw notFound('通知');
+    await db.updateTable('notifications').set({ read_at: clock.now().toISOString() }).where('id', '=', id).where('read_at', 'is', null).execute();
+  }
+  async function readAll(actor: Actor) {
+    await db.updateTable('notifications').set({ read_at: clock.now().toISOString() }).where('user_id', '=', actor.id).where('read_at', 'is', null).execute();
+  }
+  return { todo, done, toRead, markRead, counts, notifications, readNotification, readAll };
+}

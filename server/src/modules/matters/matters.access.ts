@@ -1,0 +1,39 @@
+/**
+ * Need-to-know (X-4), enforced in the queries themselves: a matter is visible to an actor only
+ * when one of the actor's principals is on its access list. Every list, search, export and
+ * feed builds on `visibleMatterIds`/`whereVisible`, so no path can forget the check.
+ */
+import { sql, type ExpressionBuilder } from 'kysely';
+import type { Actor } from '../../platform/auth/actor';
+import { isOffice } from '../../platform/auth/actor';
+import type { DB } from '../../platform/db/schema';
+
+export interface Principal { type: 'user' | 'department' | 'role'; id: string }
+
+/** The principals an actor acts as: themself, their department, their roles, and 'office'. */
+export function principalsOf(actor: Actor): Principal[] {
+  const p: Principal[] = [{ type: 'user', id: actor.id }];
+  if (actor.departmentId) p.push({ type: 'department', id: actor.departmentId });
+  for (const r of actor.roles) p.push({ type: 'role', id: r });
+  if (isOffice(actor)) p.push({ type: 'role', id: 'office' });
+  return p;
+}
+
+/** A WHERE predicate on `matters` (aliased as in the query) that keeps only visible rows. */
+export function whereVisible(actor: Actor, matterIdRef: 'matters.id' | 'tasks.matter_id' | 'read_items.matter_id' = 'matters.id') {
+  const principals = principalsOf(actor);
+  const users = principals.filter((p) => p.type === 'user').map((p) => p.id);
+  const depts = principals.filter((p) => p.type === 'department').map((p) => p.id);
+  const roles = principals.filter((p) => p.type === 'role').map((p) => p.id);
+  return (eb: ExpressionBuilder<DB, any>) =>
+    eb.exists(
+      eb.selectFrom('matter_access as ma')
+        .select(sql`1`.as('one'))
+        .whereRef('ma.matter_id', '=', sql.ref(matterIdRef) as any)
+        .where((w) => w.or([
+          w.and([w('ma.principal_type', '=', 'user'), w('ma.principal_id', 'in', users)]),
+          ...(depts.length ? [w.and([w('ma.principal_type', '=', 'department'), w('ma.principal_id', 'in', depts)])] : []),
+          ...(roles.length ? [w.and([w('ma.principal_type', '=', 'role'), w('ma.principal_id', 'in', roles)])] : []),
+        ])),
+    );
+}

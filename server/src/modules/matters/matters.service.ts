@@ -1,0 +1,261 @@
+/**
+ * The coordination kernel's matter use cases: register, list, read, move through the lifecycle,
+ * leaders' instructions, links and sharing. Every change runs in one transaction with its audit
+ * row, its timers and its notifications; a status changes only through `fireEvent` (compare-and-set).
+ */
+import { addWorkingDays, api, chinaDate, GUARD_MESSAGES, allowedEvents, isTerminal, lifecycleOf, next } from '@xietiao/domain';
+import type { z } from 'zod';
+import type { AppContext } from '../../platform/context';
+import type { Actor } from '../../platform/auth/actor';
+import { requireWorkflowUser } from '../../platform/auth/actor';
+import { appendAudit } from '../../platform/audit';
+import { badRequest, conflict, forbidden, notFound, ruleViolation } from '../../platform/errors';
+import { newId } from '../../platform/ids';
+import { cancelTimers } from '../../platform/timers';
+import type { Conn } from '../../platform/db/database';
+import { notify } from '../inbox/notify';
+import { createMattersRepo, type MatterRow } from './matters.repo';
+import { createTasksRepo } from './tasks.repo';
+import { ACTION_LABELS, may, relativeRoles, type MatterAction } from './matters.policy';
+import { matterData, presentMatterSummary, presentTask } from './matters.presenter';
+import { createConsultationsService } from './consultations.service';
+import type { Principal } from './matters.access';
+
+type Deps = Pick<AppContext, 'db' | 'clock' | 'calendar'>;
+
+export function createMattersService(deps: Deps) {
+  const { db, clock } = deps;
+  const consultations = createConsultationsService(deps);
+
+  function requireMay(actor: Actor, action: MatterAction, matter?: MatterRow) {
+    requireWorkflowUser(actor);
+    if (!may(actor, action, matter)) throw forbidden(`您没有权限${ACTION_LABELS[action]}`);
+  }
+
+  async function visibleOr404(conn: Conn, actor: Actor, id: string) {
+    const m = await createMattersRepo(conn).findVisible(actor, id);
+    if (!m) throw notFound('事项');
+    return m;
+  }
+
+  async function checkUsers(conn: Conn, ids: string[], path: string) {
+    for (const [i, id] of ids.entries()) {
+      const u = await conn.selectFrom('users').select('id').where('id', '=', id).where('active', '=', 1).executeTakeFirst();
+      if (!u) throw badRequest(`人员不存在或已停用：${id}`, `${path}[${i}]`);
+    }
+  }
+  async function checkDepartments(conn: Conn, ids: string[], path: string) {
+    for (const [i, id] of ids.entries()) {
+      const d = await conn.selectFrom('departments').select('id').where('id', '=', id).where('active', '=', 1).executeTakeFirst();
+      if (!d) throw badRequest(`部门不存在或已停用：${id}`, `${path}[${i}]`);
+    }
+  }
+
+  async function create(actor: Actor, input: z.infer<typeof api.CreateMatterBody>) {
+    requireMay(actor, 'create');
+    if (input.classification && input.classification !== 'none' && input.classification !== '非密') {
+      throw badRequest('涉密事项（秘密、机密、绝密）不得在本系统处理（涉密不上网），请按保密规定线下办理', 'body.classification');
+    }
+    const lc = lifecycleOf(input.kind)!;
+    const now = clock.now().toISOString();
+    const id = newId();
+    await db.transaction().execute(async (tx) => {
+      const ownerId = input.ownerId ?? actor.id;
+      await checkUsers(tx, [ownerId], 'body.ownerId');
+      if (input.departmentId) await checkDepartments(tx, [input.departmentId], 'body.departmentId');
+      await checkUsers(tx, input.accessUserIds, 'body.accessUserIds');
+      await checkDepartments(tx, input.accessDepartmentIds, 'body.accessDepartmentIds');
+      const dueDate = input.dueWorkingDays ? addWorkingDays(chinaDate(clock.now()), input.dueWorkingDays, deps.calendar()) : null;
+      const access: Principal[] = [
+        { type: 'user', id: actor.id }, { type: 'user', id: ownerId },
+        ...input.accessUserIds.map((u) => ({ type: 'user' as const, id: u })),
+        ...input.accessDepartmentIds.map((d) => ({ type: 'department' as const, id: d })),
+        ...(input.departmentId ? [{ type: 'department' as const, id: input.departmentId }] : []),
+        ...(input.restricted ? [] : [{ type: 'role' as const, id: 'office' }]),
+      ];
+      await createMattersRepo(tx).insert({
+        id, kind: input.kind, title: input.title, status: lc.initial, version: 1, classification: 'none',
+        restricted: input.restricted ? 1 : 0, priority: input.priority, owner_id: ownerId, department_id: input.departmentId ?? null,
+        due_date: dueDate, data: { description: input.description ?? null }, created_by: actor.id, created_at: now, updated_at: now, closed_at: null,
+      }, access);
+      await appendAudit(tx, clock, { actorId: actor.id, action: 'matter.created', entityType: 'matter', entityId: id, matterId: id, toState: lc.initial, detail: { title: input.title, restricted: input.restricted } });
+      if (ownerId !== actor.id) await notify(tx, clock, { userIds: [ownerId], kind: 'assigned', matterId: id, title: `您被指定为事项「${input.title}」的责任人` });
+    });
+    return get(actor, id);
+  }
+
+  async function list(actor: Actor, q: z.infer<typeof api.MatterListQuery>) {
+    const { rows, total } = await createMattersRepo(db).list(actor, { ...q, mineUserId: q.mine === '1' ? actor.id : undefined });
+    return { items: rows.map(presentMatterSummary), total, page: q.page, pageSize: q.pageSize };
+  }
+
+  async function get(actor: Actor, id: string) {
+    const repo = createMattersRepo(db);
+    const m = await visibleOr404(db, actor, id);
+    const lc = lifecycleOf(m.kind);
+    const roles = relativeRoles(actor, m);
+    const owner = m.owner_id ? await db.selectFrom('users').select('name').where('id', '=', m.owner_id).executeTakeFirst() : undefined;
+    const dept = m.department_id ? await db.selectFrom('departments').select('name').where('id', '=', m.department_id).executeTakeFirst() : undefined;
+    const access = await repo.access(id);
+    const names = await principalNames(access.map((a) => ({ type: a.principal_type, id: a.principal_id })));
+    const data = matterData(m);
+    return {
+      ...presentMatterSummary({ ...m, owner_name: owner?.name ?? null, department_name: dept?.name ?? null }),
+      data,
+      description: typeof data.description === 'string' ? data.description : null,
+      allowedEvents: lc && !isAdminActor(actor)
+        ? allowedEvents(lc, m.status, roles).map((e) => ({ event: e, label: lc.events[e].label, needsComment: lc.events[e].needsComment === true }))
+        : [],
+      tasks: (await createTasksRepo(db).ofMatter(id)).map((t) => presentTask(t, clock)),
+      consultations: await consultations.forMatter(id),
+      instructions: (await repo.instructions(id)).map((i) => ({
+        id: i.id, leaderId: i.leader_id, leaderName: i.leader_name, kind: i.kind, decision: i.decision, text: i.text, createdAt: i.created_at,
+      })),
+      links: (await repo.links(actor, id)).map((l) => ({
+        id: l.id, kind: l.kind as (typeof api.LINK_KINDS)[number], direction: l.direction, otherId: l.other_id, otherTitle: l.other_title, otherKind: l.other_kind, note: l.note,
+      })),
+      access: access.map((a) => ({ type: a.principal_type, id: a.principal_id, name: names.get(`${a.principal_type}:${a.principal_id}`) ?? a.principal_id })),
+      history: (await repo.history(id)).map((h) => ({
+        seq: Number(h.seq), at: h.at, actorName: h.actor_name, action: h.action, fromState: h.from_state, toState: h.to_state, detail: h.detail,
+      })),
+    };
+  }
+
+  function isAdminActor(actor: Actor) {
+    return actor.roles.some((r) => r === 'sysadmin' || r === 'secadmin' || r === 'auditor');
+  }
+
+  async function principalNames(ps: Principal[]) {
+    const out = new Map<string, string>();
+    const users = ps.filter((p) => p.type === 'user').map((p) => p.id);
+    const depts = ps.filter((p) => p.type === 'department').map((p) => p.id);
+    if (users.length) for (const u of await db.selectFrom('users').select(['id', 'name']).where('id', 'in', users).execute()) out.set(`user:${u.id}`, u.name);
+    if (depts.length) for (const d of await db.selectFrom('departments').select(['id', 'name']).where('id', 'in', depts).execute()) out.set(`department:${d.id}`, d.name);
+    out.set('role:office', '办公室');
+    return out;
+  }
+
+  /** Leaders who decide a matter: the leaders in charge of its department, else the principal leader(s). */
+  async function decidingLeaders(conn: Conn, m: MatterRow): Promise<string[]> {
+    if (m.department_id) {
+      const rows = await conn.selectFrom('leader_charges').innerJoin('users', 'users.id', 'leader_charges.leader_id')
+        .select('leader_charges.leader_id').where('leader_charges.department_id', '=', m.department_id).where('users.active', '=', 1).execute();
+      if (rows.length) return [...new Set(rows.map((r) => r.leader_id))];
+    }
+    const principal = await conn.selectFrom('leaders').innerJoin('users', 'users.id', 'leaders.user_id')
+      .select('leaders.user_id').where('leaders.principal', '=', 1).where('users.active', '=', 1).execute();
+    return principal.map((r) => r.user_id);
+  }
+
+  async function fireEvent(actor: Actor, id: string, event: string, body: z.infer<typeof api.FireEventBody>) {
+    requireWorkflowUser(actor);
+    await db.transaction().execute(async (tx) => {
+      const repo = createMattersRepo(tx);
+      const m = await visibleOr404(tx, actor, id);
+      const lc = lifecycleOf(m.kind);
+      if (!lc || !(event in lc.events)) throw badRequest(`未知的操作：${event}`, 'params.event');
+      const t = lc.events[event];
+      if (!t.by.some((r) => relativeRoles(actor, m).includes(r))) throw forbidden(`您没有权限执行「${t.label}」`);
+      if (m.version !== body.version) throw conflict('该事项已被他人更新，请刷新后查看最新状态');
+      const to = next(lc, m.status, event);
+      if (!to) throw conflict(`该事项当前状态为「${lc.states[m.status]?.label ?? m.status}」，不能执行「${t.label}」`);
+      const comment = body.comment?.trim() || null;
+      if (t.needsComment && !comment) throw badRequest(`「${t.label}」须填写意见或理由`, 'body.comment');
+      for (const g of t.guards ?? []) {
+        if (g === 'no-open-disagreement' && (await consultations.hasOpenDisagreement(tx, id))) throw ruleViolation(GUARD_MESSAGES[g]);
+        if (g === 'no-open-tasks' && (await createTasksRepo(tx).openCount(id)) > 0) throw ruleViolation(GUARD_MESSAGES[g]);
+      }
+      const now = clock.now().toISOString();
+      if (!(await repo.transition(id, m.status, to, m.version, now, isTerminal(lc, to)))) throw conflict('该事项已被他人更新，请刷新后查看最新状态');
+      await appendAudit(tx, clock, { actorId: actor.id, action: `matter.${event}`, entityType: 'matter', entityId: id, matterId: id, fromState: m.status, toState: to, detail: comment ? { comment } : null });
+      await afterTransition(tx, actor, m, event, to, comment);
+    });
+    return get(actor, id);
+  }
+
+  /** Side effects of particular events: decision tasks for leaders, closing them, notifications. */
+  async function afterTransition(tx: Conn, actor: Actor, m: MatterRow, event: string, to: string, comment: string | null) {
+    const now = clock.now().toISOString();
+    const tasks = createTasksRepo(tx);
+    if (to === 'awaiting_decision') {
+      const leaders = await decidingLeaders(tx, m);
+      await createMattersRepo(tx).addAccess(m.id, leaders.map((l) => ({ type: 'user', id: l })));
+      for (const leaderId of leaders) {
+        await tasks.insert({
+          id: newId(), matter_id: m.id, kind: 'decide', title: `请定夺：${m.title}`, assignee_user_id: leaderId, assignee_department_id: null,
+          status: 'open', due_date: null, result: null, created_by: actor.id, created_at: now, completed_at: null, completed_by: null, version: 1,
+        });
+      }
+      await notify(tx, clock, { userIds: leaders, kind: 'decision_requested', matterId: m.id, title: `请定夺：${m.title}`, body: comment });
+    }
+    if (m.status === 'awaiting_decision' && (event === 'decide' || event === 'returnToOffice')) {
+      await tx.updateTable('tasks').set((eb) => ({ status: 'done', result: comment, completed_at: now, completed_by: actor.id, version: eb('version', '+', 1) }))
+        .where('matter_id', '=', m.id).where('kind', '=', 'decide').where('status', '=', 'open').execute();
+      await createMattersRepo(tx).insertInstruction({
+        id: newId(), matter_id: m.id, leader_id: actor.id, kind: 'decision', decision: event === 'decide' ? 'approve' : 'change', text: comment ?? '', created_at: now,
+      });
+      await notify(tx, clock, { userIds: [m.owner_id ?? m.created_by], kind: 'decided', matterId: m.id, title: `${actor.name}已${event === 'decide' ? '定夺' : '退回继续协调'}：${m.title}`, body: comment });
+    }
+    const lc = lifecycleOf(m.kind)!;
+    if (isTerminal(lc, to)) {
+      await tasks.cancelOpen(m.id, now);
+      await cancelTimers(tx, { matterId: m.id });
+    }
+  }
+
+  async function addInstruction(actor: Actor, id: string, body: z.infer<typeof api.CreateInstructionBody>) {
+    requireWorkflowUser(actor);
+    await db.transaction().execute(async (tx) => {
+      const m = await visibleOr404(tx, actor, id);
+      if (!may(actor, 'instruct', m)) throw forbidden('只有领导可以作出批示');
+      const instructionId = newId();
+      await createMattersRepo(tx).insertInstruction({ id: instructionId, matter_id: id, leader_id: actor.id, kind: body.kind, decision: body.decision ?? null, text: body.text, created_at: clock.now().toISOString() });
+      await createMattersRepo(tx).touch(id, clock.now().toISOString());
+      await appendAudit(tx, clock, { actorId: actor.id, action: 'matter.instruction_added', entityType: 'instruction', entityId: instructionId, matterId: id, detail: { kind: body.kind, decision: body.decision ?? null, text: body.text } });
+      await notify(tx, clock, { userIds: [m.owner_id ?? m.created_by], kind: 'instruction', matterId: id, title: `${actor.name}对「${m.title}」作出批示`, body: body.text });
+    });
+    return get(actor, id);
+  }
+
+  async function addLink(actor: Actor, id: string, body: z.infer<typeof api.CreateLinkBody>) {
+    requireWorkflowUser(actor);
+    if (body.toId === id) throw badRequest('不能将事项关联到其自身', 'body.toId');
+    await db.transaction().execute(async (tx) => {
+      const m = await visibleOr404(tx, actor, id);
+      if (!may(actor, 'link', m)) throw forbidden('您没有权限关联事项');
+      const other = await createMattersRepo(tx).findVisible(actor, body.toId);
+      if (!other) throw badRequest('要关联的事项不存在或您无权查看', 'body.toId');
+      const linkId = newId();
+      await createMattersRepo(tx).insertLink({ id: linkId, from_id: id, to_id: body.toId, kind: body.kind, note: body.note ?? null, created_by: actor.id, created_at: clock.now().toISOString() });
+      await appendAudit(tx, clock, { actorId: actor.id, action: 'matter.linked', entityType: 'link', entityId: linkId, matterId: id, detail: { to: body.toId, kind: body.kind } });
+    });
+    return get(actor, id);
+  }
+
+  /** Widen the need-to-know list; optionally put the matter in their 待阅. */
+  async function share(actor: Actor, id: string, body: z.infer<typeof api.ShareBody>) {
+    requireWorkflowUser(actor);
+    if (body.userIds.length + body.departmentIds.length === 0) throw badRequest('请选择分送的人员或部门', 'body.userIds');
+    await db.transaction().execute(async (tx) => {
+      const m = await visibleOr404(tx, actor, id);
+      if (!may(actor, 'share', m)) throw forbidden('您没有权限分送该事项');
+      await checkUsers(tx, body.userIds, 'body.userIds');
+      await checkDepartments(tx, body.departmentIds, 'body.departmentIds');
+      await createMattersRepo(tx).addAccess(id, [
+        ...body.userIds.map((u) => ({ type: 'user' as const, id: u })), ...body.departmentIds.map((d) => ({ type: 'department' as const, id: d })),
+      ]);
+      const now = clock.now().toISOString();
+      if (body.toRead) {
+        for (const u of body.userIds) {
+          await tx.insertInto('read_items').values({ id: newId(), user_id: u, matter_id: id, note: body.note ?? null, created_by: actor.id, created_at: now, read_at: null }).execute();
+        }
+      }
+      await notify(tx, clock, { userIds: body.userIds, kind: body.toRead ? 'to_read' : 'shared', matterId: id, title: `${actor.name}${body.toRead ? '请您阅知' : '与您共享了'}：${m.title}`, body: body.note ?? null });
+      await appendAudit(tx, clock, { actorId: actor.id, action: 'matter.shared', entityType: 'matter', entityId: id, matterId: id, detail: { userIds: body.userIds, departmentIds: body.departmentIds, toRead: body.toRead } });
+    });
+    return get(actor, id);
+  }
+
+  return { create, list, get, fireEvent, addInstruction, addLink, share, visibleOr404 };
+}
+export type MattersService = ReturnType<typeof createMattersService>;

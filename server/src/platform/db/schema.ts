@@ -1,0 +1,279 @@
+/**
+ * Kysely table types. Portable across SQLite and PostgreSQL: ids are text made by the app,
+ * timestamps ISO-8601 UTC text written by the app, booleans 0/1, enums text with CHECKs,
+ * JSON through `json.ts` (text on SQLite, jsonb on PostgreSQL).
+ */
+import type { Generated } from 'kysely';
+
+export type Bool01 = 0 | 1;
+/** JSON column: a string on SQLite, already parsed on PostgreSQL; read it with `fromJson`. */
+export type JsonCol = unknown;
+
+export interface OrgansTable {
+  id: string;
+  name: string;
+  short_name: string | null;
+  kind: string;
+  level: number;
+  parent_id: string | null;
+  is_self: Bool01;
+  /** document number prefix, e.g. 某发 */
+  doc_code: string | null;
+  active: Bool01;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+export interface OrganSuperiorsTable { organ_id: string; superior_id: string }
+
+export interface DepartmentsTable {
+  id: string;
+  organ_id: string;
+  name: string;
+  short_name: string | null;
+  functions: JsonCol;
+  sort: number;
+  active: Bool01;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface UsersTable {
+  id: string;
+  username: string;
+  name: string;
+  password_hash: string;
+  organ_id: string;
+  department_id: string | null;
+  title: string | null;
+  phone: string | null;
+  active: Bool01;
+  must_change_password: Bool01;
+  /** a secret per user for the read-only calendar feed URL */
+  feed_token: string;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+export interface UserRolesTable { user_id: string; role: string }
+
+export interface LeadersTable {
+  user_id: string;
+  post: string;
+  rank: string;
+  rank_order: number;
+  precedence: number;
+  line: 'first' | 'second';
+  principal: Bool01;
+  secretary_id: string | null;
+  version: number;
+  updated_at: string;
+}
+export interface LeaderChargesTable {
+  id: string;
+  leader_id: string;
+  area: string;
+  department_id: string | null;
+}
+
+export interface AbsencesTable {
+  id: string;
+  user_id: string;
+  kind: 'leave' | 'trip' | 'business' | 'blocked';
+  starts_at: string;
+  ends_at: string;
+  note: string | null;
+  created_by: string;
+  created_at: string;
+}
+
+export interface SessionsTable {
+  id: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: string;
+  expires_at: string;
+  last_seen_at: string;
+}
+export interface LoginAttemptsTable { key: string; window_start: string; count: number; locked_until: string | null }
+
+export interface MattersTable {
+  id: string;
+  kind: string;
+  title: string;
+  status: string;
+  version: number;
+  /** 非密 only; classified documents are refused (涉密不上网) */
+  classification: string;
+  restricted: Bool01;
+  priority: string;
+  owner_id: string | null;
+  department_id: string | null;
+  due_date: string | null;
+  data: JsonCol;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+  closed_at: string | null;
+}
+export interface MatterAccessTable {
+  matter_id: string;
+  principal_type: 'user' | 'department' | 'role';
+  principal_id: string;
+}
+export interface MatterLinksTable {
+  id: string;
+  from_id: string;
+  to_id: string;
+  kind: string;
+  note: string | null;
+  created_by: string;
+  created_at: string;
+}
+
+export interface TasksTable {
+  id: string;
+  matter_id: string;
+  kind: string;
+  title: string;
+  assignee_user_id: string | null;
+  assignee_department_id: string | null;
+  status: 'open' | 'done' | 'cancelled';
+  due_date: string | null;
+  result: string | null;
+  created_by: string;
+  created_at: string;
+  completed_at: string | null;
+  completed_by: string | null;
+  version: number;
+}
+
+export interface ConsultationsTable {
+  id: string;
+  matter_id: string;
+  subject: string;
+  status: 'open' | 'settled' | 'escalated' | 'closed';
+  outcome: string | null;
+  created_by: string;
+  created_at: string;
+  closed_at: string | null;
+  version: number;
+}
+export interface ConsultationRoundsTable {
+  id: string;
+  consultation_id: string;
+  round_no: number;
+  question: string;
+  due_date: string | null;
+  opened_at: string;
+  closed_at: string | null;
+}
+export interface ConsultationPositionsTable {
+  id: string;
+  round_id: string;
+  party_department_id: string | null;
+  party_user_id: string | null;
+  position: 'pending' | 'agree' | 'agree_with_changes' | 'disagree';
+  text: string | null;
+  responded_by: string | null;
+  responded_at: string | null;
+  task_id: string | null;
+}
+
+export interface InstructionsTable {
+  id: string;
+  matter_id: string;
+  leader_id: string;
+  kind: 'instruction' | 'approval' | 'decision';
+  decision: 'approve' | 'change' | 'decline' | null;
+  text: string;
+  created_at: string;
+}
+
+export interface TimersTable {
+  id: string;
+  due_at: string;
+  kind: string;
+  matter_id: string | null;
+  task_id: string | null;
+  payload: JsonCol;
+  state: 'pending' | 'fired' | 'cancelled';
+  lease_until: string | null;
+  attempts: number;
+  fired_at: string | null;
+  fired_by: string | null;
+  created_at: string;
+}
+
+export interface NotificationsTable {
+  id: string;
+  user_id: string;
+  kind: string;
+  title: string;
+  body: string | null;
+  matter_id: string | null;
+  /** the timer that produced it; unique, so a timer can never notify twice */
+  timer_id: string | null;
+  read_at: string | null;
+  created_at: string;
+}
+
+/** 待阅: something a person is asked to read */
+export interface ReadItemsTable {
+  id: string;
+  user_id: string;
+  matter_id: string;
+  note: string | null;
+  created_by: string;
+  created_at: string;
+  read_at: string | null;
+}
+
+export interface AuditEventsTable {
+  seq: number;
+  id: string;
+  at: string;
+  actor_id: string | null;
+  action: string;
+  entity_type: string;
+  entity_id: string | null;
+  matter_id: string | null;
+  from_state: string | null;
+  to_state: string | null;
+  detail: string | null;
+  prev_hash: string;
+  hash: string;
+}
+export interface AuditHeadTable { id: number; seq: number; hash: string }
+
+export interface CountersTable { name: string; value: number }
+
+export interface DB {
+  organs: OrgansTable;
+  organ_superiors: OrganSuperiorsTable;
+  departments: DepartmentsTable;
+  users: UsersTable;
+  user_roles: UserRolesTable;
+  leaders: LeadersTable;
+  leader_charges: LeaderChargesTable;
+  absences: AbsencesTable;
+  sessions: SessionsTable;
+  login_attempts: LoginAttemptsTable;
+  matters: MattersTable;
+  matter_access: MatterAccessTable;
+  matter_links: MatterLinksTable;
+  tasks: TasksTable;
+  consultations: ConsultationsTable;
+  consultation_rounds: ConsultationRoundsTable;
+  consultation_positions: ConsultationPositionsTable;
+  instructions: InstructionsTable;
+  timers: TimersTable;
+  notifications: NotificationsTable;
+  read_items: ReadItemsTable;
+  audit_events: AuditEventsTable;
+  audit_head: AuditHeadTable;
+  counters: CountersTable;
+}
+
+export type { Generated };

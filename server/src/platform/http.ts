@@ -1,0 +1,74 @@
+/**
+ * HTTP conventions: zod on every route (body, params, query, response), the one error shape
+ * `{error:{code,message,path?}}` with Chinese messages, 400 for bad input, never a 500 for it.
+ */
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { AppError } from './errors';
+
+z.config(z.locales.zhCN());
+z.config({
+  customError: (iss) => {
+    if (iss.code === 'invalid_type' && iss.input === undefined) return '缺少必填字段';
+    if (iss.code === 'unrecognized_keys') return `不认识的字段：${iss.keys.join('、')}`;
+    return undefined;
+  },
+});
+
+const CONTEXT_LABEL: Record<string, string> = { body: '请求体', querystring: '查询参数', params: '路径参数', headers: '请求头' };
+
+/** `/a/0/b` → `a[0].b` */
+export function jsonPointerToPath(pointer: string): string {
+  return pointer
+    .split('/')
+    .filter(Boolean)
+    .map((seg, i) => (/^\d+$/.test(seg) ? `[${seg}]` : i === 0 ? seg : `.${seg}`))
+    .join('');
+}
+
+export function errorBody(code: string, message: string, path?: string) {
+  return { error: { code, message, ...(path ? { path } : {}) } };
+}
+
+export function installErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((err: FastifyError, req: FastifyRequest, reply: FastifyReply) => {
+    if (err instanceof AppError) {
+      return reply.status(err.status).send(errorBody(err.code, err.message, err.path));
+    }
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      const first = err.validation[0];
+      const ctx = (err as { validationContext?: string }).validationContext ?? 'body';
+      const field = jsonPointerToPath(first.instancePath);
+      const path = field ? `${ctx === 'querystring' ? 'query' : ctx}.${field}` : ctx === 'querystring' ? 'query' : ctx;
+      const where = CONTEXT_LABEL[ctx] ?? ctx;
+      const message = field ? `${where}字段 ${field}：${first.message}` : `${where}无效：${first.message}`;
+      return reply.status(400).send(errorBody('validation_failed', message, path));
+    }
+    if (isResponseSerializationError(err)) {
+      req.log.error({ err, issues: err.cause.issues }, 'response does not match its schema');
+      return reply.status(500).send(errorBody('internal', '服务器内部错误（响应格式不符），请联系管理员'));
+    }
+    const status = err.statusCode ?? 500;
+    if (err.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || (status === 400 && /JSON/i.test(err.message))) {
+      return reply.status(400).send(errorBody('invalid_json', '请求体不是有效的 JSON，请检查格式', 'body'));
+    }
+    if (err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') {
+      return reply.status(400).send(errorBody('invalid_json', '请求体为空：Content-Type 为 application/json 时须提供 JSON 内容', 'body'));
+    }
+    if (err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
+      return reply.status(415).send(errorBody('unsupported_media_type', '不支持的内容类型，请使用 application/json'));
+    }
+    if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+      return reply.status(413).send(errorBody('payload_too_large', '请求体过大'));
+    }
+    if (status >= 400 && status < 500) {
+      return reply.status(status).send(errorBody('bad_request', `请求无效：${err.message}`));
+    }
+    req.log.error({ err }, 'unhandled error');
+    return reply.status(500).send(errorBody('internal', '服务器内部错误，请稍后重试或联系管理员'));
+  });
+  app.setNotFoundHandler((req, reply) => {
+    reply.status(404).send(errorBody('not_found', `接口不存在：${req.method} ${req.url.split('?')[0]}`));
+  });
+}

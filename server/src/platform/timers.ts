@@ -1,0 +1,105 @@
+/**
+ * Timers: a due time that fires a reminder or an escalation, written in the same transaction as
+ * the step that made it. A poller claims due timers in small batches; on PostgreSQL with
+ * `FOR UPDATE SKIP LOCKED`, so several server processes on one database fire each timer exactly
+ * once (a second process skips rows the first holds). On SQLite one writer runs at a time.
+ * A handler runs inside the claiming transaction: its effects and the `fired` mark commit together.
+ */
+import type { Conn, Db, Dialect } from './db/database';
+import type { Clock } from './clock';
+import { newId } from './ids';
+import { fromJson, toJson } from './json';
+import type { TimersTable } from './db/schema';
+
+export type TimerRow = TimersTable;
+export type TimerHandler = (tx: Conn, timer: TimerRow & { payloadObj: Record<string, unknown> }, now: Date) => Promise<void>;
+
+export interface ScheduleTimer {
+  dueAt: Date | string;
+  kind: string;
+  matterId?: string | null;
+  taskId?: string | null;
+  payload?: Record<string, unknown>;
+}
+
+export async function scheduleTimer(tx: Conn, clock: Clock, t: ScheduleTimer): Promise<string> {
+  const id = newId();
+  await tx.insertInto('timers').values({
+    id, due_at: new Date(t.dueAt).toISOString(), kind: t.kind, matter_id: t.matterId ?? null, task_id: t.taskId ?? null,
+    payload: toJson(t.payload ?? {}), state: 'pending', lease_until: null, attempts: 0, fired_at: null, fired_by: null,
+    created_at: clock.now().toISOString(),
+  }).execute();
+  return id;
+}
+
+/** Cancel pending timers of a task (it was completed) or of a matter (kinds given). */
+export async function cancelTimers(tx: Conn, where: { taskId?: string; matterId?: string; kinds?: string[] }): Promise<void> {
+  let q = tx.updateTable('timers').set({ state: 'cancelled' }).where('state', '=', 'pending');
+  if (where.taskId) q = q.where('task_id', '=', where.taskId);
+  if (where.matterId) q = q.where('matter_id', '=', where.matterId);
+  if (where.kinds?.length) q = q.where('kind', 'in', where.kinds);
+  await q.execute();
+}
+
+export interface TimerRunner {
+  /** Fire every due timer now; returns how many fired. */
+  runDue(): Promise<number>;
+  start(intervalMs?: number): void;
+  stop(): Promise<void>;
+}
+
+export function createTimerRunner(
+  deps: { db: Db; dialect: Dialect; clock: Clock },
+  handlers: Record<string, TimerHandler>,
+  opts: { workerId?: string; batch?: number; onError?: (err: unknown, timerId: string) => void } = {},
+): TimerRunner {
+  const workerId = opts.workerId ?? `worker-${process.pid}`;
+  const batch = opts.batch ?? 20;
+  let handle: NodeJS.Timeout | null = null;
+  let running: Promise<number> | null = null;
+
+  async function fireBatch(): Promise<number> {
+    const now = deps.clock.now();
+    const nowIso = now.toISOString();
+    return deps.db.transaction().execute(async (tx) => {
+      let q = tx.selectFrom('timers').selectAll().where('state', '=', 'pending').where('due_at', '<=', nowIso).orderBy('due_at').orderBy('id').limit(batch);
+      if (deps.dialect === 'postgres') q = q.forUpdate().skipLocked();
+      const due = await q.execute();
+      for (const t of due) {
+        const handler = handlers[t.kind];
+        if (handler) await handler(tx, { ...t, payloadObj: fromJson<Record<string, unknown>>(t.payload, {}) }, now);
+        const res = await tx.updateTable('timers')
+          .set({ state: 'fired', fired_at: nowIso, fired_by: workerId, attempts: t.attempts + 1 })
+          .where('id', '=', t.id).where('state', '=', 'pending').executeTakeFirst();
+        if (Number(res.numUpdatedRows) !== 1) throw new Error(`timer ${t.id} was fired twice`);
+      }
+      return due.length;
+    });
+  }
+
+  async function runDue(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const n = await fireBatch();
+      total += n;
+      if (n < batch) return total;
+    }
+  }
+
+  return {
+    runDue,
+    start(intervalMs = 5000) {
+      if (handle) return;
+      handle = setInterval(() => {
+        if (running) return;
+        running = runDue().catch((err) => { opts.onError?.(err, ''); return 0; }).finally(() => { running = null; });
+      }, intervalMs);
+      handle.unref();
+    },
+    async stop() {
+      if (handle) clearInterval(handle);
+      handle = null;
+      if (running) await running;
+    },
+  };
+}

@@ -1,0 +1,8 @@
+/** Every timer kind's handler, by kind. Modules add theirs here. */
+import type { AppContext } from './platform/context';
+import type { TimerHandler } from './platform/timers';
+import { taskTimerHandlers } from './modules/matters/matters.timers';
+
+export function timerHandlers(ctx: Pick<AppContext, 'clock'>): Record<string, TimerHandler> {
+  return { ...taskTimerHandlers(ctx.clock) };
+}

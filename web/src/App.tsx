@@ -1,0 +1,81 @@
+import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
+import { App as AntApp, ConfigProvider, Spin } from 'antd';
+import zhCN from 'antd/locale/zh_CN';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { createBrowserRouter, Navigate, RouterProvider } from 'react-router';
+import { AuthProvider, useAuth } from './lib/auth';
+import { queryClient } from './lib/http';
+import { isAdmin } from './lib/roles';
+import { AppLayout } from './components/AppLayout';
+import { RouteError } from './components/RouteError';
+import { UnderConstruction } from './components/UnderConstruction';
+import { theme } from './theme';
+
+function page<T extends Record<string, unknown>>(loader: () => Promise<T>, name: keyof T): ComponentType {
+  return lazy(async () => ({ default: (await loader())[name] as ComponentType }));
+}
+
+const LoginPage = page(() => import('./features/auth/pages/LoginPage'), 'LoginPage');
+const ChangePasswordPage = page(() => import('./features/auth/pages/ChangePasswordPage'), 'ChangePasswordPage');
+const WorkbenchPage = page(() => import('./features/inbox/pages/WorkbenchPage'), 'WorkbenchPage');
+const MatterListPage = page(() => import('./features/matters/pages/MatterListPage'), 'MatterListPage');
+const MatterDetailPage = page(() => import('./features/matters/pages/MatterDetailPage'), 'MatterDetailPage');
+const OrgPage = page(() => import('./features/org/pages/OrgPage'), 'OrgPage');
+const AdminPage = page(() => import('./features/admin/pages/AdminPage'), 'AdminPage');
+
+function Loading() {
+  return (
+    <div className="xt-center" style={{ padding: 64 }}>
+      <Spin />
+    </div>
+  );
+}
+function s(node: ReactNode) {
+  return <Suspense fallback={<Loading />}>{node}</Suspense>;
+}
+
+/** 工作台 for workflow users; administrators land on 系统管理. */
+function Home() {
+  const { me } = useAuth();
+  if (me && isAdmin(me)) return <Navigate to="/admin" replace />;
+  return s(<WorkbenchPage />);
+}
+
+const router = createBrowserRouter([
+  { path: '/login', element: s(<LoginPage />), errorElement: <RouteError /> },
+  {
+    path: '/',
+    element: <AppLayout />,
+    errorElement: <RouteError />,
+    children: [
+      { index: true, element: <Home /> },
+      { path: 'password', element: s(<ChangePasswordPage />) },
+      { path: 'matters', element: s(<MatterListPage />) },
+      { path: 'matters/:id', element: s(<MatterDetailPage />) },
+      { path: 'org', element: s(<OrgPage />) },
+      { path: 'admin', element: s(<AdminPage />) },
+      { path: 'admin/:tab', element: s(<AdminPage />) },
+      { path: 'activities', element: <UnderConstruction title="领导活动" description="领导公务活动的统一登记、拟办审批、日程与周活动安排表等功能正在开发。" /> },
+      { path: 'outgoing', element: <UnderConstruction title="发文" description="起草、核稿、会签、签发与发文登记等功能正在开发。" /> },
+      { path: 'incoming', element: <UnderConstruction title="收文" description="签收登记、拟办批办、承办阅知与传阅等功能正在开发。" /> },
+      { path: 'meetings', element: <UnderConstruction title="会议" description="议题征集、会前协调、会议通知与纪要等功能正在开发。" /> },
+      { path: 'supervision', element: <UnderConstruction title="督办" description="督办立项、催办、办结反馈等功能正在开发。" /> },
+      { path: 'checks', element: <UnderConstruction title="公文合规检查" description="依据《党政机关公文处理工作条例》等规范对公文进行合规检查的功能正在开发。" /> },
+      { path: '*', element: <RouteError notFound /> },
+    ],
+  },
+]);
+
+export function App() {
+  return (
+    <ConfigProvider locale={zhCN} theme={theme}>
+      <AntApp>
+        <QueryClientProvider client={queryClient}>
+          <AuthProvider>
+            <RouterProvider router={router} />
+          </AuthProvider>
+        </QueryClientProvider>
+      </AntApp>
+    </ConfigProvider>
+  );
+}

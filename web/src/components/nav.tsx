@@ -1,0 +1,47 @@
+import type { ReactNode } from 'react';
+import {
+  ApartmentOutlined, AuditOutlined, CalendarOutlined, DashboardOutlined, FileSearchOutlined,
+  InboxOutlined, NodeIndexOutlined, ScheduleOutlined, SendOutlined, SettingOutlined, TeamOutlined,
+} from '@ant-design/icons';
+import type { Me } from '../lib/types';
+import { hasRole, isAdmin } from '../lib/roles';
+
+export interface NavItem {
+  path: string;
+  label: string;
+  icon: ReactNode;
+}
+
+const WORKFLOW_NAV: NavItem[] = [
+  { path: '/', label: '工作台', icon: <DashboardOutlined /> },
+  { path: '/activities', label: '领导活动', icon: <CalendarOutlined /> },
+  { path: '/outgoing', label: '发文', icon: <SendOutlined /> },
+  { path: '/incoming', label: '收文', icon: <InboxOutlined /> },
+  { path: '/meetings', label: '会议', icon: <TeamOutlined /> },
+  { path: '/supervision', label: '督办', icon: <ScheduleOutlined /> },
+  { path: '/matters', label: '协调事项', icon: <NodeIndexOutlined /> },
+  { path: '/checks', label: '公文合规检查', icon: <FileSearchOutlined /> },
+  { path: '/org', label: '组织机构', icon: <ApartmentOutlined /> },
+];
+
+/** What the menu shows: administrators (三员) administer only; workflow users never see 系统管理. */
+export function navFor(me: Me): NavItem[] {
+  if (!isAdmin(me)) return WORKFLOW_NAV;
+  const items: NavItem[] = [
+    { path: '/org', label: '组织机构', icon: <ApartmentOutlined /> },
+    { path: '/admin', label: '系统管理', icon: <SettingOutlined /> },
+  ];
+  if (hasRole(me, 'auditor')) items.push({ path: '/admin/audit', label: '审计日志', icon: <AuditOutlined /> });
+  return items;
+}
+
+/** The menu key a location belongs to (the longest matching nav path). */
+export function selectedKey(pathname: string, items: NavItem[]): string {
+  let best = '';
+  for (const it of items) {
+    const hit = it.path === '/' ? pathname === '/' : pathname === it.path || pathname.startsWith(`${it.path}/`);
+    if (hit && it.path.length > best.length) best = it.path;
+  }
+  return best;
+}
+

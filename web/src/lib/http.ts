@@ -1,0 +1,134 @@
+import { QueryClient } from '@tanstack/react-query';
+
+/** An error answered by the API in its one error shape `{error:{code,message,path}}`. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly path?: string;
+  constructor(status: number, code: string, message: string, path?: string) {
+    super(message);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = code;
+    this.path = path;
+  }
+}
+
+const FALLBACK_MESSAGES: Record<number, string> = {
+  400: '提交的内容有误，请检查后重试',
+  401: '登录已失效，请重新登录',
+  403: '您没有执行此操作的权限',
+  404: '未找到相关内容，或您无权查看',
+  409: '数据已被他人更新，请刷新后重试',
+  422: '当前状态不允许此操作',
+  429: '尝试次数过多，请稍后再试',
+  500: '服务器出现错误，请稍后再试',
+  502: '服务暂不可用，请稍后再试',
+  503: '服务暂不可用，请稍后再试',
+};
+
+let csrfToken: string | null = null;
+/** Set from the `Me` object (login response or /auth/me); sent on every unsafe method. */
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+export type Query = Record<string, string | number | boolean | null | undefined>;
+
+export function withQuery(path: string, query?: Query): string {
+  if (!query) return path;
+  const sp = new URLSearchParams();
+  for (const [k, v] of Object.entries(query)) {
+    if (v === undefined || v === null || v === '') continue;
+    sp.set(k, typeof v === 'boolean' ? (v ? '1' : '0') : String(v));
+  }
+  const s = sp.toString();
+  return s ? `${path}?${s}` : path;
+}
+
+interface RequestOptions {
+  query?: Query;
+  body?: unknown;
+  /** do not redirect to /login on 401 (used by /auth/me and /auth/login) */
+  noRedirect?: boolean;
+  signal?: AbortSignal;
+}
+
+const API_BASE = '/api/v1';
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+function redirectToLogin(): void {
+  if (window.location.pathname === '/login') return;
+  const next = window.location.pathname + window.location.search;
+  queryClient.clear();
+  window.location.assign(`/login?next=${encodeURIComponent(next)}`);
+}
+
+export async function request<T>(method: string, path: string, opts: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  const init: RequestInit = { method, credentials: 'same-origin', headers, signal: opts.signal };
+  if (opts.body !== undefined) {
+    headers['content-type'] = 'application/json';
+    init.body = JSON.stringify(opts.body);
+  }
+  if (UNSAFE.has(method) && csrfToken) headers['x-csrf-token'] = csrfToken;
+
+  let res: Response;
+  try {
+    res = await fetch(withQuery(API_BASE + path, opts.query), init);
+  } catch (e) {
+    if ((e as Error).name === 'AbortError') throw e;
+    throw new ApiError(0, 'network', '无法连接服务器，请检查网络后重试');
+  }
+
+  const text = await res.text();
+  let data: unknown = undefined;
+  if (text) {
+    try {
+      data = JSON.parse(text);
+    } catch {
+      data = undefined;
+    }
+  }
+  if (res.ok) return data as T;
+
+  const err = (data as { error?: { code?: string; message?: string; path?: string } } | undefined)?.error;
+  const apiError = new ApiError(
+    res.status,
+    err?.code ?? `http_${res.status}`,
+    err?.message || FALLBACK_MESSAGES[res.status] || `请求失败（${res.status}）`,
+    err?.path,
+  );
+  if (res.status === 401 && !opts.noRedirect) redirectToLogin();
+  throw apiError;
+}
+
+export const http = {
+  get: <T>(path: string, query?: Query, opts?: Omit<RequestOptions, 'query' | 'body'>) => request<T>('GET', path, { ...opts, query }),
+  post: <T>(path: string, body?: unknown, opts?: Omit<RequestOptions, 'body'>) => request<T>('POST', path, { ...opts, body: body ?? {} }),
+  put: <T>(path: string, body?: unknown) => request<T>('PUT', path, { body: body ?? {} }),
+  patch: <T>(path: string, body?: unknown) => request<T>('PATCH', path, { body: body ?? {} }),
+  del: <T>(path: string) => request<T>('DELETE', path),
+};
+
+/** A message for any error thrown by a query or mutation. */
+export function errorMessage(e: unknown): string {
+  if (e instanceof ApiError) return e.message;
+  if (e instanceof Error && /[\u4e00-\u9fa5]/.test(e.message)) return e.message;
+  return '操作失败，请稍后再试';
+}
+
+export function isConflict(e: unknown): boolean {
+  return e instanceof ApiError && e.status === 409;
+}
+
+export const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      staleTime: 15_000,
+      refetchOnWindowFocus: true,
+      retry: (count, e) => !(e instanceof ApiError && e.status >= 400 && e.status < 500) && count < 2,
+    },
+    mutations: { retry: false },
+  },
+});

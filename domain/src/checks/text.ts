@@ -361,12 +361,12 @@ export function headingOf(text: string): HeadingInfo | null {
   // level 2 / 4: bracketed number, any bracket width, optional punctuation after
   m = new RegExp(`^([（(])\\s*([${CN_NUM}]+)\\s*([）)])([、，,．.：:]?)`, 'u').exec(text);
   if (m) {
-    const ok = m[1] === '（' && m[3] === '）' && m[4] === '' && text.length > m[0].length;
+    const ok = m[1] === '（' && m[3] === '）' && m[4] === '';
     return { level: 2, wellFormed: ok, mark: m[0], expected: `（${m[2]}）` };
   }
   m = /^([（(])\s*([1-9]\d?)\s*([）)])([、，,．.：:]?)/u.exec(text);
   if (m) {
-    const ok = m[1] === '（' && m[3] === '）' && m[4] === '' && text.length > m[0].length;
+    const ok = m[1] === '（' && m[3] === '）' && m[4] === '';
     return { level: 4, wellFormed: ok, mark: m[0], expected: `（${m[2]}）` };
   }
   // level 4 without opening bracket: “1)” / “1）”
@@ -375,12 +375,12 @@ export function headingOf(text: string): HeadingInfo | null {
   // level 1: Chinese numeral followed by punctuation or a space
   m = new RegExp(`^([${CN_NUM}]+)(、|[.．，,：:;；]|[ \\u3000]+)(?![${CN_NUM}])`, 'u').exec(text);
   if (m && isChineseOrdinal(m[1] ?? '')) {
-    return { level: 1, wellFormed: m[2] === '、' && text.length > m[0].length, mark: m[0], expected: `${m[1]}、` };
+    return { level: 1, wellFormed: m[2] === '、', mark: m[0], expected: `${m[1]}、` };
   }
   // level 3: Arabic number (1–2 digits, so that years are not taken) and a point or wrong mark
   m = /^([1-9]\d?)([.．]|、|[，,：:]|[ \u3000]+)(?!\d)/u.exec(text);
   if (m) {
-    const ok = (m[2] === '.' || m[2] === '．') && text.length > m[0].length;
+    const ok = m[2] === '.' || m[2] === '．';
     return { level: 3, wellFormed: ok, mark: m[0], expected: `${m[1]}.` };
   }
   return null;

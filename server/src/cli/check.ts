@@ -27,7 +27,7 @@ export async function runCheckCommand(args: string[], out: (s: string) => void =
   }
   let raw: unknown;
   try {
-    raw = JSON.parse(text);
+    raw = JSON.parse(text.replace(/^\uFEFF/, '')); // a byte-order mark, as Windows editors save UTF-8
   } catch (e) {
     err(`输入不是有效的 JSON：${(e as Error).message}\n`);
     return 2;

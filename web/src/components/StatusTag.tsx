@@ -2,14 +2,14 @@ import { Tag } from 'antd';
 
 const COLORS: Record<string, string> = {
   registered: 'default',
-  coordinating: 'processing',
+  coordinating: 'blue',
   awaiting_decision: 'gold',
-  executing: 'blue',
-  completed: 'success',
+  executing: 'cyan',
+  completed: 'green',
   cancelled: 'default',
-  open: 'processing',
-  done: 'success',
-  settled: 'success',
+  open: 'blue',
+  done: 'green',
+  settled: 'green',
   escalated: 'gold',
   closed: 'default',
 };

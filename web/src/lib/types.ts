@@ -51,12 +51,30 @@ export interface Items<T> {
   items: T[];
 }
 
-/** One lifecycle as GET /lifecycles returns it. */
+/**
+ * One lifecycle as GET /lifecycles returns it. The server sends arrays
+ * (`states: [{state,label,terminal}]`, `events: [{event,label,from,to,by,guards}]`); the records of
+ * the domain's `Lifecycle` are accepted too. There is no zod schema for it in domain/src/api.
+ */
+export interface LifecycleState {
+  state: string;
+  label: string;
+  terminal?: boolean;
+}
+export interface LifecycleEvent {
+  event: string;
+  label: string;
+  from: string[];
+  to: string;
+  by: string[];
+  guards?: string[];
+  needsComment?: boolean;
+}
 export interface LifecycleInfo {
   kind: string;
   label: string;
   initial: string;
-  states: Record<string, { label: string; terminal?: boolean }>;
-  events: Record<string, { from: string[]; to: string; by: string[]; guards?: string[]; label: string; needsComment?: boolean }>;
+  states: LifecycleState[] | Record<string, Omit<LifecycleState, 'state'>>;
+  events: LifecycleEvent[] | Record<string, Omit<LifecycleEvent, 'event'>>;
   mermaid?: string;
 }

@@ -68,3 +68,84 @@ export function ruleTable(id: string, bad: BadCase[], good: GoodCase[]): void {
     });
   }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Random documents for property tests (fast-check)
+
+import fc from 'fast-check';
+import { DOC_TYPES, LAYOUTS } from '../types';
+import { baseDoc, O } from './fixtures';
+
+const TOKENS = [
+  '〔', '〕', '[', ']', '（', '）', '(', ')', '《', '》', '：', ':', '，', '。', '、', '；', '.', '．', '—', '-', ' ', '\n', '\n',
+  '1', '2', '0', '05', '2024', '24', '年', '月', '日', '号', '第', '附件', '附件：', '抄送', '抄送：', '抄报', '印发', '★',
+  '秘密', '长期', '个月', '一、', '（一）', '1.', '（1）', '(1)', '1、', '某县人民政府', '某市人民政府', '关于', '的', '请示',
+  '通知', '报告', '函', '令', '妥否，请批示', '特急', '【', '】', '县政发〔2024〕18号', '国发[2023]5号', '联系人', '电话',
+];
+export const arbText = fc.array(fc.constantFrom(...TOKENS), { maxLength: 25 }).map((a) => a.join(''));
+const arbNullableText = fc.option(arbText, { nil: null });
+const ORGAN_IDS = Object.values(O);
+
+export const arbInput = fc
+  .record({
+    type: fc.constantFrom(...DOC_TYPES),
+    layout: fc.option(fc.constantFrom(...LAYOUTS), { nil: null }),
+    title: arbText,
+    docNo: arbNullableText,
+    date: arbNullableText,
+    body: arbText,
+    note: arbNullableText,
+    attachmentNote: fc.array(arbText, { maxLength: 4 }),
+    attachments: fc.array(fc.record({ no: fc.integer({ min: -1, max: 5 }), title: arbText }), { maxLength: 4 }),
+    secrecy: fc.constantFrom('none', '秘密', '机密', '绝密' as const),
+    secrecyTerm: arbNullableText,
+    copyNo: arbNullableText,
+    urgency: fc.constantFrom('none', '特急', '加急' as const),
+    signatory: fc.array(arbText, { maxLength: 3 }),
+    signedAt: fc.option(fc.constantFrom('2024-06-03', '2024-6-5', 'x', ''), { nil: null }),
+    mainTo: fc.subarray(ORGAN_IDS, { maxLength: 6 }),
+    replyTo: fc.option(fc.record({ type: arbText, issuer: fc.constantFrom(...ORGAN_IDS), docNo: arbText }), { nil: null }),
+    lead: fc.constantFrom(...ORGAN_IDS),
+  })
+  .map((r) =>
+    baseDoc({
+      type: r.type,
+      layout: r.layout,
+      title: r.title,
+      docNo: r.docNo,
+      date: r.date,
+      body: r.body,
+      note: r.note,
+      attachmentNote: r.attachmentNote,
+      attachments: r.attachments,
+      secrecy: r.secrecy,
+      secrecyTerm: r.secrecyTerm,
+      copyNo: r.copyNo,
+      urgency: r.urgency,
+      signatory: r.signatory,
+      mainTo: r.mainTo,
+      replyTo: r.replyTo,
+      issuers: [{ organ: r.lead, lead: true }],
+      signers: [{ organ: r.lead, name: '王某', role: '主要负责人', proxy: false, opinion: '同意', signedAt: r.signedAt }],
+    }),
+  );
+
+/** Asserts that the rules, without the `safe` net, never throw and return well-formed findings. */
+export function assertWellBehaved(rules: readonly RuleDef[], runs = 300): void {
+  fc.assert(
+    fc.property(arbInput, (input) => {
+      const ctx = buildContext(input);
+      for (const r of rules) {
+        const found = r.check(ctx);
+        expect(Array.isArray(found)).toBe(true);
+        for (const f of found) {
+          expect(f.rule).toBe(r.id);
+          expect(['error', 'warning', 'info']).toContain(f.severity);
+          expect(f.path).toMatch(/^document\./u);
+          expect(f.message).toMatch(/[\u4e00-\u9fa5]/u);
+        }
+      }
+    }),
+    { numRuns: runs },
+  );
+}

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { formatRules } from '../rules/format';
+import { formatRules, rawFormatRules } from '../rules/format';
+import { closingBlock, docNoProblems, findDocNoTokens, headingOf, parseAttachmentNote, parseCnDateStrict, parseTitle } from '../text';
 import type { CheckInput, CheckDocument } from '../types';
 import { baseDoc, baseNotice, O, type DocOverrides } from './fixtures';
-import { ruleTable, runAll } from './format-helpers';
+import { assertWellBehaved, ruleTable, runAll } from './format-helpers';
 
 /** the clean 请示 (某县人民政府 → 某市人民政府) with overrides */
 const req = (over: DocOverrides = {}): CheckInput => baseDoc(over);
@@ -220,6 +221,7 @@ describe('F-10 附件说明（单个附件）', () => {
       { name: '附件：2024年度项目清单', input: one('附件：2024年度项目清单') },
       { name: 'a document without attachments', input: req({ attachmentNote: [], attachments: [] }) },
       { name: 'several attachments (F-11/F-12 apply)', input: req() },
+      { name: 'one long name wrapped over two lines', input: req({ attachmentNote: ['附件：某县2024年汛期受灾情况', '统计表'], attachments: [{ no: 1, title: '某县2024年汛期受灾情况统计表' }] }) },
     ],
   );
 });
@@ -240,6 +242,7 @@ describe('F-11 附件说明（多个附件，首行）', () => {
       { name: 'one space after the point, as in the standard: 附件：1. 经费测算表', input: many('附件：1. 经费测算表') },
       { name: 'a full-width point: 附件：1．经费测算表', input: many('附件：1．经费测算表') },
       { name: 'a single attachment (F-10 applies)', input: req({ attachmentNote: ['附件：经费测算表'], attachments: [{ no: 1, title: '经费测算表' }] }) },
+      { name: 'a single name wrapped over two lines (one attachment)', input: req({ attachmentNote: ['附件：某县2024年汛期受灾情况', '统计表'], attachments: [{ no: 1, title: '某县2024年汛期受灾情况统计表' }] }) },
     ],
   );
 });
@@ -313,7 +316,8 @@ describe('F-15 抄送行', () => {
     [
       { name: '抄送：某市财政局，某市应急管理局。', input: reqBody('抄送：某市财政局，某市应急管理局。') },
       { name: 'a body without 版记', input: req() },
-      { name: 'a sentence that starts with 抄送 is still a 抄送 line only when it is one', input: reqBody('抄送：市委办公厅，市人大常委会办公厅。', '某县人民政府办公室 2024年6月5日印发') },
+      { name: 'a 版记 with a correct 抄送 line and 印发 line', input: reqBody('抄送：市委办公厅，市人大常委会办公厅。', '某县人民政府办公室 2024年6月5日印发') },
+      { name: 'a sentence that starts with 抄送 (no colon)', input: reqBody('抄送有关部门备案。') },
     ],
   );
 });
@@ -440,10 +444,70 @@ describe('F-rules never throw', () => {
       copyNo: '',
       signatory: [''],
     });
-    for (const r of formatRules) expect(Array.isArray(r.check({ ...(null as never) }))).toBe(true);
+    for (const r of formatRules) expect(r.check({} as never)).toEqual([]);
     expect(Array.isArray(runAll(odd))).toBe(true);
   });
+  it('F-01…F-22 (without the safe net) never throw and give well-formed findings on random documents', () => {
+    assertWellBehaved(rawFormatRules, 200);
+  }, 30_000);
   it('O is the fixture organ map (sanity)', () => {
     expect(O.countyGov).toBe('county-gov');
+  });
+});
+
+describe('text helpers used by the F-rules', () => {
+  it('F-01 docNoProblems is empty exactly for the catalogue examples', () => {
+    for (const ok of ['国办发〔2023〕5号', '京政发〔2024〕12号', '国办函〔2023〕105号']) expect(docNoProblems(ok)).toEqual([]);
+    for (const bad of ['国办发[2023]5号', '国办发（2023）5号', '国办发【2023】5号', '国办发〔23〕5号', '国办发〔2023〕05号', '国办发〔2023〕第5号', '国办发〔2023〕5', '国办发〔2023〕 5号']) {
+      expect(docNoProblems(bad).length, bad).toBeGreaterThan(0);
+    }
+  });
+  it('F-03 parseCnDateStrict accepts real dates only', () => {
+    expect(parseCnDateStrict('2024年2月29日')).toEqual({ y: 2024, m: 2, d: 29 });
+    for (const bad of ['2023年05月06日', '二〇二三年五月六日', '2023.5.6', '23年5月6日', '2023年2月29日', '2023年4月31日']) {
+      expect(parseCnDateStrict(bad), bad).toBeNull();
+    }
+  });
+  it('F-20 parseTitle splits issuer, subject and 文种, and keeps a meeting note apart', () => {
+    const t = parseTitle('某县人民政府关于追加防汛经费的请示');
+    expect([t.issuerPart, t.subject, t.genre]).toEqual(['某县人民政府', '追加防汛经费', '请示']);
+    expect(parseTitle('某市人民政府令').genre).toBe('令');
+    expect(parseTitle('关于某事的命令').genre).toBe('命令');
+    expect(parseTitle('关于某事的请示报告').falseGenre).toBe('请示报告');
+    const r = parseTitle('关于计划的决议（2024年1月10日某市第十七届人民代表大会第三次会议通过）');
+    expect(r.genre).toBe('决议');
+    expect(r.meetingDate).toEqual({ y: 2024, m: 1, d: 10 });
+    expect(parseTitle('关于某事的通知。').trailingPunct).toBe('。');
+  });
+  it('F-16 headingOf recognises the four levels and their wrong forms', () => {
+    expect(headingOf('一、总体要求')).toMatchObject({ level: 1, wellFormed: true });
+    expect(headingOf('一.总体要求')).toMatchObject({ level: 1, wellFormed: false, expected: '一、' });
+    expect(headingOf('（一）工作目标')).toMatchObject({ level: 2, wellFormed: true });
+    expect(headingOf('(一)工作目标')).toMatchObject({ level: 2, wellFormed: false });
+    expect(headingOf('1.加强培训')).toMatchObject({ level: 3, wellFormed: true });
+    expect(headingOf('1、加强培训')).toMatchObject({ level: 3, wellFormed: false });
+    expect(headingOf('（1）明确分工')).toMatchObject({ level: 4, wellFormed: true });
+    expect(headingOf('1）明确分工')).toMatchObject({ level: 4, wellFormed: false });
+    for (const text of ['一是加强', '十分重要', '2024年以来', '1.5亿元', '（2024年）', '二〇二四年']) expect(headingOf(text), text).toBeNull();
+  });
+  it('F-21 findDocNoTokens finds cited numbers without the words before them', () => {
+    const toks = findDocNoTokens('根据国发〔2023〕5号文件和《通知》（国办发[2024]第6号）');
+    expect(toks.map((t) => [t.text, t.wellFormed])).toEqual([
+      ['国发〔2023〕5号', true],
+      ['国办发[2024]第6号', false],
+    ]);
+  });
+  it('F-12 parseAttachmentNote joins wrapped lines to the item above', () => {
+    expect(parseAttachmentNote(['附件：1.经费测算表', '2.某县2024年汛期受灾情况', '统计表'])).toEqual([
+      { no: 1, name: '经费测算表', line: 0 },
+      { no: 2, name: '某县2024年汛期受灾情况统计表', line: 1 },
+    ]);
+    expect(parseAttachmentNote(['附件：经费测算表。'])).toEqual([{ no: null, name: '经费测算表', line: 0 }]);
+  });
+  it('F-04 closingBlock finds the 署名 lines above a closing date', () => {
+    const b = closingBlock('正文。\n特此报告。\n某县人民政府\n中共某县委员会\n2024年6月5日');
+    expect(b?.names.map((l) => l.text)).toEqual(['某县人民政府', '中共某县委员会']);
+    expect(b?.ymd).toEqual({ y: 2024, m: 6, d: 5 });
+    expect(closingBlock('正文。\n特此报告。')).toBeNull();
   });
 });

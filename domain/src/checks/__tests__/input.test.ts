@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatPath, parseCheckInput } from '../input';
-import { baseDoc, O, rawBase } from './fixtures';
+import { baseDoc, O, ORGANS, rawBase } from './fixtures';
 
 type Raw = Record<string, any>;
 
@@ -122,7 +122,7 @@ describe('parseCheckInput — bad input names the path', () => {
     ['an unknown superior', (r) => ((r.organs[2].superiors = ['ghost']), r), 'organs[2].superiors[0]', '未知机关 "ghost"'],
     ['an unknown parent', (r) => ((r.organs[2].parent = 'ghost'), r), 'organs[2].parent', '未知机关'],
     ['an unknown replyTo issuer', (r) => ((r.document.replyTo = { type: '请示', issuer: 'ghost', docNo: '' }), r), 'document.replyTo.issuer', '未知机关'],
-    ['a duplicate organ id', (r) => (r.organs.push({ ...r.organs[0] }), r), `organs[${rawBase().organs instanceof Array ? (rawBase().organs as unknown[]).length : 0}].id`, '重复'],
+    ['a duplicate organ id', (r) => (r.organs.push({ ...r.organs[0] }), r), `organs[${ORGANS.length}].id`, '重复'],
     ['a level given as a string', (r) => ((r.organs[0].level = '3'), r), 'organs[0].level', '类型错误'],
     ['a fractional level', (r) => ((r.organs[0].level = 2.5), r), 'organs[0].level', '整数'],
     ['an unknown organ kind', (r) => ((r.organs[0].kind = '机关'), r), 'organs[0].kind', '未知机关类型'],

@@ -395,6 +395,11 @@ describe('R-ROUTE-10 部门不得向下级党委政府发指令性公文', () =>
         notice(O.cityGovOffice, [O.countyGov], { flags: { directive: true } }),
         { severity: 'warning', path: 'document.flags.govApprovedRef' },
       ],
+      [
+        'a government office 通知 to county party committees with no authorisation at all (warning)',
+        notice(O.cityPartyOffice, [O.countyParty]),
+        { severity: 'warning', says: '中共某市委员会' },
+      ],
     ],
     passes: [
       [

@@ -21,7 +21,7 @@ import {
 
 /** F-22 of the digest: request-for-approval wording. `报请批准`/`提请审批` are not requests. */
 export const REQUEST_WORDING =
-  /(妥否|当否|是否可行)[，,]?\s*请(批示|批复|审批|指示)|请予(批准|批复|审批)|(?<![报提呈申])请(批准|审批)/gu;
+  /(妥否|当否|是否可行|可否)[，,]?\s*请(批示|批复|审批|指示)|请予(批准|批复|审批)|(?<![报提呈申])请(批准|审批)/gu;
 
 export function requestPhrases(body: string): string[] {
   return [...body.matchAll(REQUEST_WORDING)].map((m) => m[0]);
@@ -430,15 +430,16 @@ const R10: RuleDef = {
   id: 'R-ROUTE-10',
   severity: 'error',
   title:
-    '部门、单位和议事协调机构不得向下级党委、政府发布指令性公文（经政府同意的须在文中注明）；办公厅（室）向下级党委、政府行文须有授权记录（警告）',
+    '部门、单位和议事协调机构不得向下级党委、政府发布指令性公文（指令性 = flags.directive 或正文含“必须/务必/要于……”；经政府同意的须在文中注明）；办公厅（室）向下级党委、政府行文须有授权记录（警告）',
   source: '《条例》第十六条第（二）项；《整治形式主义为基层减负若干规定》第1条',
   check(ctx) {
     const d = ctx.doc;
     const directive = d.flags.directive || DIRECTIVE_WORDING.test(d.body);
-    if (!directive) return [];
     const out: Finding[] = [];
     const approved = filled(d.flags.govApprovedRef);
     for (const x of ctx.issuers) {
+      const office = x.kind === '办公厅室';
+      if (!office && !(directive && RESTRICTED_KINDS.has(x.kind))) continue;
       const targets = addressees(ctx, 'mainTo').filter((a) => {
         const t = ctx.organs.get(a.organ);
         return (
@@ -450,7 +451,9 @@ const R10: RuleDef = {
       if (targets.length === 0) continue;
       const home = homeOrgan(ctx, x);
       const homeName = home?.name ?? '本级党委、政府';
-      if (isOfficeLike(x) && x.kind === '办公厅室') {
+      if (office) {
+        // Art 16(二): an 办公厅（室） may write to lower 党委/政府 “根据本级党委、政府授权”;
+        // the authorisation is recorded in flags.govApprovedRef (the contract has no other field).
         if (!approved) {
           out.push(
             finding(
@@ -463,7 +466,6 @@ const R10: RuleDef = {
         }
         continue;
       }
-      if (!RESTRICTED_KINDS.has(x.kind)) continue;
       if (!approved) {
         for (const t of targets) {
           out.push(

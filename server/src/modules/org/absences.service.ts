@@ -13,7 +13,7 @@
  * - The note (e.g. the reason for a leave) is shown only to those who may manage that person's
  *   absences; everybody else sees the period and the kind — enough to schedule around it.
  */
-import { ABSENCE_LABELS, formatChineseDateTime, type api } from '@xietiao/domain';
+import { api, formatChineseDateTime } from '@xietiao/domain';
 import type { z } from 'zod';
 import type { AppContext } from '../../platform/context';
 import type { Actor } from '../../platform/auth/actor';
@@ -66,7 +66,7 @@ export function createAbsencesService(ctx: Pick<AppContext, 'db' | 'clock'>) {
       const clash = await repo.overlappingAbsence(tx, input.userId, startsAt, endsAt);
       if (clash) {
         throw badRequest(
-          `${clash.user_name}在该时段已登记${ABSENCE_LABELS[clash.kind]}（${period(clash)}${clash.note && can(actor, 'absence.write', clash.user_id) ? `，${clash.note}` : ''}），时间重叠，请调整时间或先撤销原登记`,
+          `${clash.user_name}在该时段已登记${api.ABSENCE_LABELS[clash.kind]}（${period(clash)}${clash.note && can(actor, 'absence.write', clash.user_id) ? `，${clash.note}` : ''}），时间重叠，请调整时间或先撤销原登记`,
           'body.startsAt',
         );
       }

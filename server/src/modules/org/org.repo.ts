@@ -283,11 +283,12 @@ export function otherPrincipal(db: Conn, exceptUserId: string) {
 }
 
 export async function upsertLeader(db: Conn, row: Omit<LeaderRow, 'version'>): Promise<void> {
-  const { user_id, ...rest } = row;
+  const { post, rank, rank_order, precedence, line, principal, secretary_id, updated_at } = row;
   await db.insertInto('leaders').values({ ...row, version: 1 })
-    .onConflict((oc) => oc.column('user_id').doUpdateSet((eb) => ({ ...rest, version: eb('leaders.version', '+', 1) })))
+    .onConflict((oc) => oc.column('user_id').doUpdateSet((eb) => ({
+      post, rank, rank_order, precedence, line, principal, secretary_id, updated_at, version: eb('leaders.version', '+', 1),
+    })))
     .execute();
-  void user_id;
 }
 
 export async function replaceCharges(db: Conn, leaderId: string, charges: { id: string; area: string; department_id: string | null }[]): Promise<void> {

@@ -28,7 +28,7 @@ const DateOrInstant = z.string().refine((v) => /^\d{4}-\d{2}-\d{2}$/.test(v) || 
 function withoutDefaults<T extends z.ZodObject>(schema: T): T {
   const shape: Record<string, z.ZodType> = {};
   for (const [k, s] of Object.entries(schema.shape as Record<string, z.ZodType>)) {
-    shape[k] = s instanceof z.ZodOptional && s.unwrap() instanceof z.ZodDefault ? (s.unwrap() as z.ZodDefault).removeDefault().optional() : s;
+    shape[k] = s instanceof z.ZodOptional && s.unwrap() instanceof z.ZodDefault ? ((s.unwrap() as z.ZodDefault<z.ZodType>).removeDefault() as z.ZodType).optional() : s;
   }
   return z.object(shape) as unknown as T;
 }

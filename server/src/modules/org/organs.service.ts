@@ -4,7 +4,8 @@
  * relation between two organs (上级/下级/平级/不相隶属) is computed by the domain's
  * `organRelation` over the active organs. Writes refuse unknown references and cycles.
  */
-import { createRelationIndex, RELATION_LABELS, type RelationOrgan, type api } from '@xietiao/domain';
+import type { api } from '@xietiao/domain';
+import { createRelationIndex, RELATION_LABELS, type RelationOrgan } from '@xietiao/domain/org/relation';
 import type { z } from 'zod';
 import type { AppContext } from '../../platform/context';
 import type { Actor } from '../../platform/auth/actor';

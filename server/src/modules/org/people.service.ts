@@ -1,10 +1,12 @@
 /**
  * ORG-3 — people and their roles. The system administrator keeps accounts (create, edit,
  * deactivate); the security administrator alone changes roles and resets passwords (三员分立).
- * Administrator roles are exclusive (`roleSetProblem`) and are granted only by the security
- * administrator: a system administrator cannot create another administrator account.
+ * Administrator roles are exclusive (`roleSetProblem`). The system administrator gives a new
+ * account its initial roles (a fresh deployment's sysadmin must be able to create the security
+ * and audit administrators, see seed/init.ts); every later change of roles is the security
+ * administrator's, who cannot change their own.
  */
-import { isAdminRole, roleSetProblem, type Role, type api } from '@xietiao/domain';
+import { roleSetProblem, type Role, type api } from '@xietiao/domain';
 import type { z } from 'zod';
 import type { AppContext } from '../../platform/context';
 import type { Actor } from '../../platform/auth/actor';
@@ -12,7 +14,7 @@ import { appendAudit } from '../../platform/audit';
 import { hashPassword } from '../../platform/auth/password';
 import { deleteUserSessions } from '../../platform/auth/sessions';
 import type { Conn } from '../../platform/db/database';
-import { badRequest, conflict, forbidden, notFound, ruleViolation } from '../../platform/errors';
+import { badRequest, conflict, notFound, ruleViolation } from '../../platform/errors';
 import { newId, newToken } from '../../platform/ids';
 import * as repo from './org.repo';
 import { authorize } from './org.policy';
@@ -50,9 +52,6 @@ export function createPeopleService(ctx: Pick<AppContext, 'db' | 'clock'>) {
   async function create(actor: Actor, input: PersonInput): Promise<Person> {
     authorize(actor, 'person.write');
     checkRoles(input.roles);
-    if (input.roles.some(isAdminRole)) {
-      throw forbidden('管理员角色只能由安全保密管理员授予：请先以业务角色建立账号，再由安全保密管理员分配');
-    }
     // scrypt before the transaction: it is slow and holds no lock
     const hash = await hashPassword(input.password);
     const id = newId();

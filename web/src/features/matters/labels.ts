@@ -28,28 +28,87 @@ export const ACCESS_TYPE_LABELS: Record<string, string> = { user: '人员', depa
 
 /** Audit/history actions as words (unknown codes are shown as they are). */
 export const ACTION_LABELS: Record<string, string> = {
-  create: '登记',
-  'matter.create': '登记事项',
-  'matter.event': '流转',
-  'task.create': '交办任务',
-  'task.complete': '办结任务',
-  'consultation.create': '发起征求意见',
-  'consultation.round': '发起新一轮征求意见',
-  'consultation.respond': '反馈意见',
-  'consultation.settle': '形成协商结论',
-  'instruction.create': '领导批示',
-  'link.create': '关联事项',
-  share: '扩大知悉范围',
-  'matter.share': '扩大知悉范围',
+  'matter.created': '登记事项',
+  'matter.shared': '扩大知悉范围',
+  'matter.linked': '关联事项',
+  'matter.instruction_added': '作出批示',
+  'task.created': '交办任务',
+  'task.completed': '办结任务',
+  'task.cancelled': '撤销任务',
+  'consultation.started': '发起征求意见',
+  'consultation.round_opened': '再次征求意见',
+  'consultation.responded': '反馈意见',
+  'consultation.settled': '形成协商结论',
+  'consultation.escalated': '分歧报领导定夺',
   'auth.login': '登录',
   'auth.logout': '退出登录',
-  'auth.password': '修改密码',
   'auth.login_failed': '登录失败',
+  'auth.password_changed': '修改密码',
+  'org.organ.created': '新增机关',
+  'org.organ.updated': '修改机关',
+  'org.organ.deactivated': '停用机关',
+  'org.department.created': '新增部门',
+  'org.department.updated': '修改部门',
+  'org.department.deactivated': '撤销部门',
+  'org.person.created': '新增人员',
+  'org.person.updated': '修改人员',
+  'org.person.activated': '启用账号',
+  'org.person.deactivated': '停用账号',
+  'org.person.roles_changed': '变更角色',
+  'org.person.password_reset': '重置密码',
+  'org.leader.created': '设置领导信息',
+  'org.leader.updated': '修改领导信息',
+  'org.leader.removed': '取消领导信息',
+  'org.absence.created': '登记请假外出',
+  'org.absence.deleted': '删除请假外出',
+  'system.initialised': '系统初始化',
+  'system.demo_seeded': '载入演示数据',
+  'audit.verified': '校验审计链',
 };
 export function actionLabel(a: string): string {
-  const [base, event] = a.split(':');
   if (ACTION_LABELS[a]) return ACTION_LABELS[a];
-  const ev = (coordinationLifecycle.events as Record<string, { label: string }>)[event ?? base];
-  if (ev) return ev.label;
-  return ACTION_LABELS[base] ?? a;
+  const m = /^matter\.(\w+)$/.exec(a);
+  const ev = m && (coordinationLifecycle.events as Record<string, { label: string }>)[m[1]];
+  return ev ? ev.label : a;
+}
+
+const DETAIL_FIELDS: [string, string][] = [
+  ['comment', '意见'],
+  ['title', '事项'],
+  ['subject', '事由'],
+  ['question', '征求内容'],
+  ['outcome', '结论'],
+  ['result', '办理结果'],
+  ['text', '内容'],
+  ['note', '附言'],
+  ['name', '名称'],
+  ['username', '用户名'],
+  ['reason', '原因'],
+];
+
+/** A history/audit `detail` (JSON text) as a short Chinese sentence; ids are left out. */
+export function describeDetail(detail: string | null | undefined): string | null {
+  if (!detail) return null;
+  let d: unknown;
+  try {
+    d = JSON.parse(detail);
+  } catch {
+    return detail;
+  }
+  if (typeof d !== 'object' || d === null || Array.isArray(d)) return typeof d === 'string' ? d : null;
+  const o = d as Record<string, unknown>;
+  const parts: string[] = [];
+  if (typeof o.party === 'string') {
+    const pos = typeof o.position === 'string' ? (POSITION_LABELS as Record<string, string>)[o.position] ?? o.position : '';
+    parts.push(`${o.party}${pos ? `：${pos}` : ''}`);
+  }
+  if (typeof o.kind === 'string' && (LINK_LABELS as Record<string, string>)[o.kind]) parts.push(`关系：${(LINK_LABELS as Record<string, string>)[o.kind]}`);
+  if (Array.isArray(o.roles)) parts.push(`角色：${o.roles.join('、')}`);
+  for (const [k, label] of DETAIL_FIELDS) {
+    const v = o[k];
+    if (typeof v === 'string' && v.trim()) parts.push(k === 'text' && o.party ? v : `${label}：${v}`);
+  }
+  if (o.restricted === true) parts.push('限定知悉范围');
+  if (o.toRead === true) parts.push('推送待阅');
+  return parts.length ? parts.join('；') : null;
 }

@@ -53,43 +53,42 @@ export function LoginPage() {
       </div>
       <Card className="xt-login-card" title="用户登录">
         {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} role="alert" />}
-        <Form form={form} layout="vertical" onFinish={onFinish} requiredMark={false} autoComplete="on" size="large">
+        <Form form={form} layout="vertical" onFinish={onFinish} requiredMark={false} autoComplete="on">
           <Form.Item name="username" label="用户名" rules={[{ required: true, whitespace: true, message: '请输入用户名' }]}>
             <Input id="username" prefix={<UserOutlined />} placeholder="用户名" autoComplete="username" autoFocus />
           </Form.Item>
           <Form.Item name="password" label="密码" rules={[{ required: true, message: '请输入密码' }]}>
             <Input.Password id="password" prefix={<LockOutlined />} placeholder="密码" autoComplete="current-password" />
           </Form.Item>
-          <Button type="primary" htmlType="submit" block loading={submitting}>
+          <Button type="primary" htmlType="submit" block size="large" loading={submitting}>
             登录
           </Button>
         </Form>
         <Alert
-          style={{ marginTop: 20 }}
+          style={{ marginTop: 16 }}
           type="warning"
           showIcon
           title="演示系统"
           description={
             <div>
               <div>
-                本系统为演示系统，仅含虚构数据，不得处理涉密信息。演示账号的密码均为 <Typography.Text code copyable>xietiao-demo</Typography.Text>。
+                本系统为演示系统，数据均为虚构，不得处理涉密信息。演示账号密码均为 <Typography.Text code copyable>xietiao-demo</Typography.Text>。
               </div>
-              <ul className="xt-demo-users">
+              <div className="xt-demo-users">
                 {DEMO_USERS.map(([u, label]) => (
-                  <li key={u}>
-                    <a
-                      href="#"
-                      onClick={(e) => {
-                        e.preventDefault();
-                        form.setFieldsValue({ username: u, password: 'xietiao-demo' });
-                      }}
-                    >
-                      <code>{u}</code>
-                    </a>{' '}
-                    {label}
-                  </li>
+                  <a
+                    key={u}
+                    href="#"
+                    title={`使用 ${u} 登录`}
+                    onClick={(e) => {
+                      e.preventDefault();
+                      form.setFieldsValue({ username: u, password: 'xietiao-demo' });
+                    }}
+                  >
+                    <code>{u}</code> {label}
+                  </a>
                 ))}
-              </ul>
+              </div>
             </div>
           }
         />

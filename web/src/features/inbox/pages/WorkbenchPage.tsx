@@ -127,7 +127,7 @@ export function WorkbenchPage() {
   const me = useMe();
   const counts = useInboxCounts();
   const [params, setParams] = useSearchParams();
-  const tab = params.get('tab') ?? 'todo';
+  const tab = ['todo', 'done', 'toread'].includes(params.get('tab') ?? '') ? params.get('tab')! : 'todo';
   const c = counts.data;
   const stats: { key: string; title: string; value: number | undefined; alert?: boolean; tab?: string }[] = [
     { key: 'todo', title: '待办', value: c?.todo, tab: 'todo' },

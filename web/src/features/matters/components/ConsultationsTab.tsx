@@ -11,6 +11,9 @@ import type { Consultation, MatterDetail, Me, Position } from '../../../lib/type
 import type { MatterMutations } from '../api';
 import { POSITION_COLORS, POSITION_LABELS } from '../labels';
 import { useActionError } from './useActionError';
+import { usePeople } from '../../org/api';
+
+const ID_LIKE = /^[0-9a-f]{8}-[0-9a-f-]{20,}$/i;
 
 type Dialog =
   | { kind: 'start' }
@@ -26,6 +29,13 @@ function myPosition(c: Consultation, me: Me): Position | undefined {
 }
 
 function ConsultationCard({ c, me, canManage, onAction }: { c: Consultation; me: Me; canManage: boolean; onAction: (d: Dialog) => void }) {
+  const people = usePeople();
+  /** `respondedBy` may be a user id: show the person's name (or nothing) instead. */
+  const who = (v: string | null) => {
+    if (!v) return null;
+    const p = people.data?.items.find((x) => x.id === v);
+    return p ? p.name : ID_LIKE.test(v) ? null : v;
+  };
   const mine = c.status === 'open' ? myPosition(c, me) : undefined;
   const rounds = [...c.rounds].sort((a, b) => a.roundNo - b.roundNo);
   return (
@@ -106,7 +116,7 @@ function ConsultationCard({ c, me, canManage, onAction }: { c: Consultation; me:
                 {p.text && <div className="xt-position-text">{p.text}</div>}
                 {p.respondedAt && (
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {p.respondedBy ? `${p.respondedBy} · ` : ''}
+                    {who(p.respondedBy) ? `${who(p.respondedBy)} · ` : ''}
                     <ChineseDate value={p.respondedAt} time />
                   </Typography.Text>
                 )}

@@ -2,7 +2,7 @@ import { Tag, Timeline, Typography } from 'antd';
 import { ChineseDate } from '../../../components/ChineseDate';
 import { EmptyState } from '../../../components/EmptyState';
 import type { HistoryEntry } from '../../../lib/types';
-import { actionLabel, stateLabel } from '../labels';
+import { actionLabel, describeDetail, stateLabel } from '../labels';
 
 /** 办理记录: every step on the matter, oldest first. */
 export function HistoryTab({ history }: { history: HistoryEntry[] }) {
@@ -10,22 +10,31 @@ export function HistoryTab({ history }: { history: HistoryEntry[] }) {
   const items = [...history].sort((a, b) => a.seq - b.seq);
   return (
     <Timeline
-      items={items.map((h) => ({
-        key: h.seq,
-        color: h.toState === 'cancelled' ? 'gray' : h.toState === 'completed' ? 'green' : 'blue',
-        title: <ChineseDate value={h.at} time />,
-        content: (
-          <div>
-            <Typography.Text strong>{h.actorName ?? '系统'}</Typography.Text> <span>{actionLabel(h.action)}</span>
-            {h.fromState !== h.toState && h.toState && (
-              <span style={{ marginLeft: 8 }}>
-                {h.fromState && <Tag>{stateLabel(h.fromState)}</Tag>}→ <Tag color="blue">{stateLabel(h.toState)}</Tag>
-              </span>
-            )}
-            {h.detail && <div className="xt-pre" style={{ color: 'rgba(0,0,0,.65)', marginTop: 2 }}>{h.detail}</div>}
-          </div>
-        ),
-      }))}
+      className="xt-history"
+      items={items.map((h) => {
+        const detail = describeDetail(h.detail);
+        return {
+          key: h.seq,
+          color: h.toState === 'cancelled' ? 'gray' : h.toState === 'completed' ? 'green' : 'blue',
+          content: (
+            <div>
+              <div className="xt-history-head">
+                <Typography.Text strong>{h.actorName ?? '系统'}</Typography.Text>
+                <span>{actionLabel(h.action)}</span>
+                {h.toState && h.fromState !== h.toState && (
+                  <span>
+                    {h.fromState && <Tag>{stateLabel(h.fromState)}</Tag>}→ <Tag color="blue">{stateLabel(h.toState)}</Tag>
+                  </span>
+                )}
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  <ChineseDate value={h.at} time />
+                </Typography.Text>
+              </div>
+              {detail && <div className="xt-pre xt-history-detail">{detail}</div>}
+            </div>
+          ),
+        };
+      })}
     />
   );
 }

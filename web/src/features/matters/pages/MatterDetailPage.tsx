@@ -28,7 +28,8 @@ export function MatterDetailPage() {
   const q = useMatter(id);
   const mutations = useMatterMutations(id);
   const [params, setParams] = useSearchParams();
-  const tab = params.get('tab') ?? 'tasks';
+  const TABS = ['tasks', 'consultations', 'instructions', 'links', 'access', 'history'];
+  const tab = TABS.includes(params.get('tab') ?? '') ? params.get('tab')! : 'tasks';
   const listCrumb = { title: '协调事项', to: '/matters' };
 
   if (q.isPending) {

@@ -1,0 +1,124 @@
+import { useState } from 'react';
+import { App, Button, DatePicker, Form, Input, Modal, Popconfirm, Select, Table, Tag } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { PlusOutlined } from '@ant-design/icons';
+import type { Dayjs } from 'dayjs';
+import { api } from '@xietiao/domain';
+import { ChineseDate } from '../../../components/ChineseDate';
+import { EmptyState } from '../../../components/EmptyState';
+import { PersonSelect } from '../../../components/Pickers';
+import { QueryError } from '../../../components/QueryError';
+import { useMe } from '../../../lib/auth';
+import { applyServerError, checkWith, nn } from '../../../lib/forms';
+import { errorMessage } from '../../../lib/http';
+import { hasRole, isLeader, isOffice } from '../../../lib/roles';
+import type { Absence } from '../../../lib/types';
+import { useAbsences, useCreateAbsence, useDeleteAbsence } from '../api';
+
+const { ABSENCE_LABELS } = api;
+const KIND_COLORS: Record<string, string> = { leave: 'orange', trip: 'blue', business: 'geekblue', blocked: 'default' };
+
+interface Values {
+  userId: string;
+  kind: Absence['kind'];
+  range: [Dayjs, Dayjs];
+  note?: string;
+}
+
+/** 请假外出: leaders' (and others') absences; office staff record them for leaders. */
+export function AbsencesTab() {
+  const me = useMe();
+  const [userId, setUserId] = useState<string>();
+  const q = useAbsences({ userId });
+  const create = useCreateAbsence();
+  const del = useDeleteAbsence();
+  const { message } = App.useApp();
+  const [open, setOpen] = useState(false);
+  const [form] = Form.useForm<Values>();
+  const officeLike = isOffice(me) || hasRole(me, 'sysadmin');
+  const canAdd = officeLike || isLeader(me);
+  const canDelete = (a: Absence) => officeLike || a.userId === me.id;
+
+  const submit = async () => {
+    const v = await form.validateFields();
+    const body = checkWith(
+      api.AbsenceInput,
+      { userId: officeLike ? v.userId : me.id, kind: v.kind, startsAt: v.range[0].format(), endsAt: v.range[1].format(), note: nn(v.note) },
+      form,
+      { startsAt: 'range', endsAt: 'range' },
+    );
+    if (!body) return;
+    try {
+      await create.mutateAsync(body);
+      message.success('已登记');
+      setOpen(false);
+      form.resetFields();
+    } catch (e) {
+      if (!applyServerError(form, e, { startsAt: 'range', endsAt: 'range' })) message.error(errorMessage(e));
+    }
+  };
+
+  if (q.isError) return <QueryError error={q.error} onRetry={() => q.refetch()} />;
+  const items = [...(q.data?.items ?? [])].sort((a, b) => b.startsAt.localeCompare(a.startsAt));
+  const columns: ColumnsType<Absence> = [
+    { title: '人员', dataIndex: 'userName', width: 120 },
+    { title: '类型', dataIndex: 'kind', width: 110, render: (v: Absence['kind']) => <Tag color={KIND_COLORS[v]}>{ABSENCE_LABELS[v] ?? v}</Tag> },
+    { title: '开始', dataIndex: 'startsAt', render: (v: string) => <ChineseDate value={v} time /> },
+    { title: '结束', dataIndex: 'endsAt', render: (v: string) => <ChineseDate value={v} time /> },
+    { title: '备注', dataIndex: 'note', responsive: ['md'], render: (v: string | null) => v ?? '—' },
+    {
+      title: '操作',
+      key: 'op',
+      width: 80,
+      render: (_, a) =>
+        canDelete(a) ? (
+          <Popconfirm title="确定删除这条记录吗？" onConfirm={() => del.mutate(a.id, { onSuccess: () => message.success('已删除'), onError: (e) => message.error(errorMessage(e)) })}>
+            <Button type="link" size="small" danger>
+              删除
+            </Button>
+          </Popconfirm>
+        ) : null,
+    },
+  ];
+  return (
+    <>
+      <div className="xt-toolbar">
+        <PersonSelect leadersOnly style={{ width: 220 }} value={userId} onChange={(v: string | undefined) => setUserId(v)} placeholder="全部领导" />
+        <span className="grow" />
+        {canAdd && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpen(true)}>
+            登记请假外出
+          </Button>
+        )}
+      </div>
+      <Table<Absence>
+        rowKey="id"
+        size="middle"
+        columns={columns}
+        dataSource={items}
+        loading={q.isPending}
+        pagination={{ pageSize: 20, size: 'small', hideOnSinglePage: true }}
+        scroll={{ x: 'max-content' }}
+        locale={{ emptyText: <EmptyState description="暂无请假外出记录" /> }}
+      />
+      <Modal title="登记请假外出" open={open} onCancel={() => setOpen(false)} onOk={submit} okText="登记" confirmLoading={create.isPending} destroyOnHidden forceRender>
+        <Form<Values> form={form} layout="vertical" initialValues={{ kind: 'trip', userId: officeLike ? undefined : me.id }}>
+          {officeLike && (
+            <Form.Item name="userId" label="领导" rules={[{ required: true, message: '请选择领导' }]}>
+              <PersonSelect leadersOnly />
+            </Form.Item>
+          )}
+          <Form.Item name="kind" label="类型" rules={[{ required: true, message: '请选择类型' }]}>
+            <Select options={Object.entries(ABSENCE_LABELS).map(([value, label]) => ({ value, label }))} />
+          </Form.Item>
+          <Form.Item name="range" label="起止时间" rules={[{ required: true, message: '请选择起止时间' }]}>
+            <DatePicker.RangePicker showTime={{ format: 'HH:mm' }} format="YYYY年M月D日 HH:mm" style={{ width: '100%' }} />
+          </Form.Item>
+          <Form.Item name="note" label="备注">
+            <Input.TextArea rows={2} maxLength={500} placeholder="如：赴省里参加会议" />
+          </Form.Item>
+        </Form>
+      </Modal>
+    </>
+  );
+}

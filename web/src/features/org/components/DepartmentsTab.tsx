@@ -1,0 +1,161 @@
+import { useState } from 'react';
+import { App, Button, Form, Input, InputNumber, Modal, Popconfirm, Select, Space, Table, Tag } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { PlusOutlined } from '@ant-design/icons';
+import { api } from '@xietiao/domain';
+import { EmptyState } from '../../../components/EmptyState';
+import { QueryError } from '../../../components/QueryError';
+import { applyServerError, checkWith, nn } from '../../../lib/forms';
+import { errorMessage, isConflict } from '../../../lib/http';
+import type { Department } from '../../../lib/types';
+import { useCreateDepartment, useDeactivateDepartment, useDepartments, usePatchDepartment } from '../api';
+
+interface Values {
+  name: string;
+  shortName?: string;
+  functions: string[];
+  sort: number;
+}
+
+function DepartmentForm({ dept, open, onClose }: { dept: Department | null; open: boolean; onClose: () => void }) {
+  const [form] = Form.useForm<Values>();
+  const create = useCreateDepartment();
+  const patch = usePatchDepartment();
+  const { message } = App.useApp();
+  const submit = async () => {
+    const v = await form.validateFields();
+    const parsed = checkWith(api.DepartmentInput, { name: v.name, shortName: nn(v.shortName), functions: (v.functions ?? []).map((f) => f.trim()).filter(Boolean), sort: v.sort ?? 0 }, form);
+    if (!parsed) return;
+    try {
+      if (dept) await patch.mutateAsync({ id: dept.id, version: dept.version, ...parsed });
+      else await create.mutateAsync(parsed);
+      message.success(dept ? '部门信息已保存' : '部门已新增');
+      onClose();
+    } catch (e) {
+      if (isConflict(e)) {
+        message.warning('该部门已被他人修改，已刷新为最新数据');
+        onClose();
+      } else if (!applyServerError(form, e)) message.error(errorMessage(e));
+    }
+  };
+  return (
+    <Modal title={dept ? '编辑部门' : '新增部门'} open={open} onCancel={onClose} onOk={submit} okText="保存" confirmLoading={create.isPending || patch.isPending} destroyOnHidden width={600}>
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        preserve={false}
+        initialValues={dept ? { name: dept.name, shortName: dept.shortName ?? undefined, functions: dept.functions, sort: dept.sort } : { functions: [], sort: 0 }}
+      >
+        <Form.Item name="name" label="部门名称" rules={[{ required: true, whitespace: true, message: '请输入部门名称' }]}>
+          <Input maxLength={100} />
+        </Form.Item>
+        <Space wrap size={16}>
+          <Form.Item name="shortName" label="简称">
+            <Input maxLength={30} style={{ width: 200 }} />
+          </Form.Item>
+          <Form.Item name="sort" label="排序号">
+            <InputNumber min={0} max={9999} precision={0} style={{ width: 120 }} />
+          </Form.Item>
+        </Space>
+        <Form.Item name="functions" label="主要职能" extra="输入后按回车添加一项">
+          <Select mode="tags" open={false} tokenSeparators={['；', ';']} placeholder="如：负责机关文电、会务、机要、督查等工作" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+export function DepartmentsTab({ canEdit }: { canEdit: boolean }) {
+  const q = useDepartments();
+  const deactivate = useDeactivateDepartment();
+  const { message } = App.useApp();
+  const [editing, setEditing] = useState<Department | null | 'new'>(null);
+  if (q.isError) return <QueryError error={q.error} onRetry={() => q.refetch()} />;
+  const items = [...(q.data?.items ?? [])].sort((a, b) => a.sort - b.sort);
+
+  const columns: ColumnsType<Department> = [
+    {
+      title: '部门',
+      dataIndex: 'name',
+      width: 180,
+      render: (v: string, d) => (
+        <Space size={4} wrap>
+          <span>{v}</span>
+          {!d.active && <Tag>已撤销</Tag>}
+        </Space>
+      ),
+    },
+    {
+      title: '主要职能',
+      dataIndex: 'functions',
+      responsive: ['md'],
+      render: (fs: string[]) =>
+        fs.length ? (
+          <Space size={[4, 4]} wrap>
+            {fs.map((f, i) => (
+              <Tag key={i} color="geekblue" style={{ whiteSpace: 'normal' }}>
+                {f}
+              </Tag>
+            ))}
+          </Space>
+        ) : (
+          '—'
+        ),
+    },
+    { title: '联络员', dataIndex: 'liaisons', width: 140, responsive: ['sm'], render: (ls: Department['liaisons']) => (ls.length ? ls.map((l) => l.name).join('、') : '—') },
+    {
+      title: '分管领导',
+      dataIndex: 'leaders',
+      width: 180,
+      render: (ls: Department['leaders']) => (ls.length ? ls.map((l) => `${l.name}（${l.post}）`).join('、') : '—'),
+    },
+    ...(canEdit
+      ? [
+          {
+            title: '操作',
+            key: 'op',
+            width: 130,
+            render: (_: unknown, d: Department) => (
+              <Space size={0}>
+                <Button type="link" size="small" onClick={() => setEditing(d)}>
+                  编辑
+                </Button>
+                {d.active && (
+                  <Popconfirm
+                    title={`确定撤销「${d.name}」吗？`}
+                    onConfirm={() => deactivate.mutate({ id: d.id, version: d.version }, { onSuccess: () => message.success('已撤销'), onError: (e) => message.error(errorMessage(e)) })}
+                  >
+                    <Button type="link" size="small" danger>
+                      撤销
+                    </Button>
+                  </Popconfirm>
+                )}
+              </Space>
+            ),
+          },
+        ]
+      : []),
+  ];
+
+  return (
+    <>
+      {canEdit && (
+        <div className="xt-toolbar">
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
+            新增部门
+          </Button>
+        </div>
+      )}
+      <Table<Department>
+        rowKey="id"
+        size="middle"
+        columns={columns}
+        dataSource={items}
+        loading={q.isPending}
+        pagination={items.length > 20 ? { pageSize: 20, size: 'small' } : false}
+        locale={{ emptyText: <EmptyState description="暂无部门" /> }}
+      />
+      <DepartmentForm open={editing !== null} dept={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />
+    </>
+  );
+}

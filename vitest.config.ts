@@ -14,6 +14,8 @@ export default defineConfig({
           name: 'domain',
           environment: 'node',
           include: ['domain/src/**/*.test.ts'],
+          // property tests run hundreds of documents; give them room on a loaded 2-core machine
+          testTimeout: 30_000,
         },
       },
       {

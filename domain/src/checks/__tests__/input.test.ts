@@ -199,6 +199,8 @@ describe('parseCheckInput — properties', () => {
         const last0 = path[path.length - 1];
         // any string is a valid title or body; a string is invalid only where an id or enum is expected
         fc.pre(!(typeof value === 'string' && (last0 === 'title' || last0 === 'body')));
+        // an integer from 1 to 9 is a valid level, not a corruption
+        fc.pre(!(last0 === 'level' && typeof value === 'number' && value >= 1 && value <= 9));
         const raw = rawBase() as Raw;
         let cur: any = raw;
         for (const p of path.slice(0, -1)) cur = cur[p];

@@ -24,7 +24,8 @@ export function AccessTab({ matter, mutations, canShare }: { matter: MatterDetai
   const onError = useActionError(mutations.refresh);
 
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     if ((v.userIds?.length ?? 0) + (v.departmentIds?.length ?? 0) === 0) {
       form.setFields([{ name: 'userIds', errors: ['请至少选择一个人员或部门'] }]);
       return;

@@ -142,7 +142,8 @@ export function ConsultationsTab({ matter, me, mutations, canManage }: { matter:
 
   const submit = async () => {
     if (!dialog) return;
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     try {
       if (dialog.kind === 'start') {
         const body = checkWith(

@@ -28,7 +28,8 @@ export function CreateMatterModal({ open, onClose }: { open: boolean; onClose: (
   const restricted = Form.useWatch('restricted', form);
 
   const onOk = async () => {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     const body = checkWith(
       api.CreateMatterBody,
       {

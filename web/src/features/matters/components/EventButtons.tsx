@@ -58,7 +58,8 @@ export function EventButtons({ matter, mutations }: { matter: MatterDetail; muta
         okButtonProps={{ danger: commentFor ? DANGER.has(commentFor.event) : false }}
         confirmLoading={fire.isPending}
         onOk={async () => {
-          const v = await form.validateFields();
+          const v = await form.validateFields().catch(() => null);
+          if (!v) return;
           if (commentFor) await run(commentFor, v.comment.trim());
         }}
         destroyOnHidden

@@ -25,7 +25,8 @@ export function InstructionsTab({ matter, mutations, canInstruct }: { matter: Ma
   const kind = Form.useWatch('kind', form);
 
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     const body = checkWith(api.CreateInstructionBody, { kind: v.kind, decision: v.kind === 'instruction' ? null : (v.decision ?? null), text: v.text }, form);
     if (!body) return;
     try {

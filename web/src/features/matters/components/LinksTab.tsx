@@ -51,7 +51,8 @@ export function LinksTab({ matter, mutations, canEdit }: { matter: MatterDetail;
   const onError = useActionError(mutations.refresh);
 
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     try {
       await mutations.link.mutateAsync({ toId: v.toId, kind: v.kind as Link['kind'], note: nn(v.note) });
       message.success('已关联');

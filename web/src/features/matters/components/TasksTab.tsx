@@ -34,7 +34,8 @@ export function TasksTab({ matter, me, mutations, canManage }: { matter: MatterD
     t.status === 'open' && (t.assigneeUserId === me.id || (!!t.assigneeDepartmentId && t.assigneeDepartmentId === me.departmentId) || isOffice(me) || matter.ownerId === me.id);
 
   const submitAdd = async () => {
-    const v = await addForm.validateFields();
+    const v = await addForm.validateFields().catch(() => null);
+    if (!v) return;
     const body = checkWith(
       api.CreateTaskBody,
       {
@@ -59,7 +60,8 @@ export function TasksTab({ matter, me, mutations, canManage }: { matter: MatterD
 
   const submitDone = async () => {
     if (!completing) return;
-    const v = await doneForm.validateFields();
+    const v = await doneForm.validateFields().catch(() => null);
+    if (!v) return;
     try {
       await mutations.completeTask.mutateAsync({ id: completing.id, version: completing.version, result: v.result.trim() });
       message.success('任务已办结');

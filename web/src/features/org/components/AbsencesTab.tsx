@@ -40,7 +40,8 @@ export function AbsencesTab() {
   const canDelete = (a: Absence) => officeLike || a.userId === me.id;
 
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     const body = checkWith(
       api.AbsenceInput,
       { userId: officeLike ? v.userId : me.id, kind: v.kind, startsAt: v.range[0].format(), endsAt: v.range[1].format(), note: nn(v.note) },

@@ -23,7 +23,8 @@ function DepartmentForm({ dept, open, onClose }: { dept: Department | null; open
   const patch = usePatchDepartment();
   const { message } = App.useApp();
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     const parsed = checkWith(api.DepartmentInput, { name: v.name, shortName: nn(v.shortName), functions: (v.functions ?? []).map((f) => f.trim()).filter(Boolean), sort: v.sort ?? 0 }, form);
     if (!parsed) return;
     try {

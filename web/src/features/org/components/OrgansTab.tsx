@@ -98,7 +98,8 @@ function OrganForm({ organ, organs, open, onClose }: { organ: Organ | null; orga
   const { message } = App.useApp();
   const others = organs.filter((o) => o.id !== organ?.id && o.active).map((o) => ({ value: o.id, label: o.name }));
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     const body = { name: v.name, shortName: nn(v.shortName), kind: v.kind, level: v.level, parentId: v.parentId ?? null, superiorIds: v.superiorIds ?? [], docCode: nn(v.docCode) };
     const parsed = checkWith(api.OrganInput, body, form);
     if (!parsed) return;

@@ -39,7 +39,8 @@ export function PersonFormModal({ person, open, onClose }: { person: Person | nu
   const { message } = App.useApp();
   const onSaveError = useSaveError();
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     try {
       if (person) {
         const body = checkWith(api.PersonPatch, { name: v.name, title: nn(v.title), phone: nn(v.phone), departmentId: v.departmentId ?? null, version: person.version }, form);
@@ -115,7 +116,8 @@ export function RolesModal({ person, onClose }: { person: Person | null; onClose
   const problem = roleSetProblem(roles);
   const submit = async () => {
     if (!person) return;
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     if (problem) return;
     try {
       await setRoles.mutateAsync({ id: person.id, version: person.version, roles: v.roles });
@@ -146,7 +148,8 @@ export function ResetPasswordModal({ person, onClose }: { person: Person | null;
   const { message } = App.useApp();
   const submit = async () => {
     if (!person) return;
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     try {
       await reset.mutateAsync({ id: person.id, password: v.password });
       message.success('密码已重置，用户下次登录时须修改密码');
@@ -184,7 +187,8 @@ export function LeaderFormModal({ person, onClose }: { person: Person | null; on
   const { message } = App.useApp();
   const submit = async () => {
     if (!person) return;
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     const body = checkWith(
       api.LeaderInput,
       { ...v, secretaryId: v.secretaryId ?? null, charges: (v.charges ?? []).filter((c) => c?.area).map((c) => ({ area: c.area, departmentId: c.departmentId ?? null })) },

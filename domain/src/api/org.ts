@@ -11,14 +11,16 @@ export const Organ = z.object({
   active: z.boolean(), version: z.number().int(),
 });
 export type Organ = z.infer<typeof Organ>;
-export const OrganInput = z.object({
+const OrganFields = z.object({
   name: NonEmpty(100), shortName: z.string().trim().max(50).nullable().optional(),
   kind: z.enum(ORGAN_KIND_VALUES, { message: '机关类别不在允许范围内' }),
   level: z.number().int().min(1, '级别为1（中央）至6（村社区）').max(6, '级别为1（中央）至6（村社区）'),
-  parentId: Id.nullable().optional(), superiorIds: z.array(Id).max(20).default([]),
+  parentId: Id.nullable().optional(), superiorIds: z.array(Id).max(20),
   docCode: z.string().trim().max(20).nullable().optional(),
 });
-export const OrganPatch = OrganInput.partial().extend({ version: Version });
+export const OrganInput = OrganFields.extend({ superiorIds: OrganFields.shape.superiorIds.default([]) });
+/** A patch tells "not given" from "given": no defaults, so absent fields stay as they are. */
+export const OrganPatch = OrganFields.partial().extend({ version: Version });
 export const OrganRelation = z.object({
   from: z.string(), to: z.string(), relation: z.enum(['self', 'superior', 'subordinate', 'peer', 'unrelated']), label: z.string(),
 });
@@ -30,11 +32,14 @@ export const Department = z.object({
   leaders: z.array(z.object({ id: z.string(), name: z.string(), post: z.string() })),
 });
 export type Department = z.infer<typeof Department>;
-export const DepartmentInput = z.object({
+const DepartmentFields = z.object({
   name: NonEmpty(100), shortName: z.string().trim().max(30).nullable().optional(),
-  functions: z.array(NonEmpty(500)).max(50).default([]), sort: z.number().int().min(0).max(9999).default(0),
+  functions: z.array(NonEmpty(500)).max(50), sort: z.number().int().min(0).max(9999),
 });
-export const DepartmentPatch = DepartmentInput.partial().extend({ version: Version });
+export const DepartmentInput = DepartmentFields.extend({
+  functions: DepartmentFields.shape.functions.default([]), sort: DepartmentFields.shape.sort.default(0),
+});
+export const DepartmentPatch = DepartmentFields.partial().extend({ version: Version });
 
 export const LEADER_LINES = ['first', 'second'] as const;
 export const LeaderProfile = z.object({

@@ -54,7 +54,14 @@ export function checkWith<S extends z.ZodType>(
     else unplaced.push(issue.message);
   }
   if (fields.length) {
-    form.setFields(fields);
+    const merged = new Map<string, { name: NamePath; errors: string[] }>();
+    for (const f of fields) {
+      const k = f.name.join('.');
+      const hit = merged.get(k);
+      if (hit) hit.errors.push(...f.errors.filter((e) => !hit.errors.includes(e)));
+      else merged.set(k, { name: f.name, errors: [...f.errors] });
+    }
+    form.setFields([...merged.values()]);
     form.scrollToField(fields[0].name);
   }
   if (unplaced.length && !fields.length) throw new ApiError(400, 'invalid', unplaced[0]);

@@ -20,20 +20,6 @@ const RelationParams = z.object({ id: api.Id, otherId: api.Id });
 const DateOrInstant = z.string().refine((v) => /^\d{4}-\d{2}-\d{2}$/.test(v) || (/^\d{4}-\d{2}-\d{2}T/.test(v) && !Number.isNaN(Date.parse(v))),
   '应为日期 YYYY-MM-DD 或 ISO-8601 时间');
 
-/**
- * A PATCH body must tell "not given" from "given": the contract's patches are `.partial()` of
- * inputs with defaults, which would fill the defaults in (and so wipe superiors or functions).
- * The same schema without the defaults.
- */
-function withoutDefaults<T extends z.ZodObject>(schema: T): T {
-  const shape: Record<string, z.ZodType> = {};
-  for (const [k, s] of Object.entries(schema.shape as Record<string, z.ZodType>)) {
-    shape[k] = s instanceof z.ZodOptional && s.unwrap() instanceof z.ZodDefault ? ((s.unwrap() as z.ZodDefault<z.ZodType>).removeDefault() as z.ZodType).optional() : s;
-  }
-  return z.object(shape) as unknown as T;
-}
-const OrganPatch = withoutDefaults(api.OrganPatch);
-const DepartmentPatch = withoutDefaults(api.DepartmentPatch);
 
 export function registerOrgRoutes(app: ZodApp, ctx: AppContext): void {
   const org = createOrgService(ctx);
@@ -49,7 +35,7 @@ export function registerOrgRoutes(app: ZodApp, ctx: AppContext): void {
     schema: { tags, summary: '新增机关', body: api.OrganInput, response: { 200: api.Organ, ...errors } },
   }, async (req) => org.organs.create(actorOf(req), req.body));
   app.patch('/api/v1/organs/:id', {
-    schema: { tags, summary: '修改机关', params: api.IdParams, body: OrganPatch, response: { 200: api.Organ, ...errors } },
+    schema: { tags, summary: '修改机关', params: api.IdParams, body: api.OrganPatch, response: { 200: api.Organ, ...errors } },
   }, async (req) => org.organs.update(actorOf(req), req.params.id, req.body));
   app.post('/api/v1/organs/:id/deactivate', {
     schema: { tags, summary: '停用机关', params: api.IdParams, body: VersionBody, response: { 200: api.Organ, ...errors } },
@@ -72,7 +58,7 @@ export function registerOrgRoutes(app: ZodApp, ctx: AppContext): void {
     schema: { tags, summary: '新增部门', body: api.DepartmentInput, response: { 200: api.Department, ...errors } },
   }, async (req) => org.departments.create(actorOf(req), req.body));
   app.patch('/api/v1/departments/:id', {
-    schema: { tags, summary: '修改部门及其职责', params: api.IdParams, body: DepartmentPatch, response: { 200: api.Department, ...errors } },
+    schema: { tags, summary: '修改部门及其职责', params: api.IdParams, body: api.DepartmentPatch, response: { 200: api.Department, ...errors } },
   }, async (req) => org.departments.update(actorOf(req), req.params.id, req.body));
   app.post('/api/v1/departments/:id/deactivate', {
     schema: { tags, summary: '停用部门', params: api.IdParams, body: VersionBody, response: { 200: api.Department, ...errors } },

@@ -101,7 +101,7 @@ function ConsultationCard({ c, me, canManage, onAction }: { c: Consultation; me:
                 反馈期限 <ChineseDate value={r.dueDate} />
               </Typography.Text>
             )}
-            {r.closedAt ? <Tag>已结束</Tag> : <Tag color="processing">进行中</Tag>}
+            {r.closedAt ? <Tag>已结束</Tag> : <Tag color="blue">进行中</Tag>}
           </Space>
           <div className="xt-pre" style={{ marginTop: 4 }}>{r.question}</div>
           <div className="xt-positions">

@@ -3,7 +3,7 @@ import { App, Button, Drawer, Dropdown, Grid, Layout, Menu, Space, Spin, Tag, Ty
 import { DownOutlined, KeyOutlined, LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { useAuth } from '../lib/auth';
-import { roleLabel } from '../lib/roles';
+import { isAdmin, roleLabel } from '../lib/roles';
 import { NotificationBell } from './NotificationBell';
 import { navFor, selectedKey } from './nav';
 import { QueryError } from './QueryError';
@@ -55,6 +55,9 @@ export function AppLayout() {
   }
   const mustChange = me.mustChangePassword;
   if (mustChange && location.pathname !== '/password') return <Navigate to="/password" replace />;
+
+  // 三员 administer only: workflow pages are not theirs.
+  if (isAdmin(me) && !/^\/(org|admin|password)(\/|$)/.test(location.pathname)) return <Navigate to="/admin" replace />;
 
   const items = navFor(me);
   const current = selectedKey(location.pathname, items);

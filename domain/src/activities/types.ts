@@ -1,0 +1,112 @@
+/**
+ * Leader activities (领导公务活动, ACT-1…ACT-8): the pure types shared by the rules, the
+ * recommendation, conflict detection and reminder scheduling. No I/O here.
+ */
+
+export const ACTIVITY_CATEGORIES = [
+  '会议', '庆典', '表彰', '宴会', '晚会', '视察调研', '涉外活动', '群众性集会', '文艺体育活动', '纪念活动', '其他',
+] as const;
+export type ActivityCategory = (typeof ACTIVITY_CATEGORIES)[number];
+
+/** In whose name the activity is held. */
+export const HELD_IN_NAME = ['party', 'government', 'other'] as const;
+export type HeldInName = (typeof HELD_IN_NAME)[number];
+export const HELD_IN_NAME_LABELS: Record<HeldInName, string> = { party: '以党委名义', government: '以政府名义', other: '其他（部门、单位名义）' };
+
+/** The four exception flags of ACT-3 (灵活掌握). */
+export interface ActivityExceptions {
+  /** a superior organ sends a leader of this organ's leader rank or higher */
+  superiorLeaderAttends: boolean;
+  /** a commemoration arranged nationally, provincially or by the city */
+  unifiedCommemoration: boolean;
+  /** a professional meeting that strongly advances the central work */
+  advancesCentralWork: boolean;
+  /** an outstanding, high-impact business activity */
+  outstandingActivity: boolean;
+}
+export const EXCEPTION_LABELS: Record<keyof ActivityExceptions, string> = {
+  superiorLeaderAttends: '上级主管部门派相当于本级领导级别以上的领导同志出席',
+  unifiedCommemoration: '全国、省、市统一部署的纪念活动',
+  advancesCentralWork: '对中心工作有重大推动作用的专业会议',
+  outstandingActivity: '工作突出、影响较大的业务活动',
+};
+
+/** The activity as the rules and the recommendation see it. */
+export interface ActivityFacts {
+  id: string;
+  category: ActivityCategory;
+  heldInName: HeldInName;
+  /** the organiser's department of this organ, if any */
+  organiserDepartmentId: string | null;
+  /** free-text area of work (e.g. 教育, 安全生产), matched against leaders' 分管 areas */
+  area: string | null;
+  startsAt: string; // ISO instant
+  endsAt: string;   // ISO instant
+  /** one-way travel time in minutes */
+  travelMinutes: number;
+  requestedLeaderIds: string[];
+  exceptions: ActivityExceptions;
+}
+
+export interface LeaderFacts {
+  id: string;
+  name: string;
+  post: string;
+  /** smaller is higher (e.g. 1 正厅级, 2 副厅级…) */
+  rankOrder: number;
+  precedence: number;
+  line: 'first' | 'second';
+  principal: boolean;
+  /** 分管: areas (text) and departments */
+  chargeAreas: string[];
+  chargeDepartmentIds: string[];
+}
+
+/** Something already in a leader's calendar. */
+export interface BusyPeriod {
+  leaderId: string;
+  kind: 'activity' | 'absence' | 'meeting';
+  /** the matter or absence id */
+  refId: string;
+  title: string;
+  startsAt: string;
+  endsAt: string;
+  /** travel minutes around it (activities) */
+  travelMinutes: number;
+  /** for activities: whether it is still only proposed (weaker conflict) or approved/confirmed */
+  firm: boolean;
+}
+
+/** Administrator-editable rule settings (ACT-2), stored as data. */
+export interface ActivityRuleSettings {
+  quota: { enabled: boolean; period: 'month' | 'quarter' | 'year'; max: number; warnRatio: number };
+  onlyLeaderInCharge: { enabled: boolean };
+  publicOccasions: { enabled: boolean; categories: ActivityCategory[]; maxFirstLine: number; preferSecondLine: boolean };
+  exceptions: { enabled: boolean };
+  reminders: { dayBeforeAt: string; marginMinutes: number; escalateAfterMinutes: number };
+}
+
+export type RuleLevel = 'ok' | 'info' | 'warning' | 'violation';
+
+/** One rule's verdict, with the rule's name and the reason shown to the office. */
+export interface RuleEvaluation {
+  rule: 'quota' | 'onlyLeaderInCharge' | 'publicOccasions' | 'exceptions' | 'process';
+  name: string;
+  level: RuleLevel;
+  message: string;
+  /** leaders the finding is about (e.g. flagged as 陪会) */
+  leaderIds: string[];
+}
+
+export interface Candidate {
+  leaderId: string;
+  name: string;
+  post: string;
+  score: number;
+  available: boolean;
+  /** why, in Chinese, one line each: 分管, rules, conflicts, travel, load */
+  reasons: string[];
+  conflicts: BusyPeriod[];
+  /** activities attended in the load window */
+  recentLoad: number;
+}

@@ -90,7 +90,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<{ app: ZodApp; ct
     await app.register(fastifyStatic, { root: path.resolve(dist), wildcard: false });
     // Client-side routes: any GET outside /api that is not a file gets the app shell.
     app.get('/*', { schema: { hide: true } }, (req, reply) => {
-      if (req.url.startsWith('/api/')) return reply.callNotFound();
+      // Unknown API routes and missing build files are 404s, never the app shell.
+      if (req.url.startsWith('/api/') || req.url.startsWith('/assets/')) return reply.callNotFound();
       return reply.sendFile('index.html');
     });
   }

@@ -34,6 +34,8 @@ export const EXCEPTION_LABELS: Record<keyof ActivityExceptions, string> = {
 /** The activity as the rules and the recommendation see it. */
 export interface ActivityFacts {
   id: string;
+  /** the activity's title, used in the proposal text (拟办意见) and conflict reasons; optional */
+  title?: string;
   category: ActivityCategory;
   heldInName: HeldInName;
   /** the organiser's department of this organ, if any */
@@ -109,4 +111,8 @@ export interface Candidate {
   conflicts: BusyPeriod[];
   /** activities attended in the load window */
   recentLoad: number;
+  /** the leader's line (set by recommendLeaders; used by proposeAttendees) */
+  line?: 'first' | 'second';
+  /** whether the leader is in charge (分管) of the activity's area or organiser department */
+  inCharge?: boolean;
 }

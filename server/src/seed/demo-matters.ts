@@ -8,6 +8,7 @@ import type { AppContext } from '../platform/context';
 import { ManualClock } from '../platform/clock';
 import { loadActor } from '../platform/auth/plugin';
 import { createMattersService } from '../modules/matters/matters.service';
+import { matterKinds } from '../kinds';
 import { createTasksService } from '../modules/matters/tasks.service';
 import { createConsultationsService } from '../modules/matters/consultations.service';
 
@@ -28,7 +29,7 @@ export async function seedDemoMatters(ctx: Pick<AppContext, 'db' | 'clock' | 'ca
   const now = ctx.clock.now();
   const past = new ManualClock(new Date(now.getTime() - 12 * 86400_000));
   const pastCtx = { ...ctx, clock: past };
-  const matters = createMattersService(pastCtx);
+  const matters = createMattersService(pastCtx, matterKinds);
   const tasks = createTasksService(pastCtx);
   const consult = createConsultationsService(pastCtx);
 

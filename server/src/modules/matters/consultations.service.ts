@@ -24,32 +24,42 @@ import { scheduleTaskTimers } from './matters.timers';
 type Deps = Pick<AppContext, 'db' | 'clock' | 'calendar'>;
 type Party = { departmentId: string | null; userId: string | null };
 
+async function loadRounds(conn: Conn, consultationId: string) {
+  const rounds = await conn.selectFrom('consultation_rounds').selectAll().where('consultation_id', '=', consultationId).orderBy('round_no').execute();
+  const positions = rounds.length
+    ? await conn.selectFrom('consultation_positions')
+      .leftJoin('departments', 'departments.id', 'consultation_positions.party_department_id')
+      .leftJoin('users', 'users.id', 'consultation_positions.party_user_id')
+      .selectAll('consultation_positions').select(['departments.name as dept_name', 'users.name as user_name'])
+      .where('round_id', 'in', rounds.map((r) => r.id)).orderBy('consultation_positions.id').execute()
+    : [];
+  return rounds.map((r) => ({
+    round: r,
+    positions: positions.filter((p) => p.round_id === r.id).map((p) => ({ ...p, party_name: p.dept_name ?? p.user_name ?? '' })),
+  }));
+}
+
+function assess(rounds: Awaited<ReturnType<typeof loadRounds>>) {
+  const latest = rounds.at(-1);
+  const ps = latest?.positions ?? [];
+  const consensus = ps.length > 0 && ps.every((p) => p.position === 'agree' || p.position === 'agree_with_changes');
+  const openDisagreements = ps.filter((p) => p.position === 'disagree').map((p) => ({ partyName: p.party_name, text: p.text }));
+  const pending = ps.filter((p) => p.position === 'pending').length;
+  return { consensus, openDisagreements, pending };
+}
+
+/** True when an open consultation has a disagreement or a party that has not answered. */
+export async function hasOpenDisagreement(conn: Conn, matterId: string): Promise<boolean> {
+  const open = await conn.selectFrom('consultations').select('id').where('matter_id', '=', matterId).where('status', '=', 'open').execute();
+  for (const c of open) {
+    const a = assess(await loadRounds(conn, c.id));
+    if (a.openDisagreements.length > 0 || a.pending > 0) return true;
+  }
+  return false;
+}
+
 export function createConsultationsService(deps: Deps) {
   const { db, clock } = deps;
-
-  async function loadRounds(conn: Conn, consultationId: string) {
-    const rounds = await conn.selectFrom('consultation_rounds').selectAll().where('consultation_id', '=', consultationId).orderBy('round_no').execute();
-    const positions = rounds.length
-      ? await conn.selectFrom('consultation_positions')
-        .leftJoin('departments', 'departments.id', 'consultation_positions.party_department_id')
-        .leftJoin('users', 'users.id', 'consultation_positions.party_user_id')
-        .selectAll('consultation_positions').select(['departments.name as dept_name', 'users.name as user_name'])
-        .where('round_id', 'in', rounds.map((r) => r.id)).orderBy('consultation_positions.id').execute()
-      : [];
-    return rounds.map((r) => ({
-      round: r,
-      positions: positions.filter((p) => p.round_id === r.id).map((p) => ({ ...p, party_name: p.dept_name ?? p.user_name ?? '' })),
-    }));
-  }
-
-  function assess(rounds: Awaited<ReturnType<typeof loadRounds>>) {
-    const latest = rounds.at(-1);
-    const ps = latest?.positions ?? [];
-    const consensus = ps.length > 0 && ps.every((p) => p.position === 'agree' || p.position === 'agree_with_changes');
-    const openDisagreements = ps.filter((p) => p.position === 'disagree').map((p) => ({ partyName: p.party_name, text: p.text }));
-    const pending = ps.filter((p) => p.position === 'pending').length;
-    return { consensus, openDisagreements, pending };
-  }
 
   async function present(conn: Conn, c: { id: string; subject: string; status: 'open' | 'settled' | 'escalated' | 'closed'; outcome: string | null; created_at: string; version: number }) {
     const rounds = await loadRounds(conn, c.id);
@@ -69,16 +79,6 @@ export function createConsultationsService(deps: Deps) {
   async function forMatter(matterId: string) {
     const cs = await db.selectFrom('consultations').selectAll().where('matter_id', '=', matterId).orderBy('created_at').orderBy('id').execute();
     return Promise.all(cs.map((c) => present(db, c)));
-  }
-
-  /** True when an open consultation has a disagreement or a party that has not answered. */
-  async function hasOpenDisagreement(conn: Conn, matterId: string): Promise<boolean> {
-    const open = await conn.selectFrom('consultations').select('id').where('matter_id', '=', matterId).where('status', '=', 'open').execute();
-    for (const c of open) {
-      const a = assess(await loadRounds(conn, c.id));
-      if (a.openDisagreements.length > 0 || a.pending > 0) return true;
-    }
-    return false;
   }
 
   /** Open a round: a pending position and a task (with deadline timers) for each party. */
@@ -210,5 +210,5 @@ export function createConsultationsService(deps: Deps) {
     return present(db, (await db.selectFrom('consultations').selectAll().where('id', '=', id).executeTakeFirstOrThrow()));
   }
 
-  return { forMatter, hasOpenDisagreement, start, respond, newRound, settle };
+  return { forMatter, start, respond, newRound, settle };
 }

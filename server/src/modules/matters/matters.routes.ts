@@ -4,6 +4,7 @@ import type { ZodApp } from '../../app';
 import type { AppContext } from '../../platform/context';
 import { actorOf } from '../../platform/auth/plugin';
 import { createMattersService } from './matters.service';
+import { matterKinds } from '../../kinds';
 import { createTasksService } from './tasks.service';
 import { createConsultationsService } from './consultations.service';
 
@@ -11,7 +12,7 @@ const tags = ['matters'];
 const EventParams = z.object({ id: api.Id, event: z.string().min(1).max(40) });
 
 export function registerMatterRoutes(app: ZodApp, ctx: AppContext): void {
-  const matters = createMattersService(ctx);
+  const matters = createMattersService(ctx, matterKinds);
   const tasks = createTasksService(ctx);
   const consultations = createConsultationsService(ctx);
 

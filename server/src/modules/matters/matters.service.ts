@@ -3,7 +3,7 @@
  * leaders' instructions, links and sharing. Every change runs in one transaction with its audit
  * row, its timers and its notifications; a status changes only through `fireEvent` (compare-and-set).
  */
-import { addWorkingDays, api, chinaDate, GUARD_MESSAGES, allowedEvents, isTerminal, lifecycleOf, next } from '@xietiao/domain';
+import { addWorkingDays, api, chinaDate, allowedEvents, isTerminal, next } from '@xietiao/domain';
 import type { z } from 'zod';
 import type { AppContext } from '../../platform/context';
 import type { Actor } from '../../platform/auth/actor';
@@ -16,16 +16,23 @@ import type { Conn } from '../../platform/db/database';
 import { notify } from '../inbox/notify';
 import { createMattersRepo, type MatterRow } from './matters.repo';
 import { createTasksRepo } from './tasks.repo';
-import { ACTION_LABELS, may, relativeRoles, type MatterAction } from './matters.policy';
+import { ACTION_LABELS, may, type MatterAction } from './matters.policy';
+import { KERNEL_GUARDS, type KindHooks, type KindRegistry } from './matters.kinds';
 import { matterData, presentMatterSummary, presentTask } from './matters.presenter';
 import { createConsultationsService } from './consultations.service';
 import type { Principal } from './matters.access';
 
 type Deps = Pick<AppContext, 'db' | 'clock' | 'calendar'>;
 
-export function createMattersService(deps: Deps) {
+export function createMattersService(deps: Deps, kinds: KindRegistry) {
   const { db, clock } = deps;
   const consultations = createConsultationsService(deps);
+
+  function kindOf(kind: string): KindHooks {
+    const k = kinds[kind];
+    if (!k) throw badRequest(`未知的事项类型：${kind}`, 'body.kind');
+    return k;
+  }
 
   function requireMay(actor: Actor, action: MatterAction, matter?: MatterRow) {
     requireWorkflowUser(actor);
@@ -56,7 +63,7 @@ export function createMattersService(deps: Deps) {
     if (input.classification && input.classification !== 'none' && input.classification !== '非密') {
       throw badRequest('涉密事项（秘密、机密、绝密）不得在本系统处理（涉密不上网），请按保密规定线下办理', 'body.classification');
     }
-    const lc = lifecycleOf(input.kind)!;
+    const lc = kindOf(input.kind).lifecycle;
     const now = clock.now().toISOString();
     const id = newId();
     await db.transaction().execute(async (tx) => {
@@ -92,8 +99,9 @@ export function createMattersService(deps: Deps) {
   async function get(actor: Actor, id: string) {
     const repo = createMattersRepo(db);
     const m = await visibleOr404(db, actor, id);
-    const lc = lifecycleOf(m.kind);
-    const roles = relativeRoles(actor, m);
+    const hooks = kinds[m.kind];
+    const lc = hooks?.lifecycle;
+    const roles = hooks ? await hooks.roles(db, actor, m) : [];
     const owner = m.owner_id ? await db.selectFrom('users').select('name').where('id', '=', m.owner_id).executeTakeFirst() : undefined;
     const dept = m.department_id ? await db.selectFrom('departments').select('name').where('id', '=', m.department_id).executeTakeFirst() : undefined;
     const access = await repo.access(id);
@@ -135,72 +143,52 @@ export function createMattersService(deps: Deps) {
     return out;
   }
 
-  /** Leaders who decide a matter: the leaders in charge of its department, else the principal leader(s). */
-  async function decidingLeaders(conn: Conn, m: MatterRow): Promise<string[]> {
-    if (m.department_id) {
-      const rows = await conn.selectFrom('leader_charges').innerJoin('users', 'users.id', 'leader_charges.leader_id')
-        .select('leader_charges.leader_id').where('leader_charges.department_id', '=', m.department_id).where('users.active', '=', 1).execute();
-      if (rows.length) return [...new Set(rows.map((r) => r.leader_id))];
-    }
-    const principal = await conn.selectFrom('leaders').innerJoin('users', 'users.id', 'leaders.user_id')
-      .select('leaders.user_id').where('leaders.principal', '=', 1).where('users.active', '=', 1).execute();
-    return principal.map((r) => r.user_id);
-  }
-
   async function fireEvent(actor: Actor, id: string, event: string, body: z.infer<typeof api.FireEventBody>) {
     requireWorkflowUser(actor);
     await db.transaction().execute(async (tx) => {
-      const repo = createMattersRepo(tx);
       const m = await visibleOr404(tx, actor, id);
-      const lc = lifecycleOf(m.kind);
-      if (!lc || !(event in lc.events)) throw badRequest(`未知的操作：${event}`, 'params.event');
-      const t = lc.events[event];
-      if (!t.by.some((r) => relativeRoles(actor, m).includes(r))) throw forbidden(`您没有权限执行「${t.label}」`);
-      if (m.version !== body.version) throw conflict('该事项已被他人更新，请刷新后查看最新状态');
-      const to = next(lc, m.status, event);
-      if (!to) throw conflict(`该事项当前状态为「${lc.states[m.status]?.label ?? m.status}」，不能执行「${t.label}」`);
-      const comment = body.comment?.trim() || null;
-      if (t.needsComment && !comment) throw badRequest(`「${t.label}」须填写意见或理由`, 'body.comment');
-      for (const g of t.guards ?? []) {
-        if (g === 'no-open-disagreement' && (await consultations.hasOpenDisagreement(tx, id))) throw ruleViolation(GUARD_MESSAGES[g]);
-        if (g === 'no-open-tasks' && (await createTasksRepo(tx).openCount(id)) > 0) throw ruleViolation(GUARD_MESSAGES[g]);
-      }
-      const now = clock.now().toISOString();
-      if (!(await repo.transition(id, m.status, to, m.version, now, isTerminal(lc, to)))) throw conflict('该事项已被他人更新，请刷新后查看最新状态');
-      await appendAudit(tx, clock, { actorId: actor.id, action: `matter.${event}`, entityType: 'matter', entityId: id, matterId: id, fromState: m.status, toState: to, detail: comment ? { comment } : null });
-      await afterTransition(tx, actor, m, event, to, comment);
+      await applyTransition(tx, actor, m, event, body.version, body.comment ?? null);
     });
     return get(actor, id);
   }
 
-  /** Side effects of particular events: decision tasks for leaders, closing them, notifications. */
-  async function afterTransition(tx: Conn, actor: Actor, m: MatterRow, event: string, to: string, comment: string | null) {
+  /**
+   * The one place a matter's status changes, for every kind: role check against the lifecycle
+   * table, version check, guards, compare-and-set, audit row, the kind's follow-up, and on a
+   * terminal state the closing of open tasks and timers — all in the caller's transaction.
+   * `actor` null is the system itself (no role check).
+   */
+  async function applyTransition(tx: Conn, actor: Actor | null, m: MatterRow, event: string, version: number, rawComment: string | null): Promise<string> {
+    const hooks = kindOf(m.kind);
+    const lc = hooks.lifecycle;
+    if (!(event in lc.events)) throw badRequest(`未知的操作：${event}`, 'params.event');
+    const t = lc.events[event];
+    if (actor) {
+      const roles = await hooks.roles(tx, actor, m);
+      if (!t.by.some((r) => roles.includes(r))) throw forbidden(`您没有权限执行「${t.label}」`);
+    }
+    if (m.version !== version) throw conflict('该事项已被他人更新，请刷新后查看最新状态');
+    const to = next(lc, m.status, event);
+    if (!to) throw conflict(`该事项当前状态为「${lc.states[m.status]?.label ?? m.status}」，不能执行「${t.label}」`);
+    const comment = rawComment?.trim() || null;
+    if (t.needsComment && !comment) throw badRequest(`「${t.label}」须填写意见或理由`, 'body.comment');
+    for (const g of t.guards ?? []) {
+      const guard = hooks.guards?.[g] ?? KERNEL_GUARDS[g];
+      if (!guard) throw new Error(`guard ${g} of ${m.kind} is not implemented`);
+      const failed = await guard(tx, m);
+      if (failed) throw ruleViolation(failed);
+    }
     const now = clock.now().toISOString();
-    const tasks = createTasksRepo(tx);
-    if (to === 'awaiting_decision') {
-      const leaders = await decidingLeaders(tx, m);
-      await createMattersRepo(tx).addAccess(m.id, leaders.map((l) => ({ type: 'user', id: l })));
-      for (const leaderId of leaders) {
-        await tasks.insert({
-          id: newId(), matter_id: m.id, kind: 'decide', title: `请定夺：${m.title}`, assignee_user_id: leaderId, assignee_department_id: null,
-          status: 'open', due_date: null, result: null, created_by: actor.id, created_at: now, completed_at: null, completed_by: null, version: 1,
-        });
-      }
-      await notify(tx, clock, { userIds: leaders, kind: 'decision_requested', matterId: m.id, title: `请定夺：${m.title}`, body: comment });
+    if (!(await createMattersRepo(tx).transition(m.id, m.status, to, m.version, now, isTerminal(lc, to)))) {
+      throw conflict('该事项已被他人更新，请刷新后查看最新状态');
     }
-    if (m.status === 'awaiting_decision' && (event === 'decide' || event === 'returnToOffice')) {
-      await tx.updateTable('tasks').set((eb) => ({ status: 'done', result: comment, completed_at: now, completed_by: actor.id, version: eb('version', '+', 1) }))
-        .where('matter_id', '=', m.id).where('kind', '=', 'decide').where('status', '=', 'open').execute();
-      await createMattersRepo(tx).insertInstruction({
-        id: newId(), matter_id: m.id, leader_id: actor.id, kind: 'decision', decision: event === 'decide' ? 'approve' : 'change', text: comment ?? '', created_at: now,
-      });
-      await notify(tx, clock, { userIds: [m.owner_id ?? m.created_by], kind: 'decided', matterId: m.id, title: `${actor.name}已${event === 'decide' ? '定夺' : '退回继续协调'}：${m.title}`, body: comment });
-    }
-    const lc = lifecycleOf(m.kind)!;
+    await appendAudit(tx, clock, { actorId: actor?.id ?? null, action: `matter.${event}`, entityType: 'matter', entityId: m.id, matterId: m.id, fromState: m.status, toState: to, detail: comment ? { comment } : null });
+    await hooks.afterTransition?.(tx, { actor, matter: m, event, to, comment, clock, calendar: deps.calendar() });
     if (isTerminal(lc, to)) {
-      await tasks.cancelOpen(m.id, now);
+      await createTasksRepo(tx).cancelOpen(m.id, now);
       await cancelTimers(tx, { matterId: m.id });
     }
+    return to;
   }
 
   async function addInstruction(actor: Actor, id: string, body: z.infer<typeof api.CreateInstructionBody>) {
@@ -256,6 +244,6 @@ export function createMattersService(deps: Deps) {
     return get(actor, id);
   }
 
-  return { create, list, get, fireEvent, addInstruction, addLink, share, visibleOr404 };
+  return { create, list, get, fireEvent, applyTransition, addInstruction, addLink, share, visibleOr404 };
 }
 export type MattersService = ReturnType<typeof createMattersService>;

@@ -1,0 +1,7 @@
+/** Every matter kind the kernel handles, with its hooks. Modules add theirs here. */
+import type { KindRegistry } from './modules/matters/matters.kinds';
+import { coordinationKind } from './modules/matters/matters.kinds';
+
+export const matterKinds: KindRegistry = {
+  coordination: coordinationKind,
+};

@@ -14,7 +14,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import { z } from 'zod';
 import type { Database } from './platform/db/database';
 import { systemClock, type Clock } from './platform/clock';
-import type { AppContext } from './platform/context';
+import { noHooks, type AppContext } from './platform/context';
 import { installErrorHandling } from './platform/http';
 import { registerAuth } from './platform/auth/plugin';
 import { registerAuthRoutes } from './modules/auth/auth.routes';
@@ -24,6 +24,7 @@ import { registerInboxRoutes } from './modules/inbox/inbox.routes';
 import { registerAuditRoutes } from './modules/audit/audit.routes';
 import { registerCalendarRoutes } from './modules/calendar/calendar.routes';
 import { registerCheckRoutes } from './modules/checks/checks.routes';
+import { registerActivityRoutes } from './modules/activities/activities.routes';
 
 export type ZodApp = FastifyInstance<any, any, any, any, ZodTypeProvider>;
 
@@ -44,6 +45,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<{ app: ZodApp; ct
     database: opts.database,
     clock: opts.clock ?? systemClock,
     calendar: () => new Map(),
+    hooks: noHooks(),
   };
   const app = Fastify({ logger: opts.logger ?? false, bodyLimit: 2 * 1024 * 1024 }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
@@ -84,6 +86,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<{ app: ZodApp; ct
   registerAuditRoutes(app, ctx);
   registerCalendarRoutes(app, ctx);
   registerCheckRoutes(app, ctx);
+  registerActivityRoutes(app, ctx);
 
   const dist = opts.webDist;
   if (dist && fs.existsSync(path.join(dist, 'index.html'))) {

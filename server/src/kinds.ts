@@ -1,7 +1,9 @@
 /** Every matter kind the kernel handles, with its hooks. Modules add theirs here. */
 import type { KindRegistry } from './modules/matters/matters.kinds';
 import { coordinationKind } from './modules/matters/matters.kinds';
+import { activityKind } from './modules/activities/activities.kind';
 
 export const matterKinds: KindRegistry = {
   coordination: coordinationKind,
+  activity: activityKind,
 };

@@ -2,7 +2,8 @@
 import type { AppContext } from './platform/context';
 import type { TimerHandler } from './platform/timers';
 import { taskTimerHandlers } from './modules/matters/matters.timers';
+import { activityTimerHandlers } from './modules/activities/activities.kind';
 
 export function timerHandlers(ctx: Pick<AppContext, 'clock'>): Record<string, TimerHandler> {
-  return { ...taskTimerHandlers(ctx.clock) };
+  return { ...taskTimerHandlers(ctx.clock), ...activityTimerHandlers(ctx.clock) };
 }

@@ -22,6 +22,7 @@ const MatterListPage = page(() => import('./features/matters/pages/MatterListPag
 const MatterDetailPage = page(() => import('./features/matters/pages/MatterDetailPage'), 'MatterDetailPage');
 const OrgPage = page(() => import('./features/org/pages/OrgPage'), 'OrgPage');
 const AdminPage = page(() => import('./features/admin/pages/AdminPage'), 'AdminPage');
+const ChecksPage = page(() => import('./features/checks/pages/ChecksPage'), 'ChecksPage');
 
 function Loading() {
   return (
@@ -60,7 +61,7 @@ const router = createBrowserRouter([
       { path: 'incoming', element: <UnderConstruction title="收文" description="签收登记、拟办批办、承办阅知与传阅等功能正在开发。" /> },
       { path: 'meetings', element: <UnderConstruction title="会议" description="议题征集、会前协调、会议通知与纪要等功能正在开发。" /> },
       { path: 'supervision', element: <UnderConstruction title="督办" description="督办立项、催办、办结反馈等功能正在开发。" /> },
-      { path: 'checks', element: <UnderConstruction title="公文合规检查" description="依据《党政机关公文处理工作条例》等规范对公文进行合规检查的功能正在开发。" /> },
+      { path: 'checks', element: s(<ChecksPage />) },
       { path: '*', element: <RouteError notFound /> },
     ],
   },

@@ -4,19 +4,19 @@
  */
 import type { ActivityFacts, BusyPeriod } from './types';
 
-export interface Window {
+export interface BusyWindow {
   start: Date;
   end: Date;
 }
 
 /** The time a calendar entry takes out of a leader's day: [start − travel, end + travel). */
-export function busyWindow(p: { startsAt: string; endsAt: string; travelMinutes?: number }): Window {
+export function busyWindow(p: { startsAt: string; endsAt: string; travelMinutes?: number }): BusyWindow {
   const travel = Math.max(0, p.travelMinutes ?? 0) * 60_000;
   return { start: new Date(Date.parse(p.startsAt) - travel), end: new Date(Date.parse(p.endsAt) + travel) };
 }
 
 /** Half-open overlap: back-to-back entries (one ends when the other starts) do not conflict. */
-export function overlaps(a: Window, b: Window): boolean {
+export function overlaps(a: BusyWindow, b: BusyWindow): boolean {
   return a.start.getTime() < b.end.getTime() && b.start.getTime() < a.end.getTime();
 }
 
@@ -53,7 +53,7 @@ export interface ScheduleConflict<T extends ScheduleEntry = ScheduleEntry> {
  * for the weekly table's conflict markers. Pairs come ordered by leader, then by start time.
  */
 export function scheduleConflicts<T extends ScheduleEntry>(entries: T[]): ScheduleConflict<T>[] {
-  const byLeader = new Map<string, { e: T; w: Window }[]>();
+  const byLeader = new Map<string, { e: T; w: BusyWindow }[]>();
   for (const e of entries) {
     const w = e.kind === 'absence' ? busyWindow({ ...e, travelMinutes: 0 }) : busyWindow(e);
     const list = byLeader.get(e.leaderId) ?? [];

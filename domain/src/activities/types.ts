@@ -115,4 +115,6 @@ export interface Candidate {
   line?: 'first' | 'second';
   /** whether the leader is in charge (分管) of the activity's area or organiser department */
   inCharge?: boolean;
+  /** when available is false: the main reason, e.g. 该时段请假/出差（赴省学习） */
+  unavailableReason?: string;
 }

@@ -4,3 +4,4 @@ export * from './org';
 export * from './matters';
 export * from './inbox';
 export * from './audit';
+export * from './activities';

@@ -42,7 +42,7 @@ export function boundToUtc(value: string, asEnd = false): string {
 
 const period = (a: { starts_at: string; ends_at: string }) => `${formatChineseDateTime(a.starts_at)} 至 ${formatChineseDateTime(a.ends_at)}`;
 
-export function createAbsencesService(ctx: Pick<AppContext, 'db' | 'clock'>) {
+export function createAbsencesService(ctx: Pick<AppContext, 'db' | 'clock'> & Partial<Pick<AppContext, 'hooks'>>) {
   const { db, clock } = ctx;
 
   async function list(actor: Actor, f: { userId?: string; from?: string; to?: string }): Promise<Absence[]> {
@@ -79,6 +79,7 @@ export function createAbsencesService(ctx: Pick<AppContext, 'db' | 'clock'>) {
         actorId: actor.id, action: 'org.absence.created', entityType: 'absence', entityId: id,
         detail: { after: { userId: input.userId, kind: input.kind, startsAt, endsAt, note: input.note ?? null } },
       });
+      for (const hook of ctx.hooks?.absenceCreated ?? []) await hook(tx, { id, userId: input.userId, kind: input.kind, startsAt, endsAt, actor });
       const row = await repo.findAbsence(tx, id);
       if (!row) throw notFound('外出/请假记录');
       return presentAbsence(row, true);

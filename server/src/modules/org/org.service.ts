@@ -10,7 +10,7 @@ import { createLeadersService } from './leaders.service';
 import { createOrgansService } from './organs.service';
 import { createPeopleService } from './people.service';
 
-export function createOrgService(ctx: Pick<AppContext, 'db' | 'clock'>) {
+export function createOrgService(ctx: Pick<AppContext, 'db' | 'clock'> & Partial<Pick<AppContext, 'hooks'>>) {
   return {
     organs: createOrgansService(ctx),
     departments: createDepartmentsService(ctx),

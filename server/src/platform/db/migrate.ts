@@ -5,6 +5,7 @@
 import { Migrator, type Migration, type MigrationProvider } from 'kysely';
 import type { Database, Dialect } from './database';
 import { foundation } from './migrations/0001_foundation';
+import { activities } from './migrations/0002_activities';
 
 export interface MigrationContext {
   dialect: Dialect;
@@ -15,6 +16,7 @@ export interface MigrationContext {
 function migrations(ctx: MigrationContext): Record<string, Migration> {
   return {
     '0001_foundation': foundation(ctx),
+    '0002_activities': activities(ctx),
   };
 }
 

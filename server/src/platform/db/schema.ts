@@ -249,6 +249,44 @@ export interface AuditHeadTable { id: number; seq: number; hash: string }
 
 export interface CountersTable { name: string; value: number }
 
+export interface ActivitiesTable {
+  matter_id: string;
+  category: string;
+  held_in_name: 'party' | 'government' | 'other';
+  organiser_name: string;
+  organiser_department_id: string | null;
+  starts_at: string;
+  ends_at: string;
+  place: string;
+  travel_minutes: number;
+  area: string | null;
+  requested_leader_ids: JsonCol;
+  exceptions: JsonCol;
+  description: string | null;
+  contact: string | null;
+  proposal: string | null;
+  proposed_leader_ids: JsonCol;
+  responsible_staff_id: string | null;
+  reminder_state: 'none' | 'reminded' | 'departed';
+  reminded_at: string | null;
+  departed_at: string | null;
+}
+export interface ActivityAssignmentsTable {
+  id: string;
+  activity_id: string;
+  leader_id: string;
+  status: 'assigned' | 'confirmed' | 'withdrawn';
+  assigned_at: string;
+  confirmed_at: string | null;
+  confirmed_by: string | null;
+  note: string | null;
+}
+/** Administrator-edited settings (rules as data), one JSON value per key. */
+export interface SettingsTable { key: string; value: JsonCol; version: number; updated_by: string | null; updated_at: string }
+export interface AttachmentsTable {
+  id: string; matter_id: string; filename: string; mime: string; size: number; content: Buffer; created_by: string; created_at: string;
+}
+
 export interface DB {
   organs: OrgansTable;
   organ_superiors: OrganSuperiorsTable;
@@ -274,6 +312,10 @@ export interface DB {
   audit_events: AuditEventsTable;
   audit_head: AuditHeadTable;
   counters: CountersTable;
+  activities: ActivitiesTable;
+  activity_assignments: ActivityAssignmentsTable;
+  settings: SettingsTable;
+  attachments: AttachmentsTable;
 }
 
 export type { Generated };

@@ -1,0 +1,294 @@
+import ExcelJS from 'exceljs';
+import ICAL from 'ical.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type Agent, type TestApp } from '../../../test/app';
+import { testDialects } from '../../../test/db';
+import { ManualClock } from '../../../platform/clock';
+import { createTimerRunner } from '../../../platform/timers';
+import { timerHandlers } from '../../../timers';
+
+const uid = async (t: TestApp, username: string) => (await t.ctx.db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirstOrThrow()).id;
+const did = async (t: TestApp, name: string) => (await t.ctx.db.selectFrom('departments').select('id').where('name', '=', name).executeTakeFirstOrThrow()).id;
+const kinds = async (agent: Agent) => ((await agent.get('/api/v1/notifications?pageSize=200')).json().items as { kind: string; matterId: string | null }[]);
+
+describe.each(testDialects())('leader activities [%s]', (dialect) => {
+  let t: TestApp;
+  let clock: ManualClock;
+  let liaison: Agent, office: Agent, leader: Agent, secretary2: Agent, staff: Agent;
+  let wangfang: string, deputy: string, staffId: string, edu: string;
+  // Friday 27 November 2026, 09:00 in Beijing.
+  beforeAll(async () => {
+    clock = new ManualClock('2026-11-27T01:00:00Z');
+    t = await createTestApp(dialect, { clock });
+    [liaison, office, leader, secretary2, staff] = await Promise.all(['liaison', 'office', 'leader', 'secretary2', 'staff'].map((u) => t.login(u)));
+    wangfang = await uid(t, 'wangfang');
+    deputy = await uid(t, 'deputy');
+    staffId = await uid(t, 'staff');
+    edu = await did(t, '市教育局');
+  });
+  afterAll(async () => t?.close());
+
+  const request = (over: Record<string, unknown> = {}) => ({
+    category: '会议', title: '全市教育工作会议', organiserName: '市教育局', organiserDepartmentId: edu, heldInName: 'government',
+    startsAt: '2026-12-03T02:00:00Z', endsAt: '2026-12-03T04:00:00Z', place: '市政府第一会议室', travelMinutes: 20, area: '教育',
+    requestedLeaderIds: [wangfang, deputy], ...over,
+  });
+  const file = async (over: Record<string, unknown> = {}) => {
+    const res = await liaison.post('/api/v1/activities', request(over));
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json();
+  };
+  const proposeAndApprove = async (a: { id: string; version: number }, leaderIds = [wangfang]) => {
+    const p = await office.post(`/api/v1/activities/${a.id}/proposal`, { version: a.version, leaderIds, proposal: '拟请王芳副市长出席。', responsibleStaffId: staffId });
+    expect(p.statusCode, p.body).toBe(200);
+    const ap = await leader.post(`/api/v1/activities/${a.id}/approval`, { version: p.json().version, decision: 'approve' });
+    expect(ap.statusCode, ap.body).toBe(200);
+    return ap.json();
+  };
+
+  it('ACT-1 a liaison files a request that lands in the office\'s inbox', async () => {
+    const a = await file();
+    expect(a.status).toBe('submitted');
+    expect(a.activity).toMatchObject({ category: '会议', heldInName: 'government', place: '市政府第一会议室', organiserDepartmentName: '市教育局' });
+    const todo = (await office.get('/api/v1/inbox/todo?pageSize=100')).json().items;
+    expect(todo.some((x: { matterId: string; kind: string }) => x.matterId === a.id && x.kind === 'propose')).toBe(true);
+    expect((await kinds(staff)).some((n) => n.kind === 'activity_request' && n.matterId === a.id)).toBe(true);
+  });
+
+  it('ACT-1 refuses bad requests with a Chinese message naming the field, and writes nothing', async () => {
+    const before = (await office.get('/api/v1/activities?pageSize=200')).json().total;
+    const cases: [Record<string, unknown>, string][] = [
+      [{ startsAt: '2026-11-20T02:00:00Z', endsAt: '2026-11-20T04:00:00Z' }, 'body.startsAt'],
+      [{ endsAt: '2026-12-03T01:00:00Z' }, 'body.endsAt'],
+      [{ requestedLeaderIds: ['nobody'] }, 'body.requestedLeaderIds[0]'],
+      [{ requestedLeaderIds: [staffId] }, 'body.requestedLeaderIds[0]'],
+      [{ category: '舞会' }, 'body.category'],
+      [{ travelMinutes: -5 }, 'body.travelMinutes'],
+      [{ place: '' }, 'body.place'],
+      [{ startsAt: 'tomorrow' }, 'body.startsAt'],
+    ];
+    for (const [over, path] of cases) {
+      const res = await liaison.post('/api/v1/activities', request(over));
+      expect(res.statusCode, JSON.stringify(over)).toBe(400);
+      expect(res.json().error.path).toBe(path);
+      expect(res.json().error.message).toMatch(/[\u4e00-\u9fa5]/);
+    }
+    expect((await office.get('/api/v1/activities?pageSize=200')).json().total).toBe(before);
+  });
+
+  it('ACT-2 shows the named rules with their reasons: the extra leader at a meeting in the government\'s name is flagged 陪会', async () => {
+    const a = await file();
+    const view = (await office.get(`/api/v1/activities/${a.id}`)).json();
+    const only = view.ruleEvaluations.find((r: { rule: string }) => r.rule === 'onlyLeaderInCharge');
+    expect(only.level).toBe('warning');
+    expect(only.leaderIds).toEqual([deputy]);
+    expect(only.message).toContain('陪会');
+    expect(view.ruleEvaluations.some((r: { rule: string }) => r.rule === 'process')).toBe(true);
+  });
+
+  it('ACT-4 recommends the leader in charge first, with reasons; the organiser does not see the ranking', async () => {
+    const a = await file();
+    const view = (await office.get(`/api/v1/activities/${a.id}`)).json();
+    expect(view.candidates[0].leaderId).toBe(wangfang);
+    expect(view.candidates[0].reasons.join('；')).toContain('教育');
+    expect(view.can.propose).toBe(true);
+    expect((await liaison.get(`/api/v1/activities/${a.id}`)).json().candidates).toEqual([]);
+    const s = (await office.get(`/api/v1/activities/${a.id}/suggestion`)).json();
+    expect(s.leaderIds).toEqual([wangfang]);
+    expect(s.opinion).toMatch(/[\u4e00-\u9fa5]/);
+  });
+
+  it('ACT-4 proposal → principal approval → leaders and organiser told; only the principal may approve', async () => {
+    const a = await file();
+    const p = await office.post(`/api/v1/activities/${a.id}/proposal`, { version: a.version, leaderIds: [wangfang], proposal: '拟请分管教育的王芳副市长出席。', responsibleStaffId: staffId });
+    expect(p.statusCode, p.body).toBe(200);
+    expect(p.json().status).toBe('awaiting_approval');
+    const todo = (await leader.get('/api/v1/inbox/todo?pageSize=100')).json().items;
+    expect(todo.some((x: { matterId: string; kind: string }) => x.matterId === a.id && x.kind === 'approve')).toBe(true);
+    expect((await office.post(`/api/v1/activities/${a.id}/approval`, { version: p.json().version, decision: 'approve' })).statusCode).toBe(403);
+    const ap = await leader.post(`/api/v1/activities/${a.id}/approval`, { version: p.json().version, decision: 'approve', instruction: '同意，请王芳同志出席。' });
+    expect(ap.statusCode, ap.body).toBe(200);
+    expect(ap.json().status).toBe('approved');
+    expect(ap.json().assignments.map((x: { leaderId: string; status: string }) => [x.leaderId, x.status])).toEqual([[wangfang, 'assigned']]);
+    expect(ap.json().instructions.at(-1)).toMatchObject({ kind: 'approval', decision: 'approve' });
+    expect((await kinds(liaison)).some((n) => n.kind === 'activity_approved' && n.matterId === a.id)).toBe(true);
+    expect((await kinds(secretary2)).some((n) => n.kind === 'activity_assigned' && n.matterId === a.id)).toBe(true);
+  });
+
+  it('ACT-4 a decline and a change are told back to the organiser', async () => {
+    const a = await file({ title: '某协会年会' });
+    const p = (await office.post(`/api/v1/activities/${a.id}/proposal`, { version: a.version, leaderIds: [wangfang], proposal: '拟请王芳副市长出席。', responsibleStaffId: staffId })).json();
+    expect((await leader.post(`/api/v1/activities/${a.id}/approval`, { version: p.version, decision: 'decline' })).statusCode).toBe(400);
+    const d = await leader.post(`/api/v1/activities/${a.id}/approval`, { version: p.version, decision: 'decline', instruction: '不安排市领导出席，由市教育局负责同志出席。' });
+    expect(d.json().status).toBe('declined');
+    expect((await kinds(liaison)).some((n) => n.kind === 'activity_declined' && n.matterId === a.id)).toBe(true);
+    const b = await file({ title: '教育系统表彰大会', category: '表彰' });
+    const pb = (await office.post(`/api/v1/activities/${b.id}/proposal`, { version: b.version, leaderIds: [wangfang, deputy], proposal: '拟请两位领导出席。', responsibleStaffId: staffId })).json();
+    const c = await leader.post(`/api/v1/activities/${b.id}/approval`, { version: pb.version, decision: 'approveWithChanges', leaderIds: [wangfang], instruction: '王芳同志出席即可。' });
+    expect(c.statusCode, c.body).toBe(200);
+    expect(c.json().assignments.map((x: { leaderId: string }) => x.leaderId)).toEqual([wangfang]);
+    expect((await kinds(liaison)).some((n) => n.kind === 'activity_changed' && n.matterId === b.id)).toBe(true);
+  });
+
+  it('ACT-4 two approvals of one request at once: one wins, the other gets 409 and the new state', async () => {
+    const a = await file({ title: '并发审批测试' });
+    const p = (await office.post(`/api/v1/activities/${a.id}/proposal`, { version: a.version, leaderIds: [wangfang], proposal: '拟请王芳副市长出席。', responsibleStaffId: staffId })).json();
+    const [x, y] = await Promise.all([
+      leader.post(`/api/v1/activities/${a.id}/approval`, { version: p.version, decision: 'approve' }),
+      leader.post(`/api/v1/activities/${a.id}/approval`, { version: p.version, decision: 'decline', instruction: '不同意' }),
+    ]);
+    expect([x.statusCode, y.statusCode].sort()).toEqual([200, 409]);
+    const now = (await office.get(`/api/v1/activities/${a.id}`)).json();
+    expect(['approved', 'declined']).toContain(now.status);
+    expect(now.instructions.filter((i: { kind: string }) => i.kind === 'approval')).toHaveLength(1);
+  });
+
+  it('ACT-6 the secretary confirms; a new absence re-opens the activity with substitutes and the organiser is told', async () => {
+    const a = await proposeAndApprove(await file({ title: '全市校园安全工作推进会' }));
+    const c = await secretary2.post(`/api/v1/activities/${a.id}/confirmations`, { leaderId: wangfang });
+    expect(c.statusCode, c.body).toBe(200);
+    expect(c.json().status).toBe('confirmed');
+    expect(c.json().assignments[0]).toMatchObject({ status: 'confirmed', confirmedByName: '赵雪' });
+    const absence = await office.post('/api/v1/absences', { userId: wangfang, kind: 'trip', startsAt: '2026-12-02T00:00:00Z', endsAt: '2026-12-04T10:00:00Z', note: '赴省参加会议' });
+    expect(absence.statusCode, absence.body).toBe(200);
+    const after = (await office.get(`/api/v1/activities/${a.id}`)).json();
+    expect(after.status).toBe('recoordinating');
+    expect(after.assignments[0]).toMatchObject({ leaderId: wangfang, status: 'withdrawn' });
+    expect(after.candidates.length).toBeGreaterThan(0);
+    expect(after.candidates.every((x: { leaderId: string }) => x.leaderId !== wangfang)).toBe(true);
+    expect(after.candidates[0].reasons[0]).toContain('可替代');
+    expect(after.history.some((h: { action: string; actorName: string | null }) => h.action === 'matter.reopen' && h.actorName === null)).toBe(true);
+    expect((await kinds(liaison)).some((n) => n.kind === 'activity_reopened' && n.matterId === a.id)).toBe(true);
+    // Re-approval with the substitute.
+    const p = await office.post(`/api/v1/activities/${a.id}/proposal`, { version: after.version, leaderIds: [after.candidates[0].leaderId], proposal: '王芳副市长出差，拟改请替代人选出席。', responsibleStaffId: staffId });
+    expect(p.statusCode, p.body).toBe(200);
+    const ap = await leader.post(`/api/v1/activities/${a.id}/approval`, { version: p.json().version, decision: 'approve' });
+    expect(ap.json().status).toBe('approved');
+  });
+
+  it('ACT-8 the weekly table and each leader\'s calendar show approved activities with conflict markers; XLSX parses back', async () => {
+    const a = await proposeAndApprove(await file({ title: '周表测试：职业教育座谈会', startsAt: '2026-12-07T06:00:00Z', endsAt: '2026-12-07T08:00:00Z' }));
+    const b = await proposeAndApprove(await file({ title: '周表测试：校长培训班开班式', startsAt: '2026-12-07T07:00:00Z', endsAt: '2026-12-07T08:00:00Z' }));
+    const week = (await office.get('/api/v1/schedule/week?start=2026-12-07')).json();
+    expect(week.title).toContain('领导周活动安排表');
+    const row = week.rows.find((r: { leaderId: string }) => r.leaderId === wangfang);
+    const monday = row.cells[0].entries;
+    expect(monday.map((e: { refId: string }) => e.refId).sort()).toEqual([a.id, b.id].sort());
+    expect(monday.every((e: { conflict: boolean }) => e.conflict)).toBe(true);
+    expect(week.conflicts).toBeGreaterThanOrEqual(2);
+    const cal = (await office.get(`/api/v1/schedule?from=2026-12-07&to=2026-12-07&leaderId=${wangfang}`)).json().items;
+    expect(cal.find((e: { refId: string }) => e.refId === a.id).conflictWith).toContain('周表测试：校长培训班开班式');
+    const xlsx = await office.get('/api/v1/schedule/week.xlsx?start=2026-12-07');
+    expect(xlsx.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet('领导周活动安排表')!;
+    expect(String(ws.getCell(1, 1).value)).toContain('领导周活动安排表');
+    const cells: string[] = [];
+    ws.eachRow((r) => r.eachCell((c) => cells.push(String(c.value))));
+    expect(cells.some((c) => c.includes('职业教育座谈会') && c.includes('冲突'))).toBe(true);
+  });
+
+  it('ACT-8 the ICS feed is valid iCalendar and shows only what the feed\'s owner may see', async () => {
+    const a = await proposeAndApprove(await file({ title: 'ICS测试：教育督导会', startsAt: '2026-12-08T02:00:00Z', endsAt: '2026-12-08T03:00:00Z' }));
+    const feeds = (await office.get('/api/v1/schedule/feeds')).json();
+    const officeIcs = await t.app.inject({ method: 'GET', url: feeds.week });
+    expect(officeIcs.statusCode).toBe(200);
+    expect(officeIcs.headers['content-type']).toContain('text/calendar');
+    const vcal = new ICAL.Component(ICAL.parse(officeIcs.body));
+    const summaries = vcal.getAllSubcomponents('vevent').map((v) => String(v.getFirstPropertyValue('summary')));
+    expect(summaries.some((s) => s.includes('ICS测试：教育督导会'))).toBe(true);
+    const ev = vcal.getAllSubcomponents('vevent').find((v) => String(v.getFirstPropertyValue('summary')).includes('ICS测试'))!;
+    expect(new ICAL.Event(ev).startDate.toJSDate().toISOString()).toBe('2026-12-08T02:00:00.000Z');
+    // A liaison of another department has no need-to-know: the activity is not in their feed.
+    const other = await t.ctx.db.selectFrom('users').innerJoin('user_roles', 'user_roles.user_id', 'users.id').select('users.username')
+      .where('user_roles.role', '=', 'liaison').where('users.department_id', '!=', edu).executeTakeFirstOrThrow();
+    const otherAgent = await t.login(other.username);
+    const otherFeeds = (await otherAgent.get('/api/v1/schedule/feeds')).json();
+    const otherIcs = await t.app.inject({ method: 'GET', url: otherFeeds.leaders.find((l: { leaderId: string }) => l.leaderId === wangfang).url });
+    const otherCal = new ICAL.Component(ICAL.parse(otherIcs.body));
+    expect(otherCal.getAllSubcomponents('vevent').some((v) => String(v.getFirstPropertyValue('summary')).includes('ICS测试'))).toBe(false);
+    expect((await otherAgent.get(`/api/v1/activities/${a.id}`)).statusCode).toBe(404);
+    expect((await t.app.inject({ method: 'GET', url: '/api/feeds/not-a-real-token-000/leaders.ics' })).statusCode).toBe(404);
+  });
+
+  it('ACT-2 the rules are data: only the system administrator edits them, with validation and versioning', async () => {
+    const admin = await t.login('admin');
+    const current = (await admin.get('/api/v1/activity-rules')).json();
+    const settings = { ...current.settings, quota: { ...(current.settings.quota as object), max: 2 } };
+    expect((await office.put('/api/v1/activity-rules', { version: current.version, settings })).statusCode).toBe(403);
+    const bad = await admin.put('/api/v1/activity-rules', { version: current.version, settings: { ...settings, quota: { ...(settings.quota as object), max: -1 } } });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.path).toContain('body.settings.quota');
+    const ok = await admin.put('/api/v1/activity-rules', { version: current.version, settings });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect((await admin.put('/api/v1/activity-rules', { version: current.version, settings })).statusCode).toBe(409);
+    // With the quota at 2 and more than 2 in-name activities this month, a new one is flagged.
+    const a = await file({ title: '配额测试会议', startsAt: '2026-12-10T02:00:00Z', endsAt: '2026-12-10T03:00:00Z' });
+    const quota = (await office.get(`/api/v1/activities/${a.id}`)).json().ruleEvaluations.find((r: { rule: string }) => r.rule === 'quota');
+    expect(quota.level).toBe('violation');
+  });
+});
+
+describe.each(testDialects())('ACT-7 reminders [%s]', (dialect) => {
+  let t: TestApp;
+  let clock: ManualClock;
+  beforeAll(async () => {
+    clock = new ManualClock('2026-11-27T01:00:00Z');
+    t = await createTestApp(dialect, { clock });
+  });
+  afterAll(async () => t?.close());
+
+  async function approvedActivity(title: string, startsAt: string, endsAt: string) {
+    const [liaison, office, leader] = await Promise.all(['liaison', 'office', 'leader'].map((u) => t.login(u)));
+    const wangfang = await uid(t, 'wangfang');
+    const a = (await liaison.post('/api/v1/activities', {
+      category: '视察调研', title, organiserName: '市教育局', heldInName: 'other', startsAt, endsAt, place: '甲县第一中学', travelMinutes: 60, area: '教育', requestedLeaderIds: [wangfang],
+    })).json();
+    const p = (await office.post(`/api/v1/activities/${a.id}/proposal`, { version: a.version, leaderIds: [wangfang], proposal: '拟请王芳副市长出席。', responsibleStaffId: await uid(t, 'staff') })).json();
+    const ap = await leader.post(`/api/v1/activities/${a.id}/approval`, { version: p.version, decision: 'approve' });
+    expect(ap.statusCode, ap.body).toBe(200);
+    return ap.json();
+  }
+
+  it('ACT-7 reminds the responsible staff the day before and before departure (travel + margin), and escalates an unconfirmed departure', async () => {
+    const runner = createTimerRunner(t.ctx, timerHandlers(t.ctx));
+    // Wednesday 2 December 2026, 09:00–11:00 Beijing; 60 min travel, 30 min margin → leave by 07:30.
+    const a = await approvedActivity('赴甲县调研职业教育', '2026-12-02T01:00:00Z', '2026-12-02T03:00:00Z');
+    expect(a.activity.reminderTimes).toEqual({ dayBefore: '2026-12-01T08:00:00.000Z', departure: '2026-12-01T23:30:00.000Z', escalateAt: '2026-12-02T00:00:00.000Z' });
+    const seen = async (username: string) => (await kinds(await t.login(username))).filter((n) => n.matterId === a.id).map((n) => n.kind);
+    clock.set('2026-12-01T07:59:00Z');
+    await runner.runDue();
+    expect(await seen('staff')).not.toContain('activity_day_before');
+    clock.set('2026-12-01T08:00:00Z');
+    expect(await runner.runDue()).toBe(1);
+    expect(await seen('staff')).toContain('activity_day_before');
+    expect(await seen('secretary2')).toContain('activity_day_before');
+    clock.set('2026-12-01T23:30:00Z');
+    await runner.runDue();
+    expect(await seen('staff')).toContain('activity_departure');
+    const staff = await t.login('staff');
+    expect((await staff.post(`/api/v1/activities/${a.id}/reminder`, { state: 'reminded' })).statusCode).toBe(200);
+    clock.set('2026-12-02T00:00:00Z');
+    await runner.runDue();
+    expect(await seen('office')).toContain('activity_escalation');
+  });
+
+  it('ACT-7 a confirmed departure stops the escalation; only the responsible staff or the office confirms', async () => {
+    const runner = createTimerRunner(t.ctx, timerHandlers(t.ctx));
+    clock.set('2026-11-27T01:00:00Z');
+    const a = await approvedActivity('赴乙县检查校舍安全', '2026-12-04T01:00:00Z', '2026-12-04T03:00:00Z');
+    const liaison = await t.login('liaison');
+    expect((await liaison.post(`/api/v1/activities/${a.id}/reminder`, { state: 'departed' })).statusCode).toBe(403);
+    clock.set('2026-12-03T23:31:00Z');
+    await runner.runDue();
+    const staff = await t.login('staff');
+    const dep = await staff.post(`/api/v1/activities/${a.id}/reminder`, { state: 'departed' });
+    expect(dep.statusCode, dep.body).toBe(200);
+    expect(dep.json().activity.reminderState).toBe('departed');
+    expect((await staff.post(`/api/v1/activities/${a.id}/reminder`, { state: 'departed' })).statusCode).toBe(409);
+    clock.set('2026-12-04T00:30:00Z');
+    await runner.runDue();
+    expect((await kinds(await t.login('office'))).filter((n) => n.matterId === a.id).map((n) => n.kind)).not.toContain('activity_escalation');
+  });
+});

@@ -107,5 +107,5 @@ export const WeekTable = z.object({
   rows: z.array(z.object({ leaderId: z.string(), name: z.string(), post: z.string(), line: z.string(), cells: z.array(z.object({ date: z.string(), entries: z.array(ScheduleEntry) })) })),
   conflicts: z.number(),
 });
-export const ActivityRuleSettingsBody = z.object({ version: Version, settings: z.record(z.string(), z.unknown()) });
+export const ActivityRuleSettingsBody = z.object({ version: z.number().int().min(0), settings: z.record(z.string(), z.unknown()) });
 export const FeedLinks = z.object({ week: z.string(), leaders: z.array(z.object({ leaderId: z.string(), name: z.string(), url: z.string() })) });

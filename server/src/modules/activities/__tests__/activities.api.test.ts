@@ -167,16 +167,17 @@ describe.each(testDialects())('leader activities [%s]', (dialect) => {
   });
 
   it('ACT-8 the weekly table and each leader\'s calendar show approved activities with conflict markers; XLSX parses back', async () => {
-    const a = await proposeAndApprove(await file({ title: '周表测试：职业教育座谈会', startsAt: '2026-12-07T06:00:00Z', endsAt: '2026-12-07T08:00:00Z' }));
-    const b = await proposeAndApprove(await file({ title: '周表测试：校长培训班开班式', startsAt: '2026-12-07T07:00:00Z', endsAt: '2026-12-07T08:00:00Z' }));
+    const a = await proposeAndApprove(await file({ title: '周表测试：职业教育座谈会', startsAt: '2026-12-09T06:00:00Z', endsAt: '2026-12-09T08:00:00Z' }));
+    const b = await proposeAndApprove(await file({ title: '周表测试：校长培训班开班式', startsAt: '2026-12-09T07:00:00Z', endsAt: '2026-12-09T08:00:00Z' }));
     const week = (await office.get('/api/v1/schedule/week?start=2026-12-07')).json();
     expect(week.title).toContain('领导周活动安排表');
     const row = week.rows.find((r: { leaderId: string }) => r.leaderId === wangfang);
-    const monday = row.cells[0].entries;
-    expect(monday.map((e: { refId: string }) => e.refId).sort()).toEqual([a.id, b.id].sort());
-    expect(monday.every((e: { conflict: boolean }) => e.conflict)).toBe(true);
+    // Wednesday 9 December (王芳 is on leave on Monday the 7th in the demo data).
+    const wednesday = row.cells[2].entries;
+    expect(wednesday.map((e: { refId: string }) => e.refId).sort()).toEqual([a.id, b.id].sort());
+    expect(wednesday.every((e: { conflict: boolean }) => e.conflict)).toBe(true);
     expect(week.conflicts).toBeGreaterThanOrEqual(2);
-    const cal = (await office.get(`/api/v1/schedule?from=2026-12-07&to=2026-12-07&leaderId=${wangfang}`)).json().items;
+    const cal = (await office.get(`/api/v1/schedule?from=2026-12-09&to=2026-12-09&leaderId=${wangfang}`)).json().items;
     expect(cal.find((e: { refId: string }) => e.refId === a.id).conflictWith).toContain('周表测试：校长培训班开班式');
     const xlsx = await office.get('/api/v1/schedule/week.xlsx?start=2026-12-07');
     expect(xlsx.statusCode).toBe(200);

@@ -12,6 +12,7 @@ import { systemClock } from './platform/clock';
 import { buildApp } from './app';
 import { DEMO_LOGINS, DEMO_PASSWORD, seedDemo } from './seed/demo';
 import { seedDemoMatters } from './seed/demo-matters';
+import { seedDemoActivities } from './seed/demo-activities';
 import { initAdmin } from './seed/init';
 import { createTimerRunner } from './platform/timers';
 import { timerHandlers } from './timers';
@@ -65,6 +66,7 @@ async function loadDemo(db: Db): Promise<boolean> {
   if (any) return false;
   await seedDemo({ db, clock: systemClock });
   await seedDemoMatters({ db, clock: systemClock, calendar: () => new Map() });
+  await seedDemoActivities({ db, clock: systemClock, calendar: () => new Map() });
   return true;
 }
 

@@ -95,3 +95,5 @@ export const CreateInstructionBody = z.object({
 });
 export const CreateLinkBody = z.object({ toId: Id, kind: z.enum(LINK_KINDS, { message: '关联类型不在允许范围内' }), note: z.string().trim().max(500).nullable().optional() });
 export const ShareBody = z.object({ userIds: z.array(Id).max(100).default([]), departmentIds: z.array(Id).max(100).default([]), toRead: z.boolean().default(false), note: z.string().max(500).nullable().optional() });
+/** Take a hard case to a leader (by default the leader in charge of the matter's department) for an instruction. */
+export const AskLeaderBody = z.object({ leaderIds: z.array(Id).max(10).default([]), question: NonEmpty(2000) });

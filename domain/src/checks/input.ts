@@ -154,7 +154,10 @@ function describeIssue(issue: z.core.$ZodIssue, raw: unknown): string {
       return `类型错误：应为${expected}，实际为${TYPE_NAMES[typeOf(value)] ?? typeOf(value)} ${show(value)}`;
     }
     case 'invalid_value': {
-      if (value === undefined) return '缺少必填字段';
+      if (value === undefined) {
+        const what = typeof last === 'string' && ENUM_LABELS[last] ? ENUM_LABELS[last].replace(/^未知/, '') : '';
+        return what ? `缺少必填字段（${what}）` : '缺少必填字段';
+      }
       const label = (typeof last === 'string' && ENUM_LABELS[last]) || '取值无效';
       const allowed = issue.values.map((v) => String(v)).join('、');
       return `${label} ${show(value)}，应为以下之一：${allowed}`;

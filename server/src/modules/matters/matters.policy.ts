@@ -8,7 +8,7 @@ import type { Actor } from '../../platform/auth/actor';
 import { hasRole, isOffice } from '../../platform/auth/actor';
 import type { MatterRow } from './matters.repo';
 
-export type MatterAction = 'create' | 'addTask' | 'consult' | 'settle' | 'instruct' | 'link' | 'share';
+export type MatterAction = 'create' | 'addTask' | 'consult' | 'settle' | 'instruct' | 'askLeader' | 'link' | 'share';
 
 export const MATTER_POLICY: Record<MatterAction, readonly string[]> = {
   create: ['office', 'leader'],
@@ -16,12 +16,13 @@ export const MATTER_POLICY: Record<MatterAction, readonly string[]> = {
   consult: ['office', 'owner'],
   settle: ['office', 'owner'],
   instruct: ['leader'],
+  askLeader: ['office', 'owner'],
   link: ['office', 'owner'],
   share: ['office', 'owner', 'leader'],
 };
 
 export const ACTION_LABELS: Record<MatterAction, string> = {
-  create: '登记事项', addTask: '交办任务', consult: '征求意见', settle: '确定协商结果', instruct: '作出批示', link: '关联事项', share: '分送阅知',
+  create: '登记事项', addTask: '交办任务', consult: '征求意见', settle: '确定协商结果', instruct: '作出批示', askLeader: '报请领导批示', link: '关联事项', share: '分送阅知',
 };
 
 /** The relative roles an actor holds on a matter (for the policy and the lifecycle tables). */

@@ -26,6 +26,8 @@ export function registerMatterRoutes(app: ZodApp, ctx: AppContext): void {
     async (req) => matters.fireEvent(actorOf(req), req.params.id, req.params.event, req.body));
   app.post('/api/v1/matters/:id/instructions', { schema: { tags, summary: '领导批示', params: api.IdParams, body: api.CreateInstructionBody, response: { 200: api.MatterDetail } } },
     async (req) => matters.addInstruction(actorOf(req), req.params.id, req.body));
+  app.post('/api/v1/matters/:id/leader-requests', { schema: { tags, summary: '报请领导批示（拿不准的问题报分管领导）', params: api.IdParams, body: api.AskLeaderBody, response: { 200: api.MatterDetail } } },
+    async (req) => matters.askLeader(actorOf(req), req.params.id, req.body));
   app.post('/api/v1/matters/:id/links', { schema: { tags, summary: '关联事项', params: api.IdParams, body: api.CreateLinkBody, response: { 200: api.MatterDetail } } },
     async (req) => matters.addLink(actorOf(req), req.params.id, req.body));
   app.post('/api/v1/matters/:id/share', { schema: { tags, summary: '分送阅知（扩大知悉范围）', params: api.IdParams, body: api.ShareBody, response: { 200: api.MatterDetail } } },

@@ -17,7 +17,7 @@ import { notify } from '../inbox/notify';
 import { createMattersRepo, type MatterRow } from './matters.repo';
 import { createTasksRepo } from './tasks.repo';
 import { ACTION_LABELS, may, type MatterAction } from './matters.policy';
-import { KERNEL_GUARDS, type KindHooks, type KindRegistry } from './matters.kinds';
+import { KERNEL_GUARDS, decidingLeaders, type KindHooks, type KindRegistry } from './matters.kinds';
 import { matterData, presentMatterSummary, presentTask } from './matters.presenter';
 import { createConsultationsService } from './consultations.service';
 import type { Principal } from './matters.access';
@@ -200,7 +200,40 @@ export function createMattersService(deps: Deps, kinds: KindRegistry) {
       await createMattersRepo(tx).insertInstruction({ id: instructionId, matter_id: id, leader_id: actor.id, kind: body.kind, decision: body.decision ?? null, text: body.text, created_at: clock.now().toISOString() });
       await createMattersRepo(tx).touch(id, clock.now().toISOString());
       await appendAudit(tx, clock, { actorId: actor.id, action: 'matter.instruction_added', entityType: 'instruction', entityId: instructionId, matterId: id, detail: { kind: body.kind, decision: body.decision ?? null, text: body.text } });
+      await tx.updateTable('tasks').set((eb) => ({ status: 'done', result: body.text, completed_at: clock.now().toISOString(), completed_by: actor.id, version: eb('version', '+', 1) }))
+        .where('matter_id', '=', id).where('kind', '=', 'instruct').where('assignee_user_id', '=', actor.id).where('status', '=', 'open').execute();
       await notify(tx, clock, { userIds: [m.owner_id ?? m.created_by], kind: 'instruction', matterId: id, title: `${actor.name}对「${m.title}」作出批示`, body: body.text });
+    });
+    return get(actor, id);
+  }
+
+  /**
+   * A case the office cannot settle goes to a leader — by default the leader in charge of the
+   * matter's department — as a task in their inbox; their instruction closes it (ACT-5, IN-8).
+   */
+  async function askLeader(actor: Actor, id: string, body: z.infer<typeof api.AskLeaderBody>) {
+    requireWorkflowUser(actor);
+    await db.transaction().execute(async (tx) => {
+      const m = await visibleOr404(tx, actor, id);
+      if (!may(actor, 'askLeader', m)) throw forbidden('您没有权限报请领导批示');
+      if (m.closed_at) throw conflict('该事项已办结或撤销');
+      for (const [i, l] of body.leaderIds.entries()) {
+        if (!(await tx.selectFrom('leaders').innerJoin('users', 'users.id', 'leaders.user_id').select('users.id').where('users.id', '=', l).where('users.active', '=', 1).executeTakeFirst())) {
+          throw badRequest('不是本机关在职领导', `body.leaderIds[${i}]`);
+        }
+      }
+      const leaders = body.leaderIds.length ? [...new Set(body.leaderIds)] : await decidingLeaders(tx, m);
+      const now = clock.now().toISOString();
+      await createMattersRepo(tx).addAccess(id, leaders.map((l) => ({ type: 'user' as const, id: l })));
+      for (const leaderId of leaders) {
+        await createTasksRepo(tx).insert({
+          id: newId(), matter_id: id, kind: 'instruct', title: `请批示：${m.title}`, assignee_user_id: leaderId, assignee_department_id: null,
+          status: 'open', due_date: null, result: null, created_by: actor.id, created_at: now, completed_at: null, completed_by: null, version: 1,
+        });
+      }
+      await createMattersRepo(tx).touch(id, now);
+      await appendAudit(tx, clock, { actorId: actor.id, action: 'matter.leader_asked', entityType: 'matter', entityId: id, matterId: id, detail: { leaderIds: leaders, question: body.question } });
+      await notify(tx, clock, { userIds: leaders, kind: 'instruction_requested', matterId: id, title: `请批示：${m.title}`, body: body.question });
     });
     return get(actor, id);
   }
@@ -244,6 +277,6 @@ export function createMattersService(deps: Deps, kinds: KindRegistry) {
     return get(actor, id);
   }
 
-  return { create, list, get, fireEvent, applyTransition, addInstruction, addLink, share, visibleOr404 };
+  return { create, list, get, fireEvent, applyTransition, addInstruction, askLeader, addLink, share, visibleOr404 };
 }
 export type MattersService = ReturnType<typeof createMattersService>;

@@ -143,6 +143,28 @@ describe.each(testDialects())('leader activities [%s]', (dialect) => {
     expect(now.instructions.filter((i: { kind: string }) => i.kind === 'approval')).toHaveLength(1);
   });
 
+  it('ACT-5 the office records departments\' opinions on a hard case, takes it to the leader in charge, and the outcome is recorded', async () => {
+    const a = await file({ title: '某民办学校开学典礼', category: '庆典', heldInName: 'other' });
+    const c = await office.post(`/api/v1/matters/${a.id}/consultations`, { subject: '是否安排市领导出席', question: '该校办学资质存在争议，请就是否安排市领导出席提出意见。', departmentIds: [edu], dueWorkingDays: 2 });
+    expect(c.statusCode, c.body).toBe(200);
+    const r = await liaison.post(`/api/v1/consultations/${c.json().id}/respond`, { position: 'disagree', text: '资质审查尚未结束，不宜安排市领导出席。' });
+    expect(r.json().openDisagreements).toHaveLength(1);
+    const ask = await office.post(`/api/v1/matters/${a.id}/leader-requests`, { question: '市教育局意见不宜出席，组织方坚持邀请，请示是否出席。' });
+    expect(ask.statusCode, ask.body).toBe(200);
+    const wf = await t.login('wangfang');
+    const todo = (await wf.get('/api/v1/inbox/todo?pageSize=100')).json().items;
+    expect(todo.some((x: { matterId: string; kind: string }) => x.matterId === a.id && x.kind === 'instruct')).toBe(true);
+    const ins = await wf.post(`/api/v1/matters/${a.id}/instructions`, { kind: 'instruction', text: '资质审查结束前不安排市领导出席。' });
+    expect(ins.statusCode, ins.body).toBe(200);
+    expect((await wf.get('/api/v1/inbox/todo?pageSize=100')).json().items.some((x: { matterId: string; kind: string }) => x.matterId === a.id && x.kind === 'instruct')).toBe(false);
+    const settle = await office.post(`/api/v1/consultations/${c.json().id}/settle`, { version: r.json().version, outcome: '按王芳副市长批示，不安排市领导出席。', escalate: true });
+    expect(settle.statusCode, settle.body).toBe(200);
+    const view = (await office.get(`/api/v1/activities/${a.id}`)).json();
+    expect(view.instructions.at(-1)).toMatchObject({ leaderName: '王芳', text: '资质审查结束前不安排市领导出席。' });
+    expect(view.consultations[0]).toMatchObject({ status: 'escalated', outcome: '按王芳副市长批示，不安排市领导出席。' });
+    expect(view.history.map((h: { action: string }) => h.action)).toEqual(expect.arrayContaining(['consultation.started', 'consultation.responded', 'matter.leader_asked', 'matter.instruction_added', 'consultation.escalated']));
+  });
+
   it('ACT-6 the secretary confirms; a new absence re-opens the activity with substitutes and the organiser is told', async () => {
     const a = await proposeAndApprove(await file({ title: '全市校园安全工作推进会' }));
     const c = await secretary2.post(`/api/v1/activities/${a.id}/confirmations`, { leaderId: wangfang });

@@ -1,0 +1,226 @@
+import { Alert, Button, Descriptions, Popconfirm, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { CheckCircleOutlined, ExclamationCircleOutlined, InfoCircleOutlined, WarningOutlined } from '@ant-design/icons';
+import { ChineseDate } from '../../../components/ChineseDate';
+import { EmptyState } from '../../../components/EmptyState';
+import { fmtDateTime } from '../../../lib/format';
+import type { ActivityDetail, Candidate } from '../api';
+import {
+  ASSIGNMENT_COLORS, ASSIGNMENT_LABELS, EXCEPTION_KEYS, EXCEPTION_LABELS, fmtRange, HELD_IN_NAME_LABELS, LEVEL_META, REMINDER_COLORS, REMINDER_LABELS,
+} from '../labels';
+
+const LEVEL_ICON = { ok: <CheckCircleOutlined />, info: <InfoCircleOutlined />, warning: <WarningOutlined />, violation: <ExclamationCircleOutlined /> };
+
+/** 基本信息 */
+export function BasicInfo({ a }: { a: ActivityDetail }) {
+  const x = a.activity;
+  const flags = EXCEPTION_KEYS.filter((k) => x.exceptions[k]);
+  return (
+    <Descriptions
+      className="xt-meta"
+      size="small"
+      column={{ xs: 1, sm: 2, xl: 3 }}
+      items={[
+        { key: 'time', label: '时间', children: fmtRange(x.startsAt, x.endsAt) },
+        { key: 'place', label: '地点', children: x.place },
+        { key: 'category', label: '类别', children: x.category },
+        { key: 'organiser', label: '主办单位', children: x.organiserName },
+        { key: 'dept', label: '主办部门', children: x.organiserDepartmentName ?? '—' },
+        { key: 'held', label: '举办名义', children: (HELD_IN_NAME_LABELS as Record<string, string>)[x.heldInName] ?? x.heldInName },
+        { key: 'travel', label: '路程', children: `约${x.travelMinutes}分钟` },
+        { key: 'area', label: '工作领域', children: x.area ?? '—' },
+        { key: 'contact', label: '联系人', children: x.contact ?? '—' },
+        { key: 'requested', label: '拟邀请领导', children: x.requestedLeaders.length ? x.requestedLeaders.map((l) => l.name).join('、') : '未指定' },
+        { key: 'by', label: '登记时间', children: <ChineseDate value={a.createdAt} time /> },
+        ...(flags.length
+          ? [{ key: 'flags', label: '特殊情况', span: 'filled' as const, children: <Space size={[4, 4]} wrap>{flags.map((k) => <Tag key={k} color="purple">{EXCEPTION_LABELS[k]}</Tag>)}</Space> }]
+          : []),
+        ...(x.description ? [{ key: 'desc', label: '说明', span: 'filled' as const, children: <span className="xt-pre">{x.description}</span> }] : []),
+        ...(x.proposal
+          ? [{
+              key: 'proposal', label: '拟办意见', span: 'filled' as const,
+              children: (
+                <div>
+                  <div className="xt-pre">{x.proposal}</div>
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    拟出席：{x.proposedLeaders.map((l) => l.name).join('、') || '—'}；负责人员：{x.responsibleStaffName ?? '—'}
+                  </Typography.Text>
+                </div>
+              ),
+            }]
+          : []),
+      ]}
+    />
+  );
+}
+
+/** 规则判断: each rule named, with its reason, coloured by level. */
+export function RuleEvaluations({ a }: { a: ActivityDetail }) {
+  if (a.ruleEvaluations.length === 0) return <EmptyState description="暂无规则判断" />;
+  const leaderName = (id: string) =>
+    a.candidates.find((c) => c.leaderId === id)?.name ?? a.assignments.find((x) => x.leaderId === id)?.leaderName ??
+    a.activity.proposedLeaders.find((l) => l.id === id)?.name ?? a.activity.requestedLeaders.find((l) => l.id === id)?.name;
+  return (
+    <div className="xt-act-rules">
+      {a.ruleEvaluations.map((r, i) => {
+        const meta = LEVEL_META[r.level] ?? LEVEL_META.info;
+        const names = r.leaderIds.map(leaderName).filter(Boolean);
+        return (
+          <Alert
+            key={`${r.rule}-${i}`}
+            type={meta.alert}
+            showIcon
+            icon={LEVEL_ICON[r.level]}
+            data-rule={r.rule}
+            data-level={r.level}
+            title={
+              <Space size={6} wrap>
+                <strong>{r.name}</strong>
+                <Tag color={meta.tag} style={{ marginInlineEnd: 0 }}>{meta.label}</Tag>
+              </Space>
+            }
+            description={
+              <>
+                <div className="xt-pre">{r.message}</div>
+                {names.length > 0 && <div className="xt-act-rule-who">涉及：{names.join('、')}</div>}
+              </>
+            }
+          />
+        );
+      })}
+    </div>
+  );
+}
+
+/** 推荐人选 */
+export function CandidatesTable({ candidates }: { candidates: Candidate[] }) {
+  return (
+    <Table<Candidate & { rank: number }>
+      rowKey="leaderId"
+      size="small"
+      pagination={false}
+      className="xt-act-candidates"
+      dataSource={candidates.map((c, i) => ({ ...c, rank: i + 1 }))}
+      scroll={{ x: 560 }}
+      columns={[
+        { title: '排序', dataIndex: 'rank', width: 56, align: 'center' },
+        {
+          title: '领导',
+          key: 'leader',
+          width: 170,
+          render: (_, c) => (
+            <div>
+              <div><strong>{c.name}</strong></div>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>{c.post}</Typography.Text>
+            </div>
+          ),
+        },
+        { title: '得分', dataIndex: 'score', width: 64, align: 'center', render: (v: number) => Math.round(v * 10) / 10 },
+        { title: '可否出席', dataIndex: 'available', width: 90, render: (v: boolean) => (v ? <Tag color="green">可出席</Tag> : <Tag color="red">不能出席</Tag>) },
+        {
+          title: '理由',
+          key: 'reasons',
+          render: (_, c) => (
+            <ul className="xt-act-reasons">
+              {c.reasons.map((r, i) => <li key={i}>{r}</li>)}
+              {c.recentLoad > 0 && <li className="xt-muted">近四周已出席{c.recentLoad}项活动</li>}
+            </ul>
+          ),
+        },
+        {
+          title: '冲突',
+          key: 'conflicts',
+          width: 200,
+          render: (_, c) =>
+            c.conflicts.length ? (
+              <div className="xt-act-conflicts">
+                {c.conflicts.map((b, i) => (
+                  <Tooltip key={i} title={fmtRange(b.startsAt, b.endsAt)}>
+                    <Tag color={b.firm ? 'red' : 'orange'}>{b.title}</Tag>
+                  </Tooltip>
+                ))}
+              </div>
+            ) : (
+              <span className="xt-muted">无</span>
+            ),
+        },
+      ]}
+    />
+  );
+}
+
+/** 出席领导 with confirmation buttons. */
+export function Assignments({ a, onConfirm, pendingFor }: { a: ActivityDetail; onConfirm: (leaderId: string) => void; pendingFor?: string }) {
+  if (a.assignments.length === 0) {
+    return <EmptyState description={a.activity.proposedLeaders.length ? `拟出席：${a.activity.proposedLeaders.map((l) => l.name).join('、')}（待审批）` : '尚未确定出席领导'} />;
+  }
+  return (
+    <ul className="xt-act-assignments">
+      {a.assignments.map((x) => (
+        <li key={x.leaderId} data-leader={x.leaderId}>
+          <div className="xt-act-assignment-main">
+            <div>
+              <strong>{x.leaderName}</strong> <Typography.Text type="secondary">{x.post}</Typography.Text>
+            </div>
+            <Tag color={ASSIGNMENT_COLORS[x.status]} style={{ marginInlineEnd: 0 }}>{ASSIGNMENT_LABELS[x.status] ?? x.status}</Tag>
+          </div>
+          {x.confirmedAt && (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {x.confirmedByName ? `${x.confirmedByName} ` : ''}确认于 {fmtDateTime(x.confirmedAt)}
+            </Typography.Text>
+          )}
+          {x.note && <div className="xt-muted" style={{ fontSize: 12 }}>{x.note}</div>}
+          {a.can.confirmFor.includes(x.leaderId) && (
+            <Popconfirm title={`确认${x.leaderName}出席？`} okText="确认" cancelText="取消" onConfirm={() => onConfirm(x.leaderId)}>
+              <Button size="small" type="primary" loading={pendingFor === x.leaderId} style={{ marginTop: 6 }}>
+                确认出席
+              </Button>
+            </Popconfirm>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** 提醒 (ACT-7) */
+export function Reminders({ a, onRemind, pending }: { a: ActivityDetail; onRemind: (s: 'reminded' | 'departed') => void; pending?: string }) {
+  const x = a.activity;
+  const t = x.reminderTimes;
+  return (
+    <div>
+      <Descriptions
+        size="small"
+        column={1}
+        items={[
+          { key: 'staff', label: '负责人员', children: x.responsibleStaffName ?? '未指定' },
+          { key: 'day', label: '提前一天提醒', children: fmtDateTime(t.dayBefore) },
+          { key: 'dep', label: '出发提醒', children: fmtDateTime(t.departure) },
+          { key: 'esc', label: '未出发上报', children: fmtDateTime(t.escalateAt) },
+          {
+            key: 'state',
+            label: '提醒情况',
+            children: (
+              <Space size={4} wrap>
+                <Tag color={REMINDER_COLORS[x.reminderState]}>{REMINDER_LABELS[x.reminderState] ?? x.reminderState}</Tag>
+                {x.remindedAt && <Typography.Text type="secondary" style={{ fontSize: 12 }}>提醒于 {fmtDateTime(x.remindedAt)}</Typography.Text>}
+                {x.departedAt && <Typography.Text type="secondary" style={{ fontSize: 12 }}>出发于 {fmtDateTime(x.departedAt)}</Typography.Text>}
+              </Space>
+            ),
+          },
+        ]}
+      />
+      {a.can.remind && x.reminderState !== 'departed' && (
+        <Space wrap style={{ marginTop: 8 }}>
+          {x.reminderState === 'none' && (
+            <Button onClick={() => onRemind('reminded')} loading={pending === 'reminded'}>
+              已提醒
+            </Button>
+          )}
+          <Button type="primary" onClick={() => onRemind('departed')} loading={pending === 'departed'}>
+            已出发
+          </Button>
+        </Space>
+      )}
+    </div>
+  );
+}

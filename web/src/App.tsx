@@ -23,6 +23,11 @@ const MatterDetailPage = page(() => import('./features/matters/pages/MatterDetai
 const OrgPage = page(() => import('./features/org/pages/OrgPage'), 'OrgPage');
 const AdminPage = page(() => import('./features/admin/pages/AdminPage'), 'AdminPage');
 const ChecksPage = page(() => import('./features/checks/pages/ChecksPage'), 'ChecksPage');
+const ActivityListPage = page(() => import('./features/activities/pages/ActivityListPage'), 'ActivityListPage');
+const ActivityFormPage = page(() => import('./features/activities/pages/ActivityFormPage'), 'ActivityFormPage');
+const ActivityDetailPage = page(() => import('./features/activities/pages/ActivityDetailPage'), 'ActivityDetailPage');
+const SchedulePage = page(() => import('./features/activities/pages/SchedulePage'), 'SchedulePage');
+const WeekTablePage = page(() => import('./features/activities/pages/WeekTablePage'), 'WeekTablePage');
 
 function Loading() {
   return (
@@ -56,7 +61,11 @@ const router = createBrowserRouter([
       { path: 'org', element: s(<OrgPage />) },
       { path: 'admin', element: s(<AdminPage />) },
       { path: 'admin/:tab', element: s(<AdminPage />) },
-      { path: 'activities', element: <UnderConstruction title="领导活动" description="领导公务活动的统一登记、拟办审批、日程与周活动安排表等功能正在开发。" /> },
+      { path: 'activities', element: s(<ActivityListPage />) },
+      { path: 'activities/new', element: s(<ActivityFormPage />) },
+      { path: 'activities/calendar', element: s(<SchedulePage />) },
+      { path: 'activities/week', element: s(<WeekTablePage />) },
+      { path: 'activities/:id', element: s(<ActivityDetailPage />) },
       { path: 'outgoing', element: <UnderConstruction title="发文" description="起草、核稿、会签、签发与发文登记等功能正在开发。" /> },
       { path: 'incoming', element: <UnderConstruction title="收文" description="签收登记、拟办批办、承办阅知与传阅等功能正在开发。" /> },
       { path: 'meetings', element: <UnderConstruction title="会议" description="议题征集、会前协调、会议通知与纪要等功能正在开发。" /> },

@@ -1,11 +1,11 @@
-import { useEffect, useState } from 'react';
-import { App, Button, Drawer, Dropdown, Grid, Layout, Menu, Space, Spin, Tag, Typography } from 'antd';
+import { useEffect, useState, type ReactNode } from 'react';
+import { App, Button, Drawer, Dropdown, Grid, Layout, Menu, Space, Spin, Tag, Typography, type MenuProps } from 'antd';
 import { DownOutlined, KeyOutlined, LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { useAuth } from '../lib/auth';
 import { isAdmin, roleLabel } from '../lib/roles';
 import { NotificationBell } from './NotificationBell';
-import { navFor, selectedKey } from './nav';
+import { navFor, openGroup, selectedKey, type NavItem } from './nav';
 import { QueryError } from './QueryError';
 
 const { Header, Sider, Content } = Layout;
@@ -61,11 +61,19 @@ export function AppLayout() {
 
   const items = navFor(me);
   const current = selectedKey(location.pathname, items);
+  const group = openGroup(current, items);
+  const toMenu = (it: NavItem): { key: string; icon?: ReactNode; label: string; children?: unknown[] } => ({
+    key: it.path,
+    icon: it.icon,
+    label: it.label,
+    ...(it.children ? { children: it.children.map(toMenu) } : {}),
+  });
   const menu = (
     <Menu
       mode="inline"
       selectedKeys={current ? [current] : []}
-      items={items.map((it) => ({ key: it.path, icon: it.icon, label: it.label }))}
+      defaultOpenKeys={group ? [group] : []}
+      items={items.map(toMenu) as MenuProps['items']}
       onClick={({ key }) => navigate(key)}
       className="xt-nav"
     />

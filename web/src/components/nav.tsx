@@ -9,12 +9,23 @@ import { hasRole, isAdmin } from '../lib/roles';
 export interface NavItem {
   path: string;
   label: string;
-  icon: ReactNode;
+  icon?: ReactNode;
+  /** sub-items (the parent is a group that only opens) */
+  children?: NavItem[];
 }
 
 const WORKFLOW_NAV: NavItem[] = [
   { path: '/', label: '工作台', icon: <DashboardOutlined /> },
-  { path: '/activities', label: '领导活动', icon: <CalendarOutlined /> },
+  {
+    path: 'group:/activities',
+    label: '领导活动',
+    icon: <CalendarOutlined />,
+    children: [
+      { path: '/activities', label: '活动列表' },
+      { path: '/activities/calendar', label: '领导日程' },
+      { path: '/activities/week', label: '周活动安排表' },
+    ],
+  },
   { path: '/outgoing', label: '发文', icon: <SendOutlined /> },
   { path: '/incoming', label: '收文', icon: <InboxOutlined /> },
   { path: '/meetings', label: '会议', icon: <TeamOutlined /> },
@@ -38,10 +49,16 @@ export function navFor(me: Me): NavItem[] {
 /** The menu key a location belongs to (the longest matching nav path). */
 export function selectedKey(pathname: string, items: NavItem[]): string {
   let best = '';
-  for (const it of items) {
+  for (const it of items.flatMap((i) => i.children ?? [i])) {
+    if (!it.path.startsWith('/')) continue;
     const hit = it.path === '/' ? pathname === '/' : pathname === it.path || pathname.startsWith(`${it.path}/`);
     if (hit && it.path.length > best.length) best = it.path;
   }
   return best;
 }
 
+
+/** The group a menu key belongs to (to open it). */
+export function openGroup(key: string, items: NavItem[]): string | undefined {
+  return items.find((i) => i.children?.some((c) => c.path === key))?.path;
+}

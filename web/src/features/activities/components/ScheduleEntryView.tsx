@@ -9,10 +9,11 @@ export function entryTime(e: ScheduleEntry, day: string): string {
   const d2 = chinaDay(new Date(Date.parse(e.endsAt) - 1).toISOString());
   const startsToday = d1 === day;
   const endsToday = d2 === day;
-  if (startsToday && endsToday) return `${chinaClock(e.startsAt)}–${chinaClock(e.endsAt)}`;
-  if (!startsToday && !endsToday) return '全天';
-  if (startsToday) return chinaClock(e.startsAt) === '00:00' ? '全天' : `${chinaClock(e.startsAt)}起`;
+  const s = chinaClock(e.startsAt);
   const end = chinaClock(e.endsAt);
+  if (startsToday && endsToday) return s === '00:00' && (end === '00:00' || end === '23:59') ? '全天' : `${s}–${end}`;
+  if (!startsToday && !endsToday) return '全天';
+  if (startsToday) return s === '00:00' ? '全天' : `${s}起`;
   return end === '00:00' || end === '23:59' ? '全天' : `至${end}`;
 }
 

@@ -208,7 +208,8 @@ export function ReopenModal({ a, open, onClose, mutations }: { a: ActivityDetail
   );
 }
 
-const DEDICATED = new Set(['propose', 'approve', 'approveWithChanges', 'decline', 'returnForRework', 'reopen']);
+// confirmAll follows the last confirmation by itself (出席领导 → 确认出席)
+const DEDICATED = new Set(['propose', 'approve', 'approveWithChanges', 'decline', 'returnForRework', 'reopen', 'confirmAll']);
 
 /** The lifecycle events without a dedicated UI (办结, 撤销 …), via POST /matters/:id/events/:event. */
 export function ActivityEventButtons({ a, mutations }: { a: ActivityDetail; mutations: ActivityMutations }) {

@@ -18,7 +18,7 @@ export function BasicInfo({ a }: { a: ActivityDetail }) {
     <Descriptions
       className="xt-meta"
       size="small"
-      column={{ xs: 1, sm: 2, xl: 3 }}
+      column={{ xs: 1, sm: 2 }}
       items={[
         { key: 'time', label: '时间', children: fmtRange(x.startsAt, x.endsAt) },
         { key: 'place', label: '地点', children: x.place },
@@ -100,36 +100,36 @@ export function CandidatesTable({ candidates }: { candidates: Candidate[] }) {
       pagination={false}
       className="xt-act-candidates"
       dataSource={candidates.map((c, i) => ({ ...c, rank: i + 1 }))}
-      scroll={{ x: 560 }}
+      scroll={{ x: 720 }}
       columns={[
-        { title: '排序', dataIndex: 'rank', width: 56, align: 'center' },
+        { title: '排序', dataIndex: 'rank', width: 52, align: 'center' },
         {
           title: '领导',
           key: 'leader',
-          width: 170,
+          width: 190,
           render: (_, c) => (
             <div>
-              <div><strong>{c.name}</strong></div>
+              <div>
+                <strong>{c.name}</strong> <span className="xt-act-score" title="推荐得分">{Math.round(c.score * 10) / 10}分</span>
+              </div>
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>{c.post}</Typography.Text>
             </div>
           ),
         },
-        { title: '得分', dataIndex: 'score', width: 64, align: 'center', render: (v: number) => Math.round(v * 10) / 10 },
-        { title: '可否出席', dataIndex: 'available', width: 90, render: (v: boolean) => (v ? <Tag color="green">可出席</Tag> : <Tag color="red">不能出席</Tag>) },
+        { title: '可否出席', dataIndex: 'available', width: 92, render: (v: boolean) => (v ? <Tag color="green">可出席</Tag> : <Tag color="red">不能出席</Tag>) },
         {
           title: '理由',
           key: 'reasons',
           render: (_, c) => (
             <ul className="xt-act-reasons">
               {c.reasons.map((r, i) => <li key={i}>{r}</li>)}
-              {c.recentLoad > 0 && <li className="xt-muted">近四周已出席{c.recentLoad}项活动</li>}
             </ul>
           ),
         },
         {
-          title: '冲突',
+          title: '日程冲突',
           key: 'conflicts',
-          width: 200,
+          width: 180,
           render: (_, c) =>
             c.conflicts.length ? (
               <div className="xt-act-conflicts">

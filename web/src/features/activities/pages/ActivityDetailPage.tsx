@@ -127,11 +127,6 @@ export function ActivityDetailPage() {
           <Card title="规则判断" className="xt-act-card" data-section="rules">
             <RuleEvaluations a={a} />
           </Card>
-          {a.candidates.length > 0 && (
-            <Card title={a.status === 'recoordinating' ? '推荐替代人选' : '推荐人选'} className="xt-act-card" data-section="candidates">
-              <CandidatesTable candidates={a.candidates} />
-            </Card>
-          )}
         </Col>
         <Col xs={24} lg={8}>
           <Card title="出席领导" className="xt-act-card" data-section="assignments">
@@ -144,6 +139,11 @@ export function ActivityDetailPage() {
           )}
         </Col>
       </Row>
+      {a.candidates.length > 0 && (
+        <Card title={a.status === 'recoordinating' ? '推荐替代人选' : '推荐人选'} className="xt-act-card" data-section="candidates">
+          <CandidatesTable candidates={a.candidates} />
+        </Card>
+      )}
       <Card className="xt-act-card">
         <Tabs
           activeKey={tab}

@@ -37,8 +37,17 @@ export function ActivityListPage() {
   };
 
   const columns: ColumnsType<ActivitySummary> = [
-    { title: '时间', key: 'time', width: 230, render: (_, a) => <span className="xt-nowrap-md">{fmtRange(a.startsAt, a.endsAt)}</span> },
-    { title: '活动名称', dataIndex: 'title', render: (v: string, a) => <Link to={`/activities/${a.id}`}>{v}</Link> },
+    { title: '时间', key: 'time', width: 230, responsive: ['sm'], render: (_, a) => <span className="xt-nowrap-md">{fmtRange(a.startsAt, a.endsAt)}</span> },
+    {
+      title: '活动名称',
+      dataIndex: 'title',
+      render: (v: string, a) => (
+        <>
+          <Link to={`/activities/${a.id}`}>{v}</Link>
+          <div className="xt-act-list-time">{fmtRange(a.startsAt, a.endsAt)}</div>
+        </>
+      ),
+    },
     { title: '类别', dataIndex: 'category', width: 100, responsive: ['md'] },
     { title: '主办单位', dataIndex: 'organiserName', width: 160, responsive: ['lg'] },
     {

@@ -6,6 +6,8 @@ import { useMe } from '../../../lib/auth';
 import { hasRole, isAdmin } from '../../../lib/roles';
 import { AuditLogTab } from '../components/AuditLogTab';
 import { LifecyclesTab } from '../components/LifecyclesTab';
+import { ActivityRulesTab } from '../../activities/components/ActivityRulesTab';
+import '../../activities/activities.css';
 
 function Shortcuts({ sysadmin, secadmin }: { sysadmin: boolean; secadmin: boolean }) {
   const cards = [
@@ -52,6 +54,7 @@ export function AdminPage() {
   const items = [
     ...(auditor ? [{ key: 'audit', label: '审计日志', children: <AuditLogTab /> }] : []),
     ...(sysadmin || secadmin ? [{ key: 'org', label: '组织机构管理', children: <Shortcuts sysadmin={sysadmin} secadmin={secadmin} /> }] : []),
+    ...(sysadmin ? [{ key: 'activity-rules', label: '活动规则', children: <ActivityRulesTab /> }] : []),
     { key: 'lifecycles', label: '流程定义', children: <LifecyclesTab /> },
   ];
   const active = items.some((i) => i.key === tab) ? tab! : items[0].key;

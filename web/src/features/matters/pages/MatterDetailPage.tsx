@@ -1,6 +1,6 @@
 import { Card, Descriptions, Skeleton, Tabs, Tag, Tooltip, Typography } from 'antd';
 import { LockOutlined } from '@ant-design/icons';
-import { useParams, useSearchParams } from 'react-router';
+import { Navigate, useParams, useSearchParams } from 'react-router';
 import { lifecycleOf } from '@xietiao/domain/lifecycles/index';
 import { ChineseDate } from '../../../components/ChineseDate';
 import { PageHeader } from '../../../components/PageHeader';
@@ -54,6 +54,8 @@ export function MatterDetailPage() {
   }
 
   const m = q.data;
+  // 领导活动 have their own page (proposal, approval, confirmations …)
+  if (m.kind === 'activity') return <Navigate to={`/activities/${m.id}`} replace />;
   const lc = lifecycleOf(m.kind);
   const terminal = !!lc?.states[m.status]?.terminal;
   const workflowUser = !isAdmin(me);

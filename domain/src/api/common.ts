@@ -10,7 +10,12 @@ export type ErrorBody = z.infer<typeof ErrorBody>;
 export const Id = z.string().min(1, '不能为空').max(64, '过长');
 export const IdParams = z.object({ id: Id });
 export const IsoDate = z.string().refine(isIsoDate, '日期格式应为 YYYY-MM-DD');
-export const IsoDateTime = z.string().refine((v) => !Number.isNaN(Date.parse(v)) && /^\d{4}-\d{2}-\d{2}T/.test(v), '时间格式应为 ISO-8601，如 2026-10-09T09:00:00+08:00');
+const ISO_INSTANT = /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,3})?)?(Z|[+-]([01]\d|2[0-3]):?[0-5]\d)$/;
+/** An instant with an explicit offset (Z or ±hh:mm) on a real calendar date; local times are ambiguous. */
+export const IsoDateTime = z.string().refine((v) => {
+  const m = ISO_INSTANT.exec(v);
+  return !!m && isIsoDate(m[1]) && !Number.isNaN(Date.parse(v));
+}, '时间格式应为带时区的 ISO-8601，如 2026-10-09T09:00:00+08:00');
 export const NonEmpty = (max = 200) => z.string().trim().min(1, '不能为空').max(max, `不能超过${max}个字符`);
 export const Version = z.number().int().min(1);
 

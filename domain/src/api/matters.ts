@@ -71,8 +71,11 @@ export const CreateMatterBody = z.object({
   classification: z.string().optional(),
 });
 export const FireEventBody = z.object({ version: Version, comment: z.string().trim().max(2000).nullable().optional() });
+/** Task kinds a person may assign directly (承办, 报送材料, 审核); workflow tasks are made by their steps. */
+export const TASK_KINDS = ['handle', 'report', 'review'] as const;
+export const TASK_KIND_LABELS: Record<(typeof TASK_KINDS)[number], string> = { handle: '承办', report: '报送材料', review: '审核' };
 export const CreateTaskBody = z.object({
-  title: NonEmpty(200), kind: z.string().trim().max(40).default('handle'),
+  title: NonEmpty(200), kind: z.enum(TASK_KINDS, { message: '任务类型应为 handle（承办）、report（报送材料）或 review（审核）' }).default('handle'),
   assigneeUserId: Id.nullable().optional(), assigneeDepartmentId: Id.nullable().optional(),
   dueWorkingDays: z.number().int().min(1, '期限至少1个工作日').max(250).nullable().optional(),
 }).refine((v) => v.assigneeUserId || v.assigneeDepartmentId, { message: '请指定承办人或承办部门', path: ['assigneeUserId'] });

@@ -28,8 +28,9 @@ export interface Lifecycle<S extends string = string, E extends string = string,
 
 /** The state an event leads to from `state`, or null when the event does not apply there. */
 export function next<S extends string, E extends string>(lc: Lifecycle<S, E>, state: S, event: E): S | null {
+  if (!Object.hasOwn(lc.events, event)) return null;
   const t = lc.events[event];
-  if (!t || !t.from.includes(state)) return null;
+  if (!t.from.includes(state)) return null;
   return t.to;
 }
 

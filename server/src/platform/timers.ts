@@ -58,31 +58,55 @@ export function createTimerRunner(
   let handle: NodeJS.Timeout | null = null;
   let running: Promise<number> | null = null;
 
-  async function fireBatch(): Promise<number> {
+  /**
+   * Claim and fire one batch. Each timer runs in its own transaction, so one failing handler
+   * neither undoes the others nor blocks the queue: it is put back with a growing lease (1, 2, 4…
+   * minutes, at most an hour) and its attempts counted, and the poller goes on with the rest.
+   */
+  async function fireBatch(): Promise<{ claimed: number; fired: number }> {
     const now = deps.clock.now();
     const nowIso = now.toISOString();
-    return deps.db.transaction().execute(async (tx) => {
-      let q = tx.selectFrom('timers').selectAll().where('state', '=', 'pending').where('due_at', '<=', nowIso).orderBy('due_at').orderBy('id').limit(batch);
-      if (deps.dialect === 'postgres') q = q.forUpdate().skipLocked();
-      const due = await q.execute();
-      for (const t of due) {
-        const handler = handlers[t.kind];
-        if (handler) await handler(tx, { ...t, payloadObj: fromJson<Record<string, unknown>>(t.payload, {}) }, now);
-        const res = await tx.updateTable('timers')
-          .set({ state: 'fired', fired_at: nowIso, fired_by: workerId, attempts: t.attempts + 1 })
-          .where('id', '=', t.id).where('state', '=', 'pending').executeTakeFirst();
-        if (Number(res.numUpdatedRows) !== 1) throw new Error(`timer ${t.id} was fired twice`);
+    const q = deps.db.selectFrom('timers').select('id').where('state', '=', 'pending').where('due_at', '<=', nowIso)
+      .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<=', nowIso)]))
+      .orderBy('due_at').orderBy('id').limit(batch);
+    const candidates = await q.execute();
+    let fired = 0;
+    for (const { id } of candidates) {
+      try {
+        const ok = await deps.db.transaction().execute(async (tx) => {
+          let claim = tx.selectFrom('timers').selectAll().where('id', '=', id).where('state', '=', 'pending');
+          if (deps.dialect === 'postgres') claim = claim.forUpdate().skipLocked();
+          const t = await claim.executeTakeFirst();
+          if (!t) return false; // another process holds it or fired it
+          const handler = handlers[t.kind];
+          if (handler) await handler(tx, { ...t, payloadObj: fromJson<Record<string, unknown>>(t.payload, {}) }, now);
+          const res = await tx.updateTable('timers')
+            .set({ state: 'fired', fired_at: nowIso, fired_by: workerId, attempts: t.attempts + 1 })
+            .where('id', '=', t.id).where('state', '=', 'pending').executeTakeFirst();
+          if (Number(res.numUpdatedRows) !== 1) throw new Error(`timer ${t.id} was fired twice`);
+          return true;
+        });
+        if (ok) fired += 1;
+      } catch (err) {
+        opts.onError?.(err, id);
+        const row = await deps.db.selectFrom('timers').select('attempts').where('id', '=', id).executeTakeFirst();
+        const attempts = (row?.attempts ?? 0) + 1;
+        const backoffMin = Math.min(60, 2 ** Math.min(attempts - 1, 6));
+        await deps.db.updateTable('timers').set({ attempts, lease_until: new Date(now.getTime() + backoffMin * 60_000).toISOString() })
+          .where('id', '=', id).where('state', '=', 'pending').execute();
       }
-      return due.length;
-    });
+    }
+    return { claimed: candidates.length, fired };
   }
 
   async function runDue(): Promise<number> {
     let total = 0;
     for (;;) {
-      const n = await fireBatch();
-      total += n;
-      if (n < batch) return total;
+      const { claimed, fired } = await fireBatch();
+      total += fired;
+      // A full batch may mean more are due. A batch with nothing fired (held by another process,
+      // or failed and leased away) is left to the next poll rather than spun on.
+      if (claimed < batch || fired === 0) return total;
     }
   }
 

@@ -17,7 +17,7 @@ import { appendAudit } from '../../platform/audit';
 import { badRequest, conflict, forbidden, notFound } from '../../platform/errors';
 import { newId } from '../../platform/ids';
 import { fromJson } from '../../platform/json';
-import { notify } from '../inbox/notify';
+import { departmentMembers, isWorkflowUser, notify } from '../inbox/notify';
 import { createMattersRepo } from '../matters/matters.repo';
 import { createMattersService } from '../matters/matters.service';
 import { createTasksRepo } from '../matters/tasks.repo';
@@ -94,8 +94,8 @@ export function createActivitiesService(deps: Deps, kinds: KindRegistry) {
           id: newId(), matter_id: id, kind: 'propose', title: `拟办领导出席：${body.title}`, assignee_user_id: null, assignee_department_id: officeDept,
           status: 'open', due_date: null, result: null, created_by: actor.id, created_at: now, completed_at: null, completed_by: null, version: 1,
         });
-        const staff = await tx.selectFrom('users').select('id').where('department_id', '=', officeDept).where('active', '=', 1).execute();
-        await notify(tx, clock, { userIds: staff.map((s) => s.id).filter((u) => u !== actor.id), kind: 'activity_request', matterId: id, title: `新的领导出席申请：${body.title}`, body: `${body.organiserName}；${body.place}` });
+        const staff = await departmentMembers(tx, officeDept);
+        await notify(tx, clock, { userIds: staff.filter((u) => u !== actor.id), kind: 'activity_request', matterId: id, title: `新的领导出席申请：${body.title}`, body: `${body.organiserName}；${body.place}` });
       }
       await appendAudit(tx, clock, { actorId: actor.id, action: 'activity.requested', entityType: 'matter', entityId: id, matterId: id, toState: 'submitted', detail: { category: body.category, startsAt: body.startsAt, place: body.place } });
     });
@@ -193,6 +193,7 @@ export function createActivitiesService(deps: Deps, kinds: KindRegistry) {
       const startsAt = body.startsAt ? new Date(body.startsAt).toISOString() : a.starts_at;
       const endsAt = body.endsAt ? new Date(body.endsAt).toISOString() : a.ends_at;
       if (endsAt <= startsAt) throw badRequest('结束时间必须晚于开始时间', 'body.endsAt');
+      if (Date.parse(endsAt) - Date.parse(startsAt) > 7 * 24 * HOUR) throw badRequest('单次活动不超过7天，请核对结束时间', 'body.endsAt');
       if (body.requestedLeaderIds) await requireLeaders(tx, body.requestedLeaderIds, 'body.requestedLeaderIds');
       await requireDepartment(tx, body.organiserDepartmentId, 'body.organiserDepartmentId');
       const now = clock.now().toISOString();
@@ -221,8 +222,7 @@ export function createActivitiesService(deps: Deps, kinds: KindRegistry) {
       const { m } = await loadOr404(tx, actor, id);
       if (!isOffice(actor)) throw forbidden('拟办意见由办公室提出');
       await requireLeaders(tx, body.leaderIds, 'body.leaderIds');
-      const staff = await tx.selectFrom('users').select('id').where('id', '=', body.responsibleStaffId).where('active', '=', 1).executeTakeFirst();
-      if (!staff) throw badRequest('负责人员不存在或已停用', 'body.responsibleStaffId');
+      if (!(await isWorkflowUser(tx, body.responsibleStaffId))) throw badRequest('负责人员不存在、已停用或为管理员账号', 'body.responsibleStaffId');
       await createActivitiesRepo(tx).update(id, { proposal: body.proposal, proposed_leader_ids: [...new Set(body.leaderIds)], responsible_staff_id: body.responsibleStaffId });
       await createMattersRepo(tx).addAccess(id, [{ type: 'user', id: body.responsibleStaffId }]);
       await tx.updateTable('matters').set({ owner_id: body.responsibleStaffId }).where('id', '=', id).execute();
@@ -280,7 +280,12 @@ export function createActivitiesService(deps: Deps, kinds: KindRegistry) {
       if (!['approved', 'confirmed'].includes(m.status)) throw conflict('该活动当前状态不需要提醒');
       if (a.reminder_state === 'departed' || (a.reminder_state === state)) throw conflict(state === 'departed' ? '已确认出发' : '已确认提醒');
       const now = clock.now().toISOString();
-      await createActivitiesRepo(tx).update(id, state === 'reminded' ? { reminder_state: 'reminded', reminded_at: now } : { reminder_state: 'departed', departed_at: now, ...(a.reminded_at ? {} : { reminded_at: now }) });
+      // Compare-and-set on the reminder state: two confirmations at once, one wins.
+      const values = state === 'reminded'
+        ? { reminder_state: 'reminded' as const, reminded_at: now }
+        : { reminder_state: 'departed' as const, departed_at: now, reminded_at: a.reminded_at ?? now };
+      const cas = await tx.updateTable('activities').set(values).where('matter_id', '=', id).where('reminder_state', '=', a.reminder_state).executeTakeFirst();
+      if (Number(cas.numUpdatedRows) !== 1) throw conflict('提醒情况已被他人更新，请刷新后查看');
       await createMattersRepo(tx).touch(id, now);
       await appendAudit(tx, clock, { actorId: actor.id, action: `activity.${state}`, entityType: 'matter', entityId: id, matterId: id });
     });

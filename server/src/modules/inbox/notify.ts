@@ -26,10 +26,22 @@ export async function notify(tx: Conn, clock: Clock, n: NotifyInput): Promise<vo
   }
 }
 
-/** Active users of a department (for notifying a department). */
+const ADMIN = ['sysadmin', 'secadmin', 'auditor'];
+
+/** Active workflow users of a department (administrators sit in the office but take no part). */
 export async function departmentMembers(tx: Conn, departmentId: string): Promise<string[]> {
-  const rows = await tx.selectFrom('users').select('id').where('department_id', '=', departmentId).where('active', '=', 1).execute();
+  const rows = await tx.selectFrom('users').select('id').where('department_id', '=', departmentId).where('active', '=', 1)
+    .where((eb) => eb.not(eb.exists(eb.selectFrom('user_roles').select('user_roles.user_id').whereRef('user_roles.user_id', '=', 'users.id').where('user_roles.role', 'in', ADMIN))))
+    .execute();
   return rows.map((r) => r.id);
+}
+
+/** An active user who may take part in workflows (not an administrator); for validating targets. */
+export async function isWorkflowUser(tx: Conn, userId: string): Promise<boolean> {
+  const u = await tx.selectFrom('users').select('id').where('id', '=', userId).where('active', '=', 1).executeTakeFirst();
+  if (!u) return false;
+  const admin = await tx.selectFrom('user_roles').select('role').where('user_id', '=', userId).where('role', 'in', ADMIN).executeTakeFirst();
+  return !admin;
 }
 
 /** Active users holding a role. */

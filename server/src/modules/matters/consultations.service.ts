@@ -15,7 +15,7 @@ import { appendAudit } from '../../platform/audit';
 import { badRequest, conflict, forbidden, notFound } from '../../platform/errors';
 import { newId } from '../../platform/ids';
 import { cancelTimers } from '../../platform/timers';
-import { departmentMembers, notify } from '../inbox/notify';
+import { departmentMembers, isWorkflowUser, notify } from '../inbox/notify';
 import { createMattersRepo } from './matters.repo';
 import { createTasksRepo } from './tasks.repo';
 import { may } from './matters.policy';
@@ -127,7 +127,7 @@ export function createConsultationsService(deps: Deps) {
         parties.push({ departmentId: d, userId: null });
       }
       for (const [i, u] of body.userIds.entries()) {
-        if (!(await tx.selectFrom('users').select('id').where('id', '=', u).where('active', '=', 1).executeTakeFirst())) throw badRequest(`人员不存在或已停用：${u}`, `body.userIds[${i}]`);
+        if (!(await isWorkflowUser(tx, u))) throw badRequest(`人员不存在、已停用或为管理员账号：${u}`, `body.userIds[${i}]`);
         parties.push({ departmentId: null, userId: u });
       }
       const now = clock.now().toISOString();
@@ -144,6 +144,7 @@ export function createConsultationsService(deps: Deps) {
     await db.transaction().execute(async (tx) => {
       const { c, m } = await consultationFor(tx, actor, id);
       if (c.status !== 'open') throw conflict('该协商已结束，不能再反馈意见');
+      if (m.closed_at) throw conflict('该事项已办结或撤销，不能再反馈意见');
       const rounds = await loadRounds(tx, id);
       const latest = rounds.at(-1)!;
       const mine = latest.positions.find((p) => p.party_user_id === actor.id || (p.party_department_id && p.party_department_id === actor.departmentId));
@@ -201,6 +202,13 @@ export function createConsultationsService(deps: Deps) {
         throw badRequest('仍有分歧或未反馈的意见：请再协商一轮，或勾选“报领导定夺”并如实写明各方意见', 'body.escalate');
       }
       const now = clock.now().toISOString();
+      // Parties who never answered are not chased any more once the outcome is recorded.
+      const latest = (await loadRounds(tx, id)).at(-1);
+      for (const p of latest?.positions.filter((p) => p.position === 'pending' && p.task_id) ?? []) {
+        await tx.updateTable('tasks').set((eb) => ({ status: 'cancelled', completed_at: now, version: eb('version', '+', 1) })).where('id', '=', p.task_id!).where('status', '=', 'open').execute();
+        await cancelTimers(tx, { taskId: p.task_id! });
+      }
+      if (latest) await tx.updateTable('consultation_rounds').set({ closed_at: now }).where('id', '=', latest.round.id).where('closed_at', 'is', null).execute();
       const upd = await tx.updateTable('consultations').set({ status: body.escalate ? 'escalated' : 'settled', outcome: body.outcome, closed_at: now, version: c.version + 1 })
         .where('id', '=', id).where('version', '=', body.version).where('status', '=', 'open').executeTakeFirst();
       if (Number(upd.numUpdatedRows) !== 1) throw conflict('该协商已被他人更新，请刷新后重试');

@@ -5,13 +5,15 @@
  */
 import { sql, type ExpressionBuilder } from 'kysely';
 import type { Actor } from '../../platform/auth/actor';
-import { isOffice } from '../../platform/auth/actor';
+import { isAdministrator, isOffice } from '../../platform/auth/actor';
 import type { DB } from '../../platform/db/schema';
 
 export interface Principal { type: 'user' | 'department' | 'role'; id: string }
 
 /** The principals an actor acts as: themself, their department, their roles, and 'office'. */
 export function principalsOf(actor: Actor): Principal[] {
+  // Administrators (三员) never act in workflows, so they see no matter at all.
+  if (isAdministrator(actor)) return [];
   const p: Principal[] = [{ type: 'user', id: actor.id }];
   if (actor.departmentId) p.push({ type: 'department', id: actor.departmentId });
   for (const r of actor.roles) p.push({ type: 'role', id: r });
@@ -25,13 +27,14 @@ export function whereVisible(actor: Actor, matterIdRef: 'matters.id' | 'tasks.ma
   const users = principals.filter((p) => p.type === 'user').map((p) => p.id);
   const depts = principals.filter((p) => p.type === 'department').map((p) => p.id);
   const roles = principals.filter((p) => p.type === 'role').map((p) => p.id);
+  if (principals.length === 0) return (eb: ExpressionBuilder<DB, any>) => eb(eb.val(1), '=', 0);
   return (eb: ExpressionBuilder<DB, any>) =>
     eb.exists(
       eb.selectFrom('matter_access as ma')
         .select(sql`1`.as('one'))
         .whereRef('ma.matter_id', '=', sql.ref(matterIdRef) as any)
         .where((w) => w.or([
-          w.and([w('ma.principal_type', '=', 'user'), w('ma.principal_id', 'in', users)]),
+          ...(users.length ? [w.and([w('ma.principal_type', '=', 'user'), w('ma.principal_id', 'in', users)])] : []),
           ...(depts.length ? [w.and([w('ma.principal_type', '=', 'department'), w('ma.principal_id', 'in', depts)])] : []),
           ...(roles.length ? [w.and([w('ma.principal_type', '=', 'role'), w('ma.principal_id', 'in', roles)])] : []),
         ])),

@@ -84,7 +84,8 @@ export function createMattersRepo(db: Conn) {
     },
 
     async insertLink(row: { id: string; from_id: string; to_id: string; kind: string; note: string | null; created_by: string; created_at: string }) {
-      await db.insertInto('matter_links').values(row).onConflict((oc) => oc.columns(['from_id', 'to_id', 'kind']).doNothing()).execute();
+      const res = await db.insertInto('matter_links').values(row).onConflict((oc) => oc.columns(['from_id', 'to_id', 'kind']).doNothing()).executeTakeFirst();
+      return Number(res.numInsertedOrUpdatedRows ?? 0) > 0;
     },
 
     /** Links of a matter whose other end the actor may also see. */

@@ -13,7 +13,7 @@ import { badRequest, conflict, forbidden, notFound, ruleViolation } from '../../
 import { newId } from '../../platform/ids';
 import { cancelTimers } from '../../platform/timers';
 import type { Conn } from '../../platform/db/database';
-import { notify } from '../inbox/notify';
+import { isWorkflowUser, notify } from '../inbox/notify';
 import { createMattersRepo, type MatterRow } from './matters.repo';
 import { createTasksRepo } from './tasks.repo';
 import { ACTION_LABELS, may, type MatterAction } from './matters.policy';
@@ -45,10 +45,10 @@ export function createMattersService(deps: Deps, kinds: KindRegistry) {
     return m;
   }
 
-  async function checkUsers(conn: Conn, ids: string[], path: string) {
+  /** Workflow participants only: unknown, inactive or administrator accounts are refused. */
+  async function checkUsers(conn: Conn, ids: string[], path: string, single = false) {
     for (const [i, id] of ids.entries()) {
-      const u = await conn.selectFrom('users').select('id').where('id', '=', id).where('active', '=', 1).executeTakeFirst();
-      if (!u) throw badRequest(`人员不存在或已停用：${id}`, `${path}[${i}]`);
+      if (!(await isWorkflowUser(conn, id))) throw badRequest(`人员不存在、已停用或为管理员账号：${id}`, single ? path : `${path}[${i}]`);
     }
   }
   async function checkDepartments(conn: Conn, ids: string[], path: string) {
@@ -68,7 +68,7 @@ export function createMattersService(deps: Deps, kinds: KindRegistry) {
     const id = newId();
     await db.transaction().execute(async (tx) => {
       const ownerId = input.ownerId ?? actor.id;
-      await checkUsers(tx, [ownerId], 'body.ownerId');
+      await checkUsers(tx, [ownerId], 'body.ownerId', true);
       if (input.departmentId) await checkDepartments(tx, [input.departmentId], 'body.departmentId');
       await checkUsers(tx, input.accessUserIds, 'body.accessUserIds');
       await checkDepartments(tx, input.accessDepartmentIds, 'body.accessDepartmentIds');
@@ -161,7 +161,7 @@ export function createMattersService(deps: Deps, kinds: KindRegistry) {
   async function applyTransition(tx: Conn, actor: Actor | null, m: MatterRow, event: string, version: number, rawComment: string | null): Promise<string> {
     const hooks = kindOf(m.kind);
     const lc = hooks.lifecycle;
-    if (!(event in lc.events)) throw badRequest(`未知的操作：${event}`, 'params.event');
+    if (!Object.hasOwn(lc.events, event)) throw badRequest(`未知的操作：${event}`, 'params.event');
     const t = lc.events[event];
     if (actor) {
       const roles = await hooks.roles(tx, actor, m);
@@ -247,7 +247,8 @@ export function createMattersService(deps: Deps, kinds: KindRegistry) {
       const other = await createMattersRepo(tx).findVisible(actor, body.toId);
       if (!other) throw badRequest('要关联的事项不存在或您无权查看', 'body.toId');
       const linkId = newId();
-      await createMattersRepo(tx).insertLink({ id: linkId, from_id: id, to_id: body.toId, kind: body.kind, note: body.note ?? null, created_by: actor.id, created_at: clock.now().toISOString() });
+      const added = await createMattersRepo(tx).insertLink({ id: linkId, from_id: id, to_id: body.toId, kind: body.kind, note: body.note ?? null, created_by: actor.id, created_at: clock.now().toISOString() });
+      if (!added) return; // the same link exists already: nothing changed, nothing to audit
       await appendAudit(tx, clock, { actorId: actor.id, action: 'matter.linked', entityType: 'link', entityId: linkId, matterId: id, detail: { to: body.toId, kind: body.kind } });
     });
     return get(actor, id);
@@ -268,6 +269,8 @@ export function createMattersService(deps: Deps, kinds: KindRegistry) {
       const now = clock.now().toISOString();
       if (body.toRead) {
         for (const u of body.userIds) {
+          const unread = await tx.selectFrom('read_items').select('id').where('user_id', '=', u).where('matter_id', '=', id).where('read_at', 'is', null).executeTakeFirst();
+          if (unread) continue;
           await tx.insertInto('read_items').values({ id: newId(), user_id: u, matter_id: id, note: body.note ?? null, created_by: actor.id, created_at: now, read_at: null }).execute();
         }
       }

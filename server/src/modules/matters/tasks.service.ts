@@ -3,17 +3,23 @@ import { addWorkingDays, api, chinaDate } from '@xietiao/domain';
 import type { z } from 'zod';
 import type { AppContext } from '../../platform/context';
 import type { Actor } from '../../platform/auth/actor';
-import { isOffice, requireWorkflowUser } from '../../platform/auth/actor';
+import { requireWorkflowUser } from '../../platform/auth/actor';
 import { appendAudit } from '../../platform/audit';
 import { badRequest, conflict, forbidden, notFound } from '../../platform/errors';
 import { newId } from '../../platform/ids';
 import { cancelTimers } from '../../platform/timers';
-import { departmentMembers, notify } from '../inbox/notify';
+import { departmentMembers, isWorkflowUser, notify } from '../inbox/notify';
 import { createMattersRepo } from './matters.repo';
 import { createTasksRepo } from './tasks.repo';
 import { may } from './matters.policy';
 import { presentTask } from './matters.presenter';
 import { scheduleTaskTimers } from './matters.timers';
+
+/** Task kinds a person assigns and completes directly; the others belong to a workflow step. */
+const GENERIC_TASK_KINDS = api.TASK_KINDS;
+const WORKFLOW_TASK_STEPS: Record<string, string> = {
+  consult: '反馈意见', decide: '定夺', instruct: '作出批示', propose: '提出拟办意见', approve: '审批', confirm: '确认出席',
+};
 
 export function createTasksService(deps: Pick<AppContext, 'db' | 'clock' | 'calendar'>) {
   const { db, clock } = deps;
@@ -26,8 +32,8 @@ export function createTasksService(deps: Pick<AppContext, 'db' | 'clock' | 'cale
       if (!m) throw notFound('事项');
       if (!may(actor, 'addTask', m)) throw forbidden('您没有权限交办任务');
       if (m.closed_at) throw conflict('该事项已办结或撤销，不能再交办任务');
-      if (body.assigneeUserId && !(await tx.selectFrom('users').select('id').where('id', '=', body.assigneeUserId).where('active', '=', 1).executeTakeFirst())) {
-        throw badRequest('承办人不存在或已停用', 'body.assigneeUserId');
+      if (body.assigneeUserId && !(await isWorkflowUser(tx, body.assigneeUserId))) {
+        throw badRequest('承办人不存在、已停用或为管理员账号', 'body.assigneeUserId');
       }
       if (body.assigneeDepartmentId && !(await tx.selectFrom('departments').select('id').where('id', '=', body.assigneeDepartmentId).where('active', '=', 1).executeTakeFirst())) {
         throw badRequest('承办部门不存在或已停用', 'body.assigneeDepartmentId');
@@ -57,8 +63,9 @@ export function createTasksService(deps: Pick<AppContext, 'db' | 'clock' | 'cale
       const m = t ? await createMattersRepo(tx).findVisible(actor, t.matter_id) : undefined;
       if (!t || !m) throw notFound('任务');
       const isAssignee = t.assignee_user_id === actor.id || (!t.assignee_user_id && t.assignee_department_id === actor.departmentId);
-      if (!isAssignee && !isOffice(actor)) throw forbidden('只有承办人（或承办部门人员）可以办结该任务');
-      if (t.kind === 'consult' || t.kind === 'decide') throw badRequest(t.kind === 'consult' ? '征求意见任务请通过“反馈意见”办理' : '定夺任务请通过“定夺”办理', 'params.id');
+      // Workflow tasks (征求意见, 定夺, 拟办, 审批, 确认, 批示) are done by their own step, never by a bare "complete".
+      if (!(GENERIC_TASK_KINDS as readonly string[]).includes(t.kind)) throw badRequest(`该任务须通过“${WORKFLOW_TASK_STEPS[t.kind] ?? '相应的办理步骤'}”办理`, 'params.id');
+      if (!isAssignee) throw forbidden('只有承办人（或承办部门人员）可以办结该任务');
       if (t.status !== 'open') throw conflict('该任务已办结或已撤销');
       const now = clock.now().toISOString();
       if (!(await createTasksRepo(tx).complete(taskId, body.version, actor.id, body.result, now))) throw conflict('该任务已被他人更新，请刷新后重试');

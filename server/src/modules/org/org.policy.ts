@@ -6,7 +6,8 @@
  * the system administrator keeps the organisation and the accounts; the security administrator
  * (安全保密管理员) alone grants roles and resets passwords, so no single administrator can both
  * create an account and give it power. Absences are recorded by the office (who keep leaders'
- * calendars), a system administrator, or the person themself.
+ * calendars) or the person themself; they move workflows (a leader's absence re-opens the
+ * activities they were to attend), so administrators, who never act in workflows, do not.
  */
 import { OFFICE_ROLES, type Role } from '@xietiao/domain';
 import type { Actor } from '../../platform/auth/actor';
@@ -29,12 +30,12 @@ export const ORG_POLICY = {
   'roles.assign': { roles: ['secadmin'], refusal: '只有安全保密管理员可以分配角色' },
   'password.reset': { roles: ['secadmin'], refusal: '只有安全保密管理员可以重置密码' },
   'absence.write': {
-    roles: [...OFFICE_ROLES, 'sysadmin'],
+    roles: [...OFFICE_ROLES],
     self: true,
-    refusal: '只有办公室人员、秘书、系统管理员或本人可以登记或撤销外出、请假',
+    refusal: '只有办公室人员、秘书或本人可以登记或撤销外出、请假',
   },
   /** 补登: recording an absence that has already ended */
-  'absence.backfill': { roles: [...OFFICE_ROLES, 'sysadmin'], refusal: '已经结束的外出、请假只能由办公室补登或撤销' },
+  'absence.backfill': { roles: [...OFFICE_ROLES], refusal: '已经结束的外出、请假只能由办公室补登或撤销' },
 } as const satisfies Record<string, Rule>;
 
 export type OrgAction = keyof typeof ORG_POLICY;

@@ -19,6 +19,8 @@ export type Conn = Kysely<DB>;
 export interface Database {
   db: Db;
   dialect: Dialect;
+  /** PostgreSQL: the schema the tables live in (search_path); undefined on SQLite */
+  schema?: string;
   close(): Promise<void>;
 }
 
@@ -45,7 +47,7 @@ export function openDatabase(opts: DatabaseOptions): Database {
       ...(opts.schema ? { options: `-c search_path=${opts.schema}` } : {}),
     });
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-    return { db, dialect: 'postgres', close: () => db.destroy() };
+    return { db, dialect: 'postgres', schema: opts.schema ?? 'public', close: () => db.destroy() };
   }
   if (opts.url !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(opts.url)), { recursive: true });
   const file = new SQLite(opts.url);

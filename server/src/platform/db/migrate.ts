@@ -26,7 +26,9 @@ export async function migrateToLatest(database: Database): Promise<string[]> {
     json: database.dialect === 'postgres' ? 'jsonb' : 'text',
   };
   const provider: MigrationProvider = { getMigrations: async () => migrations(ctx) };
-  const migrator = new Migrator({ db: database.db, provider });
+  // Name the schema: otherwise Kysely takes a migration table in *any* schema as ours (several
+  // schemas share one PostgreSQL database in tests, and may in a deployment).
+  const migrator = new Migrator({ db: database.db, provider, ...(database.schema ? { migrationTableSchema: database.schema } : {}) });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error;
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);

@@ -103,3 +103,37 @@ describe.runIf(process.env.TEST_DATABASE_URL)('timers across processes [postgres
     }
   }, 90_000);
 });
+
+describe.each(testDialects())('a failing timer [%s]', (dialect) => {
+  it('X-2 a handler that fails is retried later with a growing lease and does not block the other timers', async () => {
+    const tdb = await createTestDatabase(dialect);
+    try {
+      const clock = new ManualClock('2026-11-27T01:00:00Z');
+      const db = tdb.database.db;
+      const fired: string[] = [];
+      const errors: string[] = [];
+      await scheduleTimer(db, clock, { dueAt: clock.now(), kind: 'test.boom' });
+      for (let i = 0; i < 3; i++) await scheduleTimer(db, clock, { dueAt: new Date(clock.now().getTime() + 1000), kind: 'test.ok', payload: { i } });
+      clock.advance(2000);
+      const runner = createTimerRunner({ db, dialect: tdb.database.dialect, clock }, {
+        'test.boom': async () => { throw new Error('boom'); },
+        'test.ok': async (_tx, t) => { fired.push(String(t.payloadObj.i)); },
+      }, { batch: 2, onError: (_e, id) => errors.push(id) });
+      expect(await runner.runDue()).toBe(3);
+      expect(fired.sort()).toEqual(['0', '1', '2']);
+      expect(errors).toHaveLength(1);
+      const boom = await db.selectFrom('timers').selectAll().where('kind', '=', 'test.boom').executeTakeFirstOrThrow();
+      expect(boom).toMatchObject({ state: 'pending', attempts: 1 });
+      expect(boom.lease_until! > clock.now().toISOString()).toBe(true);
+      // Within its lease it is left alone; after it, tried again (and leased longer).
+      expect(await runner.runDue()).toBe(0);
+      expect(errors).toHaveLength(1);
+      clock.advance(61_000);
+      await runner.runDue();
+      expect(errors).toHaveLength(2);
+      expect((await db.selectFrom('timers').select('attempts').where('kind', '=', 'test.boom').executeTakeFirstOrThrow()).attempts).toBe(2);
+    } finally {
+      await tdb.cleanup();
+    }
+  });
+});

@@ -186,3 +186,70 @@ describe.each(testDialects())('coordination kernel [%s]', (dialect) => {
     expect((await office.get('/api/v1/matters')).json().total).toBe(before);
   });
 });
+
+describe.each(testDialects())('kernel guard rails [%s]', (dialect) => {
+  let t: TestApp;
+  let office: Agent;
+  beforeAll(async () => {
+    t = await createTestApp(dialect);
+    office = await t.login('office');
+  });
+  afterAll(async () => t?.close());
+  const newMatter = async () => (await office.post('/api/v1/matters', { kind: 'coordination', title: '护栏测试事项' })).json();
+
+  it('X-4 administrators are never workflow targets: not as owner, assignee, party or reader', async () => {
+    const m = await newMatter();
+    const admin = await userId(t, 'admin');
+    const auditor = await userId(t, 'auditor');
+    expect((await office.post('/api/v1/matters', { kind: 'coordination', title: '管理员负责', ownerId: admin })).json().error.path).toBe('body.ownerId');
+    expect((await office.post(`/api/v1/matters/${m.id}/tasks`, { title: '交给审计员', assigneeUserId: auditor })).statusCode).toBe(400);
+    expect((await office.post(`/api/v1/matters/${m.id}/consultations`, { subject: 's', question: 'q', userIds: [admin] })).json().error.path).toBe('body.userIds[0]');
+    expect((await office.post(`/api/v1/matters/${m.id}/share`, { userIds: [auditor], toRead: true })).json().error.path).toBe('body.userIds[0]');
+    // A task for the office department reaches its workflow staff, not the administrators sitting there.
+    const officeDept = (await t.ctx.db.selectFrom('users').select('department_id').where('username', '=', 'office').executeTakeFirstOrThrow()).department_id!;
+    expect((await office.post(`/api/v1/matters/${m.id}/tasks`, { title: '办公室承办', assigneeDepartmentId: officeDept })).statusCode).toBe(200);
+    const adminAgent = await t.login('admin');
+    expect((await adminAgent.get('/api/v1/inbox/todo')).json().total).toBe(0);
+    expect((await adminAgent.get('/api/v1/notifications')).json().total).toBe(0);
+  });
+
+  it('X-1 an event name that is not in the table is a 400, whatever it is called', async () => {
+    const m = await newMatter();
+    for (const event of ['constructor', 'toString', '__proto__', 'hasOwnProperty', 'nope']) {
+      const res = await office.post(`/api/v1/matters/${m.id}/events/${event}`, { version: m.version });
+      expect(res.statusCode, event).toBe(400);
+      expect(res.json().error.path).toBe('params.event');
+    }
+  });
+
+  it('X-1 only generic tasks are assigned and completed directly; workflow tasks need their own step', async () => {
+    const m = await newMatter();
+    const bad = await office.post(`/api/v1/matters/${m.id}/tasks`, { title: '伪造征求意见任务', kind: 'consult', assigneeUserId: await userId(t, 'liaison') });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.path).toBe('body.kind');
+    await office.post(`/api/v1/matters/${m.id}/events/submitForDecision`, { version: m.version });
+    const leader = await t.login('leader');
+    const decide = (await leader.get('/api/v1/inbox/todo?pageSize=100')).json().items.find((x: { matterId: string }) => x.matterId === m.id);
+    const res = await leader.post(`/api/v1/tasks/${decide.id}/complete`, { version: decide.version, result: '绕过定夺' });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.message).toContain('定夺');
+    // The office cannot complete someone else's task either.
+    const task = (await office.post(`/api/v1/matters/${(await newMatter()).id}/tasks`, { title: '联络员的任务', assigneeUserId: await userId(t, 'liaison') })).json();
+    expect((await office.post(`/api/v1/tasks/${task.id}/complete`, { version: 1, result: '代办' })).statusCode).toBe(403);
+  });
+
+  it('X-1 settling a consultation stops chasing parties who never answered', async () => {
+    const m = await newMatter();
+    const edu = await deptId(t, '市教育局');
+    const fin = await deptId(t, '市财政局');
+    const c = (await office.post(`/api/v1/matters/${m.id}/consultations`, { subject: '经费', question: '请提意见', departmentIds: [edu, fin], dueWorkingDays: 2 })).json();
+    const liaison = await t.login('liaison');
+    const r = (await liaison.post(`/api/v1/consultations/${c.id}/respond`, { position: 'disagree', text: '不同意' })).json();
+    const s = await office.post(`/api/v1/consultations/${c.id}/settle`, { version: r.version, outcome: '各方意见如实报领导定夺', escalate: true });
+    expect(s.statusCode, s.body).toBe(200);
+    const tasks = (await office.get(`/api/v1/matters/${m.id}`)).json().tasks;
+    expect(tasks.filter((x: { kind: string; status: string }) => x.kind === 'consult' && x.status === 'open')).toEqual([]);
+    const pendingTimers = await t.ctx.db.selectFrom('timers').select('id').where('matter_id', '=', m.id).where('state', '=', 'pending').execute();
+    expect(pendingTimers).toEqual([]);
+  });
+});

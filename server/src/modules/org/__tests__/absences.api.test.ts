@@ -130,3 +130,25 @@ describe.each(testDialects())('absences [%s]', (dialect) => {
     expect(await list(office, `userId=${deputy.id}&from=2026-12-21&to=2026-12-23`)).toHaveLength(1);
   });
 });
+
+describe.each(testDialects())('absences and the 三员 [%s]', (dialect) => {
+  it('ORG-4 administrators do not record absences (they move workflows); times need an explicit offset', async () => {
+    const t = await createTestApp(dialect);
+    try {
+      const admin = await t.login('admin');
+      const office = await t.login('office');
+      const leaderId = (await t.ctx.db.selectFrom('users').select('id').where('username', '=', 'wangfang').executeTakeFirstOrThrow()).id;
+      const body = { userId: leaderId, kind: 'trip', startsAt: '2027-01-04T00:00:00Z', endsAt: '2027-01-05T10:00:00Z' };
+      expect((await admin.post('/api/v1/absences', body)).statusCode).toBe(403);
+      const local = await office.post('/api/v1/absences', { ...body, startsAt: '2027-01-04T08:00:00' });
+      expect(local.statusCode).toBe(400);
+      expect(local.json().error.path).toBe('body.startsAt');
+      const impossible = await office.post('/api/v1/absences', { ...body, endsAt: '2027-02-30T10:00:00+08:00' });
+      expect(impossible.statusCode).toBe(400);
+      expect(impossible.json().error.path).toBe('body.endsAt');
+      expect((await office.post('/api/v1/absences', body)).statusCode).toBe(200);
+    } finally {
+      await t.close();
+    }
+  });
+});

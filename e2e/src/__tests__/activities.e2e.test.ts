@@ -183,7 +183,7 @@ describe('领导活动', () => {
       await login(page, server.baseUrl, 'office');
       await page.goto(server.baseUrl + '/activities');
       await page.locator('.xt-nav').getByText('周活动安排表').click();
-      await page.getByRole('heading', { name: '领导周活动安排表' }).waitFor();
+      await page.getByRole('heading', { name: '领导周活动安排表', exact: true }).waitFor();
       await page.goto(`${server.baseUrl}/activities/week?start=${mondayOf(date)}`);
       const table = page.locator('.xt-week-table');
       await table.waitFor();

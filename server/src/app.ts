@@ -25,6 +25,7 @@ import { registerAuditRoutes } from './modules/audit/audit.routes';
 import { registerCalendarRoutes } from './modules/calendar/calendar.routes';
 import { registerCheckRoutes } from './modules/checks/checks.routes';
 import { registerActivityRoutes } from './modules/activities/activities.routes';
+import { registerAttachmentRoutes } from './modules/attachments/attachments.routes';
 
 export type ZodApp = FastifyInstance<any, any, any, any, ZodTypeProvider>;
 
@@ -87,6 +88,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<{ app: ZodApp; ct
   registerCalendarRoutes(app, ctx);
   registerCheckRoutes(app, ctx);
   registerActivityRoutes(app, ctx);
+  registerAttachmentRoutes(app, ctx);
 
   const dist = opts.webDist;
   if (dist && fs.existsSync(path.join(dist, 'index.html'))) {

@@ -103,7 +103,7 @@ export const ScheduleQuery = z.object({ from: IsoDate, to: IsoDate, leaderId: Id
 export const WeekQuery = z.object({ start: IsoDate });
 export const WeekTable = z.object({
   start: z.string(), end: z.string(), title: z.string(),
-  days: z.array(z.object({ date: z.string(), weekday: z.string(), label: z.string(), working: z.boolean() })),
+  days: z.array(z.object({ date: z.string(), weekday: z.string(), label: z.string(), working: z.boolean(), holidayName: z.string().nullable() })),
   rows: z.array(z.object({ leaderId: z.string(), name: z.string(), post: z.string(), line: z.string(), cells: z.array(z.object({ date: z.string(), entries: z.array(ScheduleEntry) })) })),
   conflicts: z.number(),
 });

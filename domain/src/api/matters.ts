@@ -52,6 +52,7 @@ export const MatterDetail = MatterSummary.extend({
   tasks: z.array(Task), consultations: z.array(Consultation), instructions: z.array(Instruction), links: z.array(Link),
   access: z.array(z.object({ type: z.enum(['user', 'department', 'role']), id: z.string(), name: z.string() })),
   history: z.array(HistoryEntry),
+  attachments: z.array(z.lazy(() => Attachment)),
 });
 export type MatterDetail = z.infer<typeof MatterDetail>;
 
@@ -100,3 +101,18 @@ export const CreateLinkBody = z.object({ toId: Id, kind: z.enum(LINK_KINDS, { me
 export const ShareBody = z.object({ userIds: z.array(Id).max(100).default([]), departmentIds: z.array(Id).max(100).default([]), toRead: z.boolean().default(false), note: z.string().max(500).nullable().optional() });
 /** Take a hard case to a leader (by default the leader in charge of the matter's department) for an instruction. */
 export const AskLeaderBody = z.object({ leaderIds: z.array(Id).max(10).default([]), question: NonEmpty(2000) });
+
+/** Attachments of a matter (附件): content travels base64 in JSON; 10 MB at most. */
+export const ATTACHMENT_TYPES: Record<string, string> = {
+  'application/pdf': 'PDF', 'application/ofd': 'OFD', 'application/msword': 'Word', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'Word',
+  'application/vnd.ms-excel': 'Excel', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'Excel', 'application/wps-office.docx': 'WPS',
+  'image/jpeg': '图片', 'image/png': '图片', 'text/plain': '文本',
+};
+export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
+export const AttachmentUpload = z.object({
+  filename: NonEmpty(200).refine((v) => !/[\\/:*?"<>|\u0000-\u001f]/.test(v), '文件名不能包含 \\ / : * ? " < > | 等字符'),
+  mime: z.string().refine((v) => v in ATTACHMENT_TYPES, '不支持的文件类型：请上传 PDF、OFD、Word、Excel、图片或文本文件'),
+  contentBase64: z.string().min(1, '文件内容为空').max(Math.ceil((MAX_ATTACHMENT_BYTES * 4) / 3) + 4, '文件不能超过10MB')
+    .refine((v) => /^[A-Za-z0-9+/]*={0,2}$/.test(v), '文件内容应为 base64 编码'),
+});
+export const Attachment = z.object({ id: z.string(), filename: z.string(), mime: z.string(), size: z.number().int(), createdAt: z.string(), createdByName: z.string(), canDelete: z.boolean() });

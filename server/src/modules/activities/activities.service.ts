@@ -8,6 +8,7 @@ import {
   addCalendarDays, api, chinaDate, evaluateRules, inNameQuotaPeriod, proposeAttendees, recommendLeaders, reminderTimes, substitutes,
   type ActivityFacts, type ActivityCategory, type ActivityExceptions, type Candidate, type LeaderFacts,
 } from '@xietiao/domain';
+import { sql } from 'kysely';
 import type { z } from 'zod';
 import type { AppContext } from '../../platform/context';
 import type { Actor } from '../../platform/auth/actor';
@@ -331,17 +332,30 @@ export function createActivitiesService(deps: Deps, kinds: KindRegistry) {
     if (q.q) base = base.where((eb) => eb.or([eb('matters.title', 'like', `%${q.q!.replace(/[%_]/g, '')}%`), eb('activities.organiser_name', 'like', `%${q.q!.replace(/[%_]/g, '')}%`), eb('activities.place', 'like', `%${q.q!.replace(/[%_]/g, '')}%`)]));
     const total = Number((await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
     const rows = await base.leftJoin('users as owner', 'owner.id', 'matters.owner_id').leftJoin('departments as dept', 'dept.id', 'matters.department_id')
-      .selectAll('matters').select(['owner.name as owner_name', 'dept.name as department_name', 'activities.category', 'activities.organiser_name', 'activities.held_in_name', 'activities.starts_at', 'activities.ends_at', 'activities.place'])
-      .orderBy('activities.starts_at').limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute();
+      .selectAll('matters').select(['owner.name as owner_name', 'dept.name as department_name', 'activities.category', 'activities.organiser_name', 'activities.held_in_name', 'activities.starts_at', 'activities.ends_at', 'activities.place', 'activities.proposed_leader_ids', 'activities.requested_leader_ids'])
+      // Coming activities first, soonest first; then past ones, latest first.
+      .orderBy(sql`case when activities.ends_at >= ${clock.now().toISOString()} then 0 else 1 end`)
+      .orderBy(sql`case when activities.ends_at >= ${clock.now().toISOString()} then activities.starts_at end`)
+      .orderBy('activities.starts_at', 'desc').limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute();
     const ids = rows.map((r) => r.id);
     const assigned = ids.length
       ? await db.selectFrom('activity_assignments').innerJoin('users', 'users.id', 'activity_assignments.leader_id').select(['activity_id', 'leader_id', 'users.name', 'status'])
         .where('activity_id', 'in', ids).where('status', '!=', 'withdrawn').execute()
       : [];
+    // Before approval there are no assignments: show the proposed (拟) or the requested (邀请) leaders.
+    const wanted = [...new Set(rows.flatMap((r) => [...fromJson<string[]>(r.proposed_leader_ids, []), ...fromJson<string[]>(r.requested_leader_ids, [])]))];
+    const names = new Map(wanted.length ? (await db.selectFrom('users').select(['id', 'name']).where('id', 'in', wanted).execute()).map((u) => [u.id, u.name]) : []);
+    const leadersOf = (r: (typeof rows)[number]) => {
+      const live = assigned.filter((x) => x.activity_id === r.id);
+      if (live.length) return live.map((x) => ({ id: x.leader_id, name: x.name, status: x.status as string }));
+      const proposed = fromJson<string[]>(r.proposed_leader_ids, []);
+      const ids = proposed.length ? proposed : fromJson<string[]>(r.requested_leader_ids, []);
+      return ids.map((id) => ({ id, name: names.get(id) ?? id, status: proposed.length ? 'proposed' : 'requested' }));
+    };
     return {
       items: rows.map((r) => ({
         ...presentMatterSummary(r), category: r.category, organiserName: r.organiser_name, heldInName: r.held_in_name, startsAt: r.starts_at, endsAt: r.ends_at, place: r.place,
-        leaders: assigned.filter((x) => x.activity_id === r.id).map((x) => ({ id: x.leader_id, name: x.name, status: x.status })),
+        leaders: leadersOf(r),
       })),
       total, page: q.page, pageSize: q.pageSize,
     };

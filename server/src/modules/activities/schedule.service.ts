@@ -75,7 +75,7 @@ export function createScheduleService(deps: Pick<AppContext, 'db' | 'clock' | 'c
     const days = Array.from({ length: 7 }, (_, i) => addCalendarDays(start, i));
     return {
       start, end, title: `领导周活动安排表（${formatChineseDate(start)}至${formatChineseDate(end)}）`,
-      days: days.map((d) => { const info = dayInfo(d, deps.calendar()); return { date: d, weekday: chineseWeekday(d), label: info.label, working: info.working }; }),
+      days: days.map((d) => { const info = dayInfo(d, deps.calendar()); return { date: d, weekday: chineseWeekday(d), label: info.label, working: info.working, holidayName: info.holidayName }; }),
       rows: leaders.map((l) => ({
         leaderId: l.id, name: l.name, post: l.post, line: l.line,
         cells: days.map((d) => ({ date: d, entries: all.filter((e) => e.leaderId === l.id && chinaDay(e.startsAt) <= d && chinaDay(new Date(Date.parse(e.endsAt) - 1).toISOString()) >= d) })),

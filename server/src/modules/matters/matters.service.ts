@@ -21,6 +21,7 @@ import { KERNEL_GUARDS, decidingLeaders, type KindHooks, type KindRegistry } fro
 import { matterData, presentMatterSummary, presentTask } from './matters.presenter';
 import { createConsultationsService } from './consultations.service';
 import type { Principal } from './matters.access';
+import { createAttachmentsService } from '../attachments/attachments.service';
 
 type Deps = Pick<AppContext, 'db' | 'clock' | 'calendar'>;
 
@@ -123,6 +124,7 @@ export function createMattersService(deps: Deps, kinds: KindRegistry) {
         id: l.id, kind: l.kind as (typeof api.LINK_KINDS)[number], direction: l.direction, otherId: l.other_id, otherTitle: l.other_title, otherKind: l.other_kind, note: l.note,
       })),
       access: access.map((a) => ({ type: a.principal_type, id: a.principal_id, name: names.get(`${a.principal_type}:${a.principal_id}`) ?? a.principal_id })),
+      attachments: await createAttachmentsService(deps).listOf(db, actor, m),
       history: (await repo.history(id)).map((h) => ({
         seq: Number(h.seq), at: h.at, actorName: h.actor_name, action: h.action, fromState: h.from_state, toState: h.to_state, detail: h.detail,
       })),

@@ -1,0 +1,83 @@
+/**
+ * Attachments of any matter (附件: the invitation of an activity, a draft's annexes…), stored in
+ * the database with the matter so that backups and need-to-know cover them. Anyone who may see
+ * the matter may read them; those who may see it and it is still open may add; the uploader or
+ * the office may remove one while the matter is open.
+ */
+import { api } from '@xietiao/domain';
+import type { z } from 'zod';
+import type { AppContext } from '../../platform/context';
+import type { Actor } from '../../platform/auth/actor';
+import { isOffice, requireWorkflowUser } from '../../platform/auth/actor';
+import { appendAudit } from '../../platform/audit';
+import { badRequest, conflict, forbidden, notFound } from '../../platform/errors';
+import { newId } from '../../platform/ids';
+import type { Conn } from '../../platform/db/database';
+import { createMattersRepo } from '../matters/matters.repo';
+
+export function createAttachmentsService(deps: Pick<AppContext, 'db' | 'clock'>) {
+  const { db, clock } = deps;
+
+  async function matterOr404(conn: Conn, actor: Actor, matterId: string) {
+    const m = await createMattersRepo(conn).findVisible(actor, matterId);
+    if (!m) throw notFound('事项');
+    return m;
+  }
+
+  async function list(actor: Actor, matterId: string) {
+    const m = await matterOr404(db, actor, matterId);
+    return listOf(db, actor, m);
+  }
+
+  /** The attachments of a matter the actor may already see (used by the matter detail too). */
+  async function listOf(conn: Conn, actor: Actor, m: { id: string; closed_at: string | null }) {
+    const rows = await conn.selectFrom('attachments').innerJoin('users', 'users.id', 'attachments.created_by')
+      .select(['attachments.id', 'attachments.filename', 'attachments.mime', 'attachments.size', 'attachments.created_at', 'attachments.created_by', 'users.name'])
+      .where('attachments.matter_id', '=', m.id).orderBy('attachments.created_at').orderBy('attachments.id').execute();
+    return rows.map((r) => ({
+      id: r.id, filename: r.filename, mime: r.mime, size: r.size, createdAt: r.created_at, createdByName: r.name,
+      canDelete: !m.closed_at && (r.created_by === actor.id || isOffice(actor)),
+    }));
+  }
+
+  async function upload(actor: Actor, matterId: string, body: z.infer<typeof api.AttachmentUpload>) {
+    requireWorkflowUser(actor);
+    const content = Buffer.from(body.contentBase64, 'base64');
+    if (content.length === 0) throw badRequest('文件内容为空', 'body.contentBase64');
+    if (content.length > api.MAX_ATTACHMENT_BYTES) throw badRequest('文件不能超过10MB', 'body.contentBase64');
+    const id = newId();
+    await db.transaction().execute(async (tx) => {
+      const m = await matterOr404(tx, actor, matterId);
+      if (m.closed_at) throw conflict('该事项已办结或撤销，不能再添加附件');
+      const now = clock.now().toISOString();
+      await tx.insertInto('attachments').values({ id, matter_id: matterId, filename: body.filename, mime: body.mime, size: content.length, content, created_by: actor.id, created_at: now }).execute();
+      await createMattersRepo(tx).touch(matterId, now);
+      await appendAudit(tx, clock, { actorId: actor.id, action: 'attachment.added', entityType: 'attachment', entityId: id, matterId, detail: { filename: body.filename, size: content.length } });
+    });
+    return (await list(actor, matterId)).find((a) => a.id === id)!;
+  }
+
+  /** The file, if the actor may see its matter (404 otherwise, as for the matter itself). */
+  async function download(actor: Actor, id: string) {
+    const a = await db.selectFrom('attachments').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!a || !(await createMattersRepo(db).findVisible(actor, a.matter_id))) throw notFound('附件');
+    return { filename: a.filename, mime: a.mime, content: Buffer.from(a.content) };
+  }
+
+  async function remove(actor: Actor, id: string) {
+    requireWorkflowUser(actor);
+    await db.transaction().execute(async (tx) => {
+      const a = await tx.selectFrom('attachments').select(['id', 'matter_id', 'created_by', 'filename']).where('id', '=', id).executeTakeFirst();
+      const m = a ? await createMattersRepo(tx).findVisible(actor, a.matter_id) : undefined;
+      if (!a || !m) throw notFound('附件');
+      if (m.closed_at) throw conflict('该事项已办结或撤销，附件不能删除');
+      if (a.created_by !== actor.id && !isOffice(actor)) throw forbidden('只有上传人或办公室可以删除附件');
+      const res = await tx.deleteFrom('attachments').where('id', '=', id).executeTakeFirst();
+      if (Number(res.numDeletedRows) !== 1) throw conflict('附件已被删除');
+      await createMattersRepo(tx).touch(a.matter_id, clock.now().toISOString());
+      await appendAudit(tx, clock, { actorId: actor.id, action: 'attachment.removed', entityType: 'attachment', entityId: id, matterId: a.matter_id, detail: { filename: a.filename } });
+    });
+  }
+
+  return { list, listOf, upload, download, remove };
+}

@@ -210,7 +210,11 @@ export function createActivitiesService(deps: Deps, kinds: KindRegistry) {
         ...(body.description !== undefined ? { description: body.description } : {}), ...(body.contact !== undefined ? { contact: body.contact } : {}),
       };
       await createActivitiesRepo(tx).update(id, patch);
-      await appendAudit(tx, clock, { actorId: actor.id, action: 'activity.updated', entityType: 'matter', entityId: id, matterId: id, detail: { before: { startsAt: a.starts_at, endsAt: a.ends_at, place: a.place }, after: { startsAt, endsAt, place: body.place ?? a.place } } });
+      const JSON_COLS = ['requested_leader_ids', 'exceptions', 'proposed_leader_ids'];
+      const stored = (k: string) => { const v = (a as Record<string, unknown>)[k]; return JSON_COLS.includes(k) ? fromJson(v, null) : v; };
+      const changed = Object.fromEntries(Object.entries(patch).filter(([k, v]) => JSON.stringify(v) !== JSON.stringify(stored(k))));
+      const before = Object.fromEntries(Object.keys(changed).map((k) => [k, stored(k)]));
+      await appendAudit(tx, clock, { actorId: actor.id, action: 'activity.updated', entityType: 'matter', entityId: id, matterId: id, detail: { before: { ...before, ...(body.title ? { title: m.title } : {}) }, after: { ...changed, ...(body.title ? { title: body.title } : {}) } } });
       if (['approved', 'confirmed'].includes(m.status) && (startsAt !== a.starts_at || body.travelMinutes !== undefined)) await scheduleReminders(tx, clock, id);
     });
     return detail(actor, id);
@@ -228,6 +232,7 @@ export function createActivitiesService(deps: Deps, kinds: KindRegistry) {
       await createMattersRepo(tx).addAccess(id, [{ type: 'user', id: body.responsibleStaffId }]);
       await tx.updateTable('matters').set({ owner_id: body.responsibleStaffId }).where('id', '=', id).execute();
       await matters.applyTransition(tx, actor, m, 'propose', body.version, body.proposal);
+      await appendAudit(tx, clock, { actorId: actor.id, action: 'activity.proposal_recorded', entityType: 'matter', entityId: id, matterId: id, detail: { leaderIds: [...new Set(body.leaderIds)], responsibleStaffId: body.responsibleStaffId } });
     });
     return detail(actor, id);
   }
@@ -244,6 +249,9 @@ export function createActivitiesService(deps: Deps, kinds: KindRegistry) {
       const text = body.instruction?.trim() || '同意';
       await matters.applyTransition(tx, actor, m, DECISION_EVENT[body.decision], body.version, body.decision === 'approve' ? body.instruction ?? null : text);
       await createMattersRepo(tx).insertInstruction({ id: newId(), matter_id: id, leader_id: actor.id, kind: 'approval', decision: DECISION_KIND[body.decision], text, created_at: clock.now().toISOString() });
+      if (body.decision === 'approveWithChanges') {
+        await appendAudit(tx, clock, { actorId: actor.id, action: 'activity.leaders_changed', entityType: 'matter', entityId: id, matterId: id, detail: { leaderIds: [...new Set(body.leaderIds)] } });
+      }
     });
     return detail(actor, id);
   }

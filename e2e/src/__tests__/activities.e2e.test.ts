@@ -5,7 +5,8 @@
 // The date: a working day 5 (or 4, 6, 3) days ahead of the real clock at 10:00 China time, not
 // on 王芳's demo leave (server/src/seed/demo.ts: days 8–9 ahead, moved past weekends).
 import { join } from 'node:path';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { isWorkingDay } from '../../../domain/src/calendar/workdays.ts';
@@ -116,6 +117,11 @@ describe('领导活动', () => {
       await page.keyboard.press('Escape');
       await page.getByRole('checkbox', { name: '对中心工作有重大推动作用的专业会议' }).check();
       await page.locator('#act-description').fill('总结本年度教育工作，部署明年重点任务；请分管副市长出席并讲话。');
+      // 邀请函等附件: picked now, uploaded right after the request is created
+      const invitation = join(mkdtempSync(join(tmpdir(), 'xietiao-e2e-')), '邀请函.pdf');
+      writeFileSync(invitation, '%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+      await page.setInputFiles('#act-attachments', invitation);
+      await page.locator('.ant-upload-list').getByText('邀请函.pdf').waitFor();
       // the 主办部门 defaults to the liaison's department
       expect(await page.locator('.ant-form-item', { has: page.locator('#act-department') }).innerText()).toContain('教育');
       await page.evaluate(() => window.scrollTo(0, 0));
@@ -130,6 +136,12 @@ describe('领导活动', () => {
       expect(header).toContain('10:00–12:00');
       expect(header).toContain('市会议中心第一会议室');
       await page.locator('[data-section="rules"]').waitFor();
+      // the invitation was uploaded before the detail page opened
+      const attachments = page.locator('[data-section="attachments"]');
+      await attachments.locator('.xt-attachment-name', { hasText: '邀请函.pdf' }).waitFor();
+      expect(await attachments.innerText()).toContain('周晓梅'.length ? '邀请函.pdf' : '');
+      await attachments.scrollIntoViewIfNeeded();
+      await fullShot(page, 'activities-attachments');
     });
   });
 

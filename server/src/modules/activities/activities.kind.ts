@@ -14,6 +14,7 @@ import { cancelTimers, scheduleTimer, type TimerHandler } from '../../platform/t
 import { notify, usersWithRole } from '../inbox/notify';
 import { createMattersRepo, type MatterRow } from '../matters/matters.repo';
 import { createTasksRepo } from '../matters/tasks.repo';
+import { closeTasks } from '../matters/tasks.close';
 import { principalLeaders, type KindHooks } from '../matters/matters.kinds';
 import { createActivitiesRepo } from './activities.repo';
 import { loadRuleSettings } from './activities.settings';
@@ -34,10 +35,9 @@ async function leadersAndSecretaries(conn: Conn, activityId: string) {
   return { leaders: live.map((r) => r.leader_id), secretaries: live.map((r) => r.secretary_id).filter((s): s is string => !!s), rows: live };
 }
 
-async function closeTasks(tx: Conn, matterId: string, kind: string, by: string | null, result: string | null, now: string) {
-  await tx.updateTable('tasks').set((eb) => ({ status: 'done', result, completed_at: now, completed_by: by, version: eb('version', '+', 1) }))
-    .where('matter_id', '=', matterId).where('kind', '=', kind).where('status', '=', 'open').execute();
-}
+/** Close the matter's open tasks of one kind as done (the step they asked for has been taken). */
+const finish = (tx: Conn, matterId: string, kind: string, by: string | null, result: string | null, now: string) =>
+  closeTasks(tx, { matterId, kind }, { status: 'done', by, result }, now);
 
 async function addTask(tx: Conn, m: MatterRow, kind: string, title: string, to: { user?: string; department?: string | null }, by: string, now: string) {
   if (!to.user && !to.department) return;
@@ -94,7 +94,7 @@ export const activityKind: KindHooks = {
     const organiser = [m.created_by];
 
     if (event === 'propose') {
-      await closeTasks(tx, m.id, 'propose', by, '已提出拟办意见', now);
+      await finish(tx, m.id, 'propose', by, '已提出拟办意见', now);
       const principals = await principalLeaders(tx);
       await matters.addAccess(m.id, principals.map((id) => ({ type: 'user', id })));
       for (const p of principals) await addTask(tx, m, 'approve', `请审批：${m.title}`, { user: p }, by, now);
@@ -102,7 +102,7 @@ export const activityKind: KindHooks = {
     }
 
     if (event === 'approve' || event === 'approveWithChanges') {
-      await closeTasks(tx, m.id, 'approve', by, comment ?? '同意', now);
+      await finish(tx, m.id, 'approve', by, comment ?? '同意', now);
       const leaderIds = fromJson<string[]>(a.proposed_leader_ids, []);
       await repo.setAssignments(m.id, leaderIds, now, newId, '审批时调整');
       const { leaders, secretaries, rows } = await leadersAndSecretaries(tx, m.id);
@@ -122,24 +122,23 @@ export const activityKind: KindHooks = {
     }
 
     if (event === 'decline') {
-      await closeTasks(tx, m.id, 'approve', by, comment, now);
+      await finish(tx, m.id, 'approve', by, comment, now);
       await notify(tx, clock, { userIds: organiser, kind: 'activity_declined', matterId: m.id, title: `未同意领导出席：${m.title}`, body: comment });
     }
 
     if (event === 'returnForRework') {
-      await closeTasks(tx, m.id, 'approve', by, comment, now);
+      await finish(tx, m.id, 'approve', by, comment, now);
       await addTask(tx, m, 'propose', `重新拟办：${m.title}`, { department: await officeDepartmentId(tx) }, by, now);
     }
 
     if (event === 'confirmAll') {
-      await closeTasks(tx, m.id, 'confirm', by, '已确认', now);
+      await finish(tx, m.id, 'confirm', by, '已确认', now);
       await notify(tx, clock, { userIds: organiser, kind: 'activity_confirmed', matterId: m.id, title: `出席领导均已确认：${m.title}`, body: when });
     }
 
     if (to === 'recoordinating') {
       await cancelTimers(tx, { matterId: m.id, kinds: Object.values(ACTIVITY_TIMERS) });
-      await tx.updateTable('tasks').set((eb) => ({ status: 'cancelled', completed_at: now, version: eb('version', '+', 1) }))
-        .where('matter_id', '=', m.id).where('kind', '=', 'confirm').where('status', '=', 'open').execute();
+      await closeTasks(tx, { matterId: m.id, kind: 'confirm' }, { status: 'cancelled' }, now);
       await addTask(tx, m, 'propose', `重新协调出席领导：${m.title}`, { department: await officeDepartmentId(tx) }, by, now);
       const office = await usersWithRole(tx, 'office_director');
       await notify(tx, clock, { userIds: [...office, ...organiser, ...(a.responsible_staff_id ? [a.responsible_staff_id] : [])], kind: 'activity_reopened', matterId: m.id, title: `需重新协调：${m.title}`, body: comment });

@@ -22,6 +22,7 @@ import { departmentMembers, isWorkflowUser, notify } from '../inbox/notify';
 import { createMattersRepo } from '../matters/matters.repo';
 import { createMattersService } from '../matters/matters.service';
 import { createTasksRepo } from '../matters/tasks.repo';
+import { closeTasks } from '../matters/tasks.close';
 import { presentMatterSummary } from '../matters/matters.presenter';
 import type { KindRegistry } from '../matters/matters.kinds';
 import { whereVisible } from '../matters/matters.access';
@@ -267,8 +268,7 @@ export function createActivitiesService(deps: Deps, kinds: KindRegistry) {
       if (actor.id !== leaderId && leader.secretary_id !== actor.id && !isOffice(actor)) throw forbidden('只有该领导本人、其秘书或办公室可以确认');
       const now = clock.now().toISOString();
       if (!(await createActivitiesRepo(tx).confirm(id, leaderId, actor.id, now))) throw conflict('该领导已确认或不在出席名单中');
-      await tx.updateTable('tasks').set((eb) => ({ status: 'done', result: '已确认出席', completed_at: now, completed_by: actor.id, version: eb('version', '+', 1) }))
-        .where('matter_id', '=', id).where('kind', '=', 'confirm').where('assignee_user_id', '=', leaderId).where('status', '=', 'open').execute();
+      await closeTasks(tx, { matterId: id, kind: 'confirm', assigneeUserId: leaderId }, { status: 'done', by: actor.id, result: '已确认出席' }, now);
       const bumped = await tx.updateTable('matters').set({ version: m.version + 1, updated_at: now }).where('id', '=', id).where('version', '=', m.version).executeTakeFirst();
       if (Number(bumped.numUpdatedRows) !== 1) throw conflict('该活动已被他人更新，请刷新后重试');
       await appendAudit(tx, clock, { actorId: actor.id, action: 'activity.confirmed', entityType: 'matter', entityId: id, matterId: id, detail: { leaderId } });

@@ -14,12 +14,12 @@ import type { Conn } from '../../platform/db/database';
 import { appendAudit } from '../../platform/audit';
 import { badRequest, conflict, forbidden, notFound } from '../../platform/errors';
 import { newId } from '../../platform/ids';
-import { cancelTimers } from '../../platform/timers';
 import { departmentMembers, isWorkflowUser, notify } from '../inbox/notify';
 import { createMattersRepo } from './matters.repo';
 import { createTasksRepo } from './tasks.repo';
 import { may } from './matters.policy';
 import { scheduleTaskTimers } from './matters.timers';
+import { closeTasks } from './tasks.close';
 
 type Deps = Pick<AppContext, 'db' | 'clock' | 'calendar'>;
 type Party = { departmentId: string | null; userId: string | null };
@@ -154,11 +154,7 @@ export function createConsultationsService(deps: Deps) {
         .set({ position: body.position, text: body.text ?? null, responded_by: actor.id, responded_at: now })
         .where('id', '=', mine.id).where('position', '=', mine.position).executeTakeFirst();
       if (Number(res.numUpdatedRows) !== 1) throw conflict('意见已被他人更新，请刷新后重试');
-      if (mine.task_id) {
-        await tx.updateTable('tasks').set((eb) => ({ status: 'done', result: body.text ?? '同意', completed_at: now, completed_by: actor.id, version: eb('version', '+', 1) }))
-          .where('id', '=', mine.task_id!).where('status', '=', 'open').execute();
-        await cancelTimers(tx, { taskId: mine.task_id });
-      }
+      if (mine.task_id) await closeTasks(tx, { taskId: mine.task_id }, { status: 'done', by: actor.id, result: body.text ?? '同意' }, now);
       await tx.updateTable('consultations').set((eb) => ({ version: eb('version', '+', 1) })).where('id', '=', id).execute();
       await createMattersRepo(tx).touch(m.id, now);
       await appendAudit(tx, clock, { actorId: actor.id, action: 'consultation.responded', entityType: 'consultation', entityId: id, matterId: m.id, detail: { party: mine.party_name, position: body.position, text: body.text ?? null } });
@@ -179,10 +175,7 @@ export function createConsultationsService(deps: Deps) {
       const rounds = await loadRounds(tx, id);
       const latest = rounds.at(-1)!;
       await tx.updateTable('consultation_rounds').set({ closed_at: now }).where('id', '=', latest.round.id).execute();
-      for (const p of latest.positions.filter((p) => p.position === 'pending' && p.task_id)) {
-        await tx.updateTable('tasks').set((eb) => ({ status: 'cancelled', completed_at: now, version: eb('version', '+', 1) })).where('id', '=', p.task_id!).where('status', '=', 'open').execute();
-        await cancelTimers(tx, { taskId: p.task_id! });
-      }
+      for (const p of latest.positions.filter((p) => p.position === 'pending' && p.task_id)) await closeTasks(tx, { taskId: p.task_id! }, { status: 'cancelled' }, now);
       const parties = latest.positions.map((p) => ({ departmentId: p.party_department_id, userId: p.party_user_id }));
       await openRound(tx, actor, m, id, latest.round.round_no + 1, body.question, body.dueWorkingDays, parties);
       await appendAudit(tx, clock, { actorId: actor.id, action: 'consultation.round_opened', entityType: 'consultation', entityId: id, matterId: m.id, detail: { roundNo: latest.round.round_no + 1 } });
@@ -204,10 +197,7 @@ export function createConsultationsService(deps: Deps) {
       const now = clock.now().toISOString();
       // Parties who never answered are not chased any more once the outcome is recorded.
       const latest = (await loadRounds(tx, id)).at(-1);
-      for (const p of latest?.positions.filter((p) => p.position === 'pending' && p.task_id) ?? []) {
-        await tx.updateTable('tasks').set((eb) => ({ status: 'cancelled', completed_at: now, version: eb('version', '+', 1) })).where('id', '=', p.task_id!).where('status', '=', 'open').execute();
-        await cancelTimers(tx, { taskId: p.task_id! });
-      }
+      for (const p of latest?.positions.filter((p) => p.position === 'pending' && p.task_id) ?? []) await closeTasks(tx, { taskId: p.task_id! }, { status: 'cancelled' }, now);
       if (latest) await tx.updateTable('consultation_rounds').set({ closed_at: now }).where('id', '=', latest.round.id).where('closed_at', 'is', null).execute();
       const upd = await tx.updateTable('consultations').set({ status: body.escalate ? 'escalated' : 'settled', outcome: body.outcome, closed_at: now, version: c.version + 1 })
         .where('id', '=', id).where('version', '=', body.version).where('status', '=', 'open').executeTakeFirst();

@@ -13,6 +13,7 @@ import { newId } from '../../platform/ids';
 import { notify } from '../inbox/notify';
 import { createMattersRepo, type MatterRow } from './matters.repo';
 import { createTasksRepo } from './tasks.repo';
+import { closeTasks } from './tasks.close';
 import { relativeRoles } from './matters.policy';
 import { hasOpenDisagreement } from './consultations.service';
 
@@ -79,8 +80,7 @@ export const coordinationKind: KindHooks = {
       await notify(tx, clock, { userIds: leaders, kind: 'decision_requested', matterId: m.id, title: `请定夺：${m.title}`, body: comment });
     }
     if (m.status === 'awaiting_decision' && (event === 'decide' || event === 'returnToOffice') && actor) {
-      await tx.updateTable('tasks').set((eb) => ({ status: 'done', result: comment, completed_at: now, completed_by: actor.id, version: eb('version', '+', 1) }))
-        .where('matter_id', '=', m.id).where('kind', '=', 'decide').where('status', '=', 'open').execute();
+      await closeTasks(tx, { matterId: m.id, kind: 'decide' }, { status: 'done', by: actor.id, result: comment }, now);
       await createMattersRepo(tx).insertInstruction({
         id: newId(), matter_id: m.id, leader_id: actor.id, kind: 'decision', decision: event === 'decide' ? 'approve' : 'change', text: comment ?? '', created_at: now,
       });

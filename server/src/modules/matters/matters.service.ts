@@ -16,6 +16,7 @@ import type { Conn } from '../../platform/db/database';
 import { isWorkflowUser, notify } from '../inbox/notify';
 import { createMattersRepo, type MatterRow } from './matters.repo';
 import { createTasksRepo } from './tasks.repo';
+import { closeTasks } from './tasks.close';
 import { ACTION_LABELS, may, type MatterAction } from './matters.policy';
 import { KERNEL_GUARDS, decidingLeaders, type KindHooks, type KindRegistry } from './matters.kinds';
 import { matterData, presentMatterSummary, presentTask } from './matters.presenter';
@@ -187,7 +188,7 @@ export function createMattersService(deps: Deps, kinds: KindRegistry) {
     await appendAudit(tx, clock, { actorId: actor?.id ?? null, action: `matter.${event}`, entityType: 'matter', entityId: m.id, matterId: m.id, fromState: m.status, toState: to, detail: comment ? { comment } : null });
     await hooks.afterTransition?.(tx, { actor, matter: m, event, to, comment, clock, calendar: deps.calendar() });
     if (isTerminal(lc, to)) {
-      await createTasksRepo(tx).cancelOpen(m.id, now);
+      await closeTasks(tx, { matterId: m.id }, { status: 'cancelled' }, now);
       await cancelTimers(tx, { matterId: m.id });
     }
     return to;
@@ -202,8 +203,7 @@ export function createMattersService(deps: Deps, kinds: KindRegistry) {
       await createMattersRepo(tx).insertInstruction({ id: instructionId, matter_id: id, leader_id: actor.id, kind: body.kind, decision: body.decision ?? null, text: body.text, created_at: clock.now().toISOString() });
       await createMattersRepo(tx).touch(id, clock.now().toISOString());
       await appendAudit(tx, clock, { actorId: actor.id, action: 'matter.instruction_added', entityType: 'instruction', entityId: instructionId, matterId: id, detail: { kind: body.kind, decision: body.decision ?? null, text: body.text } });
-      await tx.updateTable('tasks').set((eb) => ({ status: 'done', result: body.text, completed_at: clock.now().toISOString(), completed_by: actor.id, version: eb('version', '+', 1) }))
-        .where('matter_id', '=', id).where('kind', '=', 'instruct').where('assignee_user_id', '=', actor.id).where('status', '=', 'open').execute();
+      await closeTasks(tx, { matterId: id, kind: 'instruct', assigneeUserId: actor.id }, { status: 'done', by: actor.id, result: body.text }, clock.now().toISOString());
       await notify(tx, clock, { userIds: [m.owner_id ?? m.created_by], kind: 'instruction', matterId: id, title: `${actor.name}对「${m.title}」作出批示`, body: body.text });
     });
     return get(actor, id);

@@ -6,6 +6,8 @@ import type { TasksTable } from '../../platform/db/schema';
 import { whereVisible } from './matters.access';
 
 export type TaskRow = TasksTable;
+export interface TaskFilter { matterId?: string; taskId?: string; kind?: string; assigneeUserId?: string }
+export type TaskOutcome = { status: 'done'; by: string | null; result: string | null } | { status: 'cancelled' };
 
 function taskSelect(db: Conn) {
   return db.selectFrom('tasks')
@@ -45,9 +47,18 @@ export function createTasksRepo(db: Conn) {
         .where('id', '=', id).where('status', '=', 'open').where('version', '=', version).executeTakeFirst();
       return Number(res.numUpdatedRows) === 1;
     },
-    async cancelOpen(matterId: string, now: string) {
-      await db.updateTable('tasks').set((eb) => ({ status: 'cancelled', completed_at: now, version: eb('version', '+', 1) }))
-        .where('matter_id', '=', matterId).where('status', '=', 'open').execute();
+    /** Close the open tasks matching `where` — done with a result, or cancelled; returns their ids. */
+    async closeOpen(where: TaskFilter, outcome: TaskOutcome, now: string): Promise<string[]> {
+      let q = db.updateTable('tasks')
+        .set((eb) => (outcome.status === 'done'
+          ? { status: 'done' as const, result: outcome.result, completed_at: now, completed_by: outcome.by, version: eb('version', '+', 1) }
+          : { status: 'cancelled' as const, completed_at: now, version: eb('version', '+', 1) }))
+        .where('status', '=', 'open');
+      if (where.matterId) q = q.where('matter_id', '=', where.matterId);
+      if (where.taskId) q = q.where('id', '=', where.taskId);
+      if (where.kind) q = q.where('kind', '=', where.kind);
+      if (where.assigneeUserId) q = q.where('assignee_user_id', '=', where.assigneeUserId);
+      return (await q.returning('id').execute()).map((r) => r.id);
     },
     /** 待办: open tasks for the actor, on matters the actor may see, overdue and soonest first. */
     async todo(actor: Actor, page: number, pageSize: number) {

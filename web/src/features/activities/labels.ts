@@ -28,6 +28,13 @@ export const ACTIVITY_STATE_COLORS: Record<string, string> = {
 export const ASSIGNMENT_LABELS: Record<string, string> = { assigned: '待确认', confirmed: '已确认', withdrawn: '已撤回' };
 export const ASSIGNMENT_COLORS: Record<string, string> = { assigned: 'gold', confirmed: 'green', withdrawn: 'default' };
 
+/**
+ * The leaders of an activity in the list (ActivitySummary.leaders): 邀请 (asked for by the
+ * requester), 拟请 (proposed by the office), then the firm assignments.
+ */
+export const LEADER_STATUS_LABELS: Record<string, string> = { requested: '邀请', proposed: '拟请', assigned: '待确认', confirmed: '已确认', withdrawn: '已撤回' };
+export const LEADER_STATUS_COLORS: Record<string, string> = { requested: 'default', proposed: 'geekblue', assigned: 'orange', confirmed: 'green', withdrawn: 'default' };
+
 export const REMINDER_LABELS: Record<string, string> = { none: '未提醒', reminded: '已提醒', departed: '已出发' };
 export const REMINDER_COLORS: Record<string, string> = { none: 'default', reminded: 'blue', departed: 'green' };
 

@@ -3,10 +3,11 @@ import { App, Button, Card, Col, Row, Skeleton, Tabs, Typography } from 'antd';
 import { EditOutlined, EnvironmentOutlined, ClockCircleOutlined, BankOutlined, RedoOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { useParams, useSearchParams } from 'react-router';
+import { Attachments } from '../../../components/Attachments';
 import { PageHeader } from '../../../components/PageHeader';
 import { QueryError } from '../../../components/QueryError';
 import { useMe } from '../../../lib/auth';
-import { isLeader, isOffice } from '../../../lib/roles';
+import { isAdmin, isLeader, isOffice } from '../../../lib/roles';
 import { useMatterMutations } from '../../matters/api';
 import { ConsultationsTab } from '../../matters/components/ConsultationsTab';
 import { InstructionsTab } from '../../matters/components/InstructionsTab';
@@ -137,6 +138,9 @@ export function ActivityDetailPage() {
               <Reminders a={a} onRemind={remind} pending={mutations.remind.isPending ? mutations.remind.variables : undefined} />
             </Card>
           )}
+          <Card title={`附件${count(a.attachments.length)}`} className="xt-act-card" data-section="attachments">
+            <Attachments matterId={a.id} items={a.attachments} closed={terminal} canUpload={!isAdmin(me)} />
+          </Card>
         </Col>
       </Row>
       {a.candidates.length > 0 && (

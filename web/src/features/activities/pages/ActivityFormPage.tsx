@@ -1,9 +1,13 @@
-import { Alert, App, Button, Card, Form, Space } from 'antd';
+import { useState } from 'react';
+import { Alert, App, Button, Card, Form, Progress, Space, type UploadFile } from 'antd';
+import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
+import { ATTACHMENT_HINT, AttachmentPicker, uploadAttachment } from '../../../components/Attachments';
 import { PageHeader } from '../../../components/PageHeader';
 import { useMe } from '../../../lib/auth';
 import { errorMessage } from '../../../lib/http';
-import { useCreateActivity } from '../api';
+import { activityKeys, useCreateActivity } from '../api';
+import { matterKeys } from '../../matters/api';
 import { ActivityFields, placeServerError, toBody, type ActivityFormValues } from '../components/ActivityFields';
 import { NO_EXCEPTIONS } from '../labels';
 import '../activities.css';
@@ -15,18 +19,54 @@ export function ActivityFormPage() {
   const create = useCreateActivity();
   const navigate = useNavigate();
   const { message } = App.useApp();
+  const qc = useQueryClient();
+  const [files, setFiles] = useState<UploadFile[]>([]);
+  const [progress, setProgress] = useState<{ done: number; total: number; current: string } | null>(null);
+
+  /** Uploads the picked files one by one to the new activity; returns the names of those that failed. */
+  const uploadFiles = async (activityId: string): Promise<string[]> => {
+    const failed: string[] = [];
+    const mark = (uid: string, status: UploadFile['status']) => setFiles((fs) => fs.map((f) => (f.uid === uid ? { ...f, status } : f)));
+    for (const [i, f] of files.entries()) {
+      setProgress({ done: i, total: files.length, current: f.name });
+      mark(f.uid, 'uploading');
+      try {
+        await uploadAttachment(activityId, f.originFileObj as File);
+        mark(f.uid, 'done');
+      } catch (e) {
+        mark(f.uid, 'error');
+        failed.push(`“${f.name}”（${errorMessage(e)}）`);
+      }
+    }
+    setProgress({ done: files.length, total: files.length, current: '' });
+    // each upload bumps the activity's version: the cached detail is stale
+    void qc.invalidateQueries({ queryKey: activityKeys.detail(activityId) });
+    void qc.invalidateQueries({ queryKey: matterKeys.detail(activityId) });
+    return failed;
+  };
 
   const submit = async () => {
     const v = await form.validateFields().catch(() => null);
     if (!v) return;
+    let id: string;
     try {
-      const a = await create.mutateAsync(toBody(v));
-      message.success('出席申请已登记，等待办公室拟办');
-      navigate(`/activities/${a.id}`, { replace: true });
+      id = (await create.mutateAsync(toBody(v))).id;
     } catch (e) {
       if (!placeServerError(form, e)) message.error(errorMessage(e));
+      return;
     }
+    const failed = files.length ? await uploadFiles(id) : [];
+    if (failed.length) {
+      message.warning({
+        content: `出席申请已登记，但以下附件上传失败：${failed.join('、')}。请在活动详情的“附件”中重新上传。`,
+        duration: 10,
+      });
+    } else {
+      message.success('出席申请已登记，等待办公室拟办');
+    }
+    navigate(`/activities/${id}`, { replace: true });
   };
+  const busy = create.isPending || (progress !== null && progress.done < progress.total);
 
   return (
     <>
@@ -53,11 +93,24 @@ export function ActivityFormPage() {
           onFinish={submit}
         >
           <ActivityFields />
+          <Form.Item label="邀请函等附件" extra={`可不传；可选择多个文件。${ATTACHMENT_HINT}`}>
+            <AttachmentPicker id="act-attachments" value={files} onChange={setFiles} disabled={busy} />
+            {progress && progress.total > 0 && (
+              <div className="xt-upload-progress" data-section="upload-progress">
+                <Progress percent={Math.round((progress.done / progress.total) * 100)} size="small" status={progress.done < progress.total ? 'active' : 'normal'} />
+                <div className="xt-upload-progress-text">
+                  {progress.done < progress.total ? `正在上传附件（${progress.done + 1}/${progress.total}）：${progress.current}` : '附件上传完成'}
+                </div>
+              </div>
+            )}
+          </Form.Item>
           <Space wrap>
-            <Button type="primary" htmlType="submit" loading={create.isPending}>
+            <Button type="primary" htmlType="submit" loading={busy}>
               提交申请
             </Button>
-            <Button onClick={() => navigate('/activities')}>取消</Button>
+            <Button onClick={() => navigate('/activities')} disabled={busy}>
+              取消
+            </Button>
           </Space>
         </Form>
       </Card>

@@ -9,12 +9,12 @@ import { PageHeader } from '../../../components/PageHeader';
 import { QueryError } from '../../../components/QueryError';
 import { useActivityList, type ActivitySummary } from '../api';
 import { ActivityStatusTag } from '../components/ActivityStatusTag';
-import { ACTIVITY_STATES, ASSIGNMENT_COLORS, ASSIGNMENT_LABELS, fmtRange } from '../labels';
+import { ACTIVITY_STATES, fmtRange, LEADER_STATUS_COLORS, LEADER_STATUS_LABELS } from '../labels';
 import '../activities.css';
 
 const PAGE_SIZE = 20;
 
-/** 活动列表: every leader activity the user may see, soonest first. */
+/** 活动列表: every leader activity the user may see; the server sends the coming ones first (soonest first), then the past. */
 export function ActivityListPage() {
   const [params, setParams] = useSearchParams();
   const navigate = useNavigate();
@@ -59,8 +59,14 @@ export function ActivityListPage() {
         a.leaders.length ? (
           <div className="xt-act-leader-tags">
             {a.leaders.map((l) => (
-              <Tag key={l.id} color={ASSIGNMENT_COLORS[l.status]}>
-                {l.name}·{ASSIGNMENT_LABELS[l.status] ?? l.status}
+              <Tag
+                key={l.id}
+                color={LEADER_STATUS_COLORS[l.status] ?? 'default'}
+                variant="outlined"
+                className={`xt-act-leader is-${l.status}`}
+                data-status={l.status}
+              >
+                {l.name}·{LEADER_STATUS_LABELS[l.status] ?? l.status}
               </Tag>
             ))}
           </div>
@@ -110,6 +116,7 @@ export function ActivityListPage() {
             size="middle"
             columns={columns}
             dataSource={list.data?.items ?? []}
+            rowClassName={(a) => (Date.parse(a.endsAt) < Date.now() ? 'xt-act-past' : '')}
             loading={list.isPending || list.isFetching}
             locale={{
               emptyText: (

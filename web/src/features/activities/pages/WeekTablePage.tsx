@@ -49,6 +49,13 @@ function FeedsModal({ open, onClose }: { open: boolean; onClose: () => void }) {
   );
 }
 
+/** Under the date in a column header: the holiday's name (国庆节), 调休上班, or an administrator's setting. */
+function dayNote(d: { label: string; working: boolean; holidayName: string | null }): string | null {
+  if (!d.working && d.holidayName) return d.holidayName;
+  if (d.label === '工作日' || d.label === '周末') return null;
+  return d.label === '调休上班' && d.holidayName ? `${d.holidayName}调休上班` : d.label;
+}
+
 /** 领导周活动安排表 (ACT-8): rows = leaders, columns = the seven days; printable and exportable. */
 export function WeekTablePage() {
   const [params, setParams] = useSearchParams();
@@ -102,11 +109,10 @@ export function WeekTablePage() {
                     <th className="xt-week-leader-col">领导</th>
                     {t.days.map((d) => (
                       <th key={d.date} className={d.working ? '' : 'is-rest'} data-date={d.date}>
-                        <div>{Number(d.date.slice(5, 7))}月{Number(d.date.slice(8))}日</div>
-                        <div className="xt-week-weekday">{d.weekday}</div>
-                        {d.label !== '工作日' && d.label !== '周末' && (
-                          <div className={`xt-week-daylabel${d.working ? ' is-work' : ' is-holiday'}`}>{d.label}</div>
-                        )}
+                        <div>
+                          {Number(d.date.slice(5, 7))}月{Number(d.date.slice(8))}日<span className="xt-week-weekday">（{d.weekday}）</span>
+                        </div>
+                        {dayNote(d) && <div className={`xt-week-daylabel${d.working ? ' is-work' : ' is-holiday'}`}>{dayNote(d)}</div>}
                       </th>
                     ))}
                   </tr>

@@ -2,6 +2,7 @@ import { Card, Descriptions, Skeleton, Tabs, Tag, Tooltip, Typography } from 'an
 import { LockOutlined } from '@ant-design/icons';
 import { Navigate, useParams, useSearchParams } from 'react-router';
 import { lifecycleOf } from '@xietiao/domain/lifecycles/index';
+import { Attachments } from '../../../components/Attachments';
 import { ChineseDate } from '../../../components/ChineseDate';
 import { PageHeader } from '../../../components/PageHeader';
 import { QueryError } from '../../../components/QueryError';
@@ -28,7 +29,7 @@ export function MatterDetailPage() {
   const q = useMatter(id);
   const mutations = useMatterMutations(id);
   const [params, setParams] = useSearchParams();
-  const TABS = ['tasks', 'consultations', 'instructions', 'links', 'access', 'history'];
+  const TABS = ['tasks', 'consultations', 'instructions', 'attachments', 'links', 'access', 'history'];
   const tab = TABS.includes(params.get('tab') ?? '') ? params.get('tab')! : 'tasks';
   const listCrumb = { title: '协调事项', to: '/matters' };
 
@@ -107,6 +108,11 @@ export function MatterDetailPage() {
             { key: 'tasks', label: `任务${count(openTasks)}`, children: <TasksTab matter={m} me={me} mutations={mutations} canManage={canManage} /> },
             { key: 'consultations', label: `征求意见${count(openConsult)}`, children: <ConsultationsTab matter={m} me={me} mutations={mutations} canManage={canManage} /> },
             { key: 'instructions', label: `领导批示${count(m.instructions.length)}`, children: <InstructionsTab matter={m} mutations={mutations} canInstruct={isLeader(me) && !terminal} /> },
+            {
+              key: 'attachments',
+              label: `附件${count(m.attachments.length)}`,
+              children: <Attachments matterId={m.id} items={m.attachments} closed={terminal} canUpload={workflowUser} />,
+            },
             { key: 'links', label: `关联事项${count(m.links.length)}`, children: <LinksTab matter={m} mutations={mutations} canEdit={workflowUser} /> },
             { key: 'access', label: '知悉范围', children: <AccessTab matter={m} mutations={mutations} canShare={workflowUser} /> },
             { key: 'history', label: '办理记录', children: <HistoryTab history={m.history} /> },

@@ -3,13 +3,14 @@
 // approved activity appears in the weekly table and the leader's calendar.
 //
 // The date: a working day 5 (or 4, 6, 3) days ahead of the real clock at 10:00 China time, not
-// on 王芳's demo leave (server/src/seed/demo.ts: days 8–9 ahead, moved past weekends).
+// on 王芳's demo leave (server/src/seed/demo.ts: days 8–9 ahead, moved past weekends) nor on the day of
+// her demo 全市卫生健康工作推进会 (server/src/seed/demo-activities.ts: 3 working days ahead).
 import { join } from 'node:path';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { isWorkingDay } from '../../../domain/src/calendar/workdays.ts';
+import { addWorkingDays, isWorkingDay } from '../../../domain/src/calendar/workdays.ts';
 import { launchBrowser, login, newPage, screenshot, SCREENSHOT_DIR, startServer, type RunningServer } from '../harness.ts';
 
 const WIDE = { width: 1366, height: 768 };
@@ -29,9 +30,11 @@ function seedDay(now: Date, days: number): string {
 function pickDate(now = new Date()): string {
   const leaveFrom = seedDay(now, 8);
   const leaveTo = seedDay(now, 9);
+  // 王芳 is confirmed for the demo 全市卫生健康工作推进会, 3 working days ahead (server/src/seed/demo-activities.ts)
+  const wangfangBusy = addWorkingDays(chinaDay(now, 0), 3);
   for (const offset of [5, 4, 6, 3, 7, 2]) {
     const d = chinaDay(now, offset);
-    if (isWorkingDay(d) && (d < leaveFrom || d > leaveTo)) return d;
+    if (isWorkingDay(d) && (d < leaveFrom || d > leaveTo) && d !== wangfangBusy) return d;
   }
   throw new Error('no suitable working day found');
 }
@@ -139,8 +142,10 @@ describe('领导活动', () => {
       // the invitation was uploaded before the detail page opened
       const attachments = page.locator('[data-section="attachments"]');
       await attachments.locator('.xt-attachment-name', { hasText: '邀请函.pdf' }).waitFor();
-      expect(await attachments.innerText()).toContain('周晓梅'.length ? '邀请函.pdf' : '');
-      await attachments.scrollIntoViewIfNeeded();
+      const attachmentText = await attachments.innerText();
+      expect(attachmentText).toContain('附件（1）');
+      expect(attachmentText).toMatch(/\d+(\.\d)? KB/);
+      expect(await attachments.locator('a.xt-attachment-name').getAttribute('href')).toMatch(/^\/api\/v1\/attachments\/.+/);
       await fullShot(page, 'activities-attachments');
     });
   });

@@ -5,7 +5,7 @@
  * change goes through the kernel's applyTransition.
  */
 import {
-  addCalendarDays, api, chinaDate, evaluateRules, inNameQuotaPeriod, proposeAttendees, recommendLeaders, reminderTimes, substitutes,
+  addCalendarDays, api, chinaDate, evaluateRules, findConflicts, inNameQuotaPeriod, proposeAttendees, recommendLeaders, reminderTimes, substitutes,
   type ActivityFacts, type ActivityCategory, type ActivityExceptions, type Candidate, type LeaderFacts,
 } from '@xietiao/domain';
 import { sql } from 'kysely';
@@ -253,8 +253,34 @@ export function createActivitiesService(deps: Deps, kinds: KindRegistry) {
       if (body.decision === 'approveWithChanges') {
         await appendAudit(tx, clock, { actorId: actor.id, action: 'activity.leaders_changed', entityType: 'matter', entityId: id, matterId: id, detail: { leaderIds: [...new Set(body.leaderIds)] } });
       }
+      if (body.decision === 'approve' || body.decision === 'approveWithChanges') await yieldClashes(tx, actor, id, m.title);
     });
     return detail(actor, id);
+  }
+
+  /**
+   * ACT-6: the principal leader has just committed leaders to this activity. Any other approved
+   * activity of the same leader that now clashes (travel included) gives way: that leader is
+   * withdrawn from it and it re-opens for coordination, with the reason on record.
+   */
+  async function yieldClashes(tx: Conn, actor: Actor, id: string, title: string) {
+    const repo = createActivitiesRepo(tx);
+    const a = (await repo.get(id))!;
+    const leaders = (await repo.assignments(id)).filter((r) => r.status !== 'withdrawn');
+    const from = new Date(Date.parse(a.starts_at) - 12 * HOUR).toISOString();
+    const to = new Date(Date.parse(a.ends_at) + 12 * HOUR).toISOString();
+    const busy = await repo.busy(from, to, id);
+    const reopened = new Set<string>();
+    for (const l of leaders) {
+      const clashes = findConflicts({ id, startsAt: a.starts_at, endsAt: a.ends_at, travelMinutes: a.travel_minutes }, l.leader_id, busy)
+        .filter((b) => b.kind === 'activity' && b.firm && !reopened.has(b.refId));
+      for (const c of clashes) {
+        const other = (await createMattersRepo(tx).findById(c.refId))!;
+        if (!['approved', 'confirmed'].includes(other.status)) continue;
+        await reopenInTx(tx, null, other, l.leader_id, `${l.leader_name}经${actor.name}审批改为出席「${title}」，时间冲突，需重新协调出席领导`);
+        reopened.add(c.refId);
+      }
+    }
   }
 
   /** ACT-6: a leader (or their secretary, or the office) confirms attendance. */

@@ -10,6 +10,7 @@ import type { z } from 'zod';
 import type { AppContext } from '../../platform/context';
 import type { Actor } from '../../platform/auth/actor';
 import { badRequest } from '../../platform/errors';
+import { fromJson } from '../../platform/json';
 import { whereVisible } from '../matters/matters.access';
 
 type Entry = z.infer<typeof api.ScheduleEntry>;
@@ -27,7 +28,7 @@ export function createScheduleService(deps: Pick<AppContext, 'db' | 'clock' | 'c
     if (addCalendarDays(from, 62) < to) throw badRequest('一次最多查询62天', 'query.to');
     const start = dayStart(from);
     const end = dayStart(addCalendarDays(to, 1));
-    const states = opts.includeProposed ? ['awaiting_approval', 'approved', 'confirmed', 'completed'] : ['approved', 'confirmed', 'completed'];
+    const states = ['approved', 'confirmed', 'completed'];
     let q = db.selectFrom('activity_assignments')
       .innerJoin('activities', 'activities.matter_id', 'activity_assignments.activity_id')
       .innerJoin('matters', 'matters.id', 'activities.matter_id')
@@ -38,7 +39,23 @@ export function createScheduleService(deps: Pick<AppContext, 'db' | 'clock' | 'c
       .where('activities.starts_at', '<', end).where('activities.ends_at', '>', start)
       .where(whereVisible(actor));
     if (opts.leaderId) q = q.where('activity_assignments.leader_id', '=', opts.leaderId);
-    const acts = await q.execute();
+    const acts: (Awaited<ReturnType<typeof q.execute>>[number] | (Omit<Awaited<ReturnType<typeof q.execute>>[number], 'assignment_status'> & { assignment_status: 'proposed' }))[] = await q.execute();
+    if (opts.includeProposed) {
+      // Awaiting approval: no assignments yet, the proposed leaders stand in for them.
+      const proposed = await db.selectFrom('activities').innerJoin('matters', 'matters.id', 'activities.matter_id')
+        .select(['matters.id as matter_id', 'matters.title', 'matters.status', 'activities.starts_at', 'activities.ends_at', 'activities.place', 'activities.travel_minutes', 'activities.proposed_leader_ids'])
+        .where('matters.status', '=', 'awaiting_approval').where('activities.starts_at', '<', end).where('activities.ends_at', '>', start)
+        .where(whereVisible(actor)).execute();
+      const ids = [...new Set(proposed.flatMap((p) => fromJson<string[]>(p.proposed_leader_ids, [])))];
+      const names = new Map(ids.length ? (await db.selectFrom('users').select(['id', 'name']).where('id', 'in', ids).execute()).map((u) => [u.id, u.name]) : []);
+      for (const p of proposed) {
+        for (const leaderId of fromJson<string[]>(p.proposed_leader_ids, [])) {
+          if (opts.leaderId && leaderId !== opts.leaderId) continue;
+          acts.push({ id: `${p.matter_id}:${leaderId}`, leader_id: leaderId, leader_name: names.get(leaderId) ?? leaderId, matter_id: p.matter_id, title: p.title, status: p.status,
+            starts_at: p.starts_at, ends_at: p.ends_at, place: p.place, travel_minutes: p.travel_minutes, assignment_status: 'proposed' });
+        }
+      }
+    }
     let aq = db.selectFrom('absences').innerJoin('leaders', 'leaders.user_id', 'absences.user_id').innerJoin('users', 'users.id', 'absences.user_id')
       .select(['absences.id', 'absences.user_id', 'users.name', 'absences.kind', 'absences.starts_at', 'absences.ends_at'])
       .where('absences.starts_at', '<', end).where('absences.ends_at', '>', start);
@@ -48,7 +65,7 @@ export function createScheduleService(deps: Pick<AppContext, 'db' | 'clock' | 'c
     const out: (Entry & { travelMinutes: number })[] = [
       ...acts.map((a) => ({
         id: a.id, leaderId: a.leader_id, leaderName: a.leader_name, kind: 'activity' as const, refId: a.matter_id, title: a.title, startsAt: a.starts_at, endsAt: a.ends_at,
-        place: a.place, status: a.status, statusLabel: a.assignment_status === 'confirmed' ? '已确认' : (lc.states[a.status]?.label ?? a.status), conflict: false, conflictWith: [], travelMinutes: a.travel_minutes,
+        place: a.place, status: a.status, statusLabel: a.assignment_status === 'confirmed' ? '已确认' : a.assignment_status === 'proposed' ? '拟出席（待审批）' : (lc.states[a.status]?.label ?? a.status), conflict: false, conflictWith: [], travelMinutes: a.travel_minutes,
       })),
       ...absences.map((a) => ({
         id: a.id, leaderId: a.user_id, leaderName: a.name, kind: 'absence' as const, refId: a.id, title: ABSENCE_LABELS[a.kind] ?? a.kind, startsAt: a.starts_at, endsAt: a.ends_at,

@@ -188,19 +188,40 @@ describe.each(testDialects())('leader activities [%s]', (dialect) => {
     expect(ap.json().status).toBe('approved');
   });
 
+  it('ACT-6 approving a leader for a clashing activity re-opens the other one, with the reason, and tells its organiser', async () => {
+    const first = await proposeAndApprove(await file({ title: '冲突测试：学前教育座谈会', startsAt: '2026-12-16T02:00:00Z', endsAt: '2026-12-16T03:00:00Z' }));
+    expect(first.status).toBe('approved');
+    const second = await proposeAndApprove(await file({ title: '冲突测试：省督导组反馈会', startsAt: '2026-12-16T02:30:00Z', endsAt: '2026-12-16T04:00:00Z', exceptions: { superiorLeaderAttends: true } }));
+    expect(second.status).toBe('approved');
+    const after = (await office.get(`/api/v1/activities/${first.id}`)).json();
+    expect(after.status).toBe('recoordinating');
+    expect(after.assignments[0]).toMatchObject({ leaderId: wangfang, status: 'withdrawn' });
+    expect(after.assignments[0].note).toContain('冲突测试：省督导组反馈会');
+    expect(after.history.at(-1)).toMatchObject({ action: 'matter.reopen', actorName: null });
+    expect((await kinds(liaison)).some((n) => n.kind === 'activity_reopened' && n.matterId === first.id)).toBe(true);
+  });
+
   it('ACT-8 the weekly table and each leader\'s calendar show approved activities with conflict markers; XLSX parses back', async () => {
-    const a = await proposeAndApprove(await file({ title: '周表测试：职业教育座谈会', startsAt: '2026-12-09T06:00:00Z', endsAt: '2026-12-09T08:00:00Z' }));
-    const b = await proposeAndApprove(await file({ title: '周表测试：校长培训班开班式', startsAt: '2026-12-09T07:00:00Z', endsAt: '2026-12-09T08:00:00Z' }));
+    // 王芳 is on leave all of Monday 7 December in the demo data; the principal approves her anyway.
+    const a = await proposeAndApprove(await file({ title: '周表测试：职业教育座谈会', startsAt: '2026-12-07T06:00:00Z', endsAt: '2026-12-07T08:00:00Z' }));
+    const view = (await office.get(`/api/v1/activities/${a.id}`)).json();
+    expect(view.candidates.find((c: { leaderId: string }) => c.leaderId === wangfang).available).toBe(false);
     const week = (await office.get('/api/v1/schedule/week?start=2026-12-07')).json();
     expect(week.title).toContain('领导周活动安排表');
     const row = week.rows.find((r: { leaderId: string }) => r.leaderId === wangfang);
-    // Wednesday 9 December (王芳 is on leave on Monday the 7th in the demo data).
-    const wednesday = row.cells[2].entries;
-    expect(wednesday.map((e: { refId: string }) => e.refId).sort()).toEqual([a.id, b.id].sort());
-    expect(wednesday.every((e: { conflict: boolean }) => e.conflict)).toBe(true);
+    const monday = row.cells[0].entries;
+    expect(monday.map((e: { kind: string }) => e.kind).sort()).toEqual(['absence', 'activity']);
+    expect(monday.every((e: { conflict: boolean }) => e.conflict)).toBe(true);
+    expect(monday.find((e: { kind: string }) => e.kind === 'activity').conflictWith).toEqual(['请假']);
     expect(week.conflicts).toBeGreaterThanOrEqual(2);
-    const cal = (await office.get(`/api/v1/schedule?from=2026-12-09&to=2026-12-09&leaderId=${wangfang}`)).json().items;
-    expect(cal.find((e: { refId: string }) => e.refId === a.id).conflictWith).toContain('周表测试：校长培训班开班式');
+    // A proposal not yet approved shows in the calendar on request, clashing with an approved one.
+    const b = await proposeAndApprove(await file({ title: '周表测试：校长培训班开班式', startsAt: '2026-12-09T07:00:00Z', endsAt: '2026-12-09T08:00:00Z' }));
+    const c = await file({ title: '周表测试：教研员座谈', startsAt: '2026-12-09T07:30:00Z', endsAt: '2026-12-09T08:30:00Z' });
+    await office.post(`/api/v1/activities/${c.id}/proposal`, { version: c.version, leaderIds: [wangfang], proposal: '拟请王芳副市长出席。', responsibleStaffId: staffId });
+    const firm = (await office.get(`/api/v1/schedule?from=2026-12-09&to=2026-12-09&leaderId=${wangfang}`)).json().items;
+    expect(firm.map((e: { refId: string }) => e.refId)).toEqual([b.id]);
+    const cal = (await office.get(`/api/v1/schedule?from=2026-12-09&to=2026-12-09&leaderId=${wangfang}&includeProposed=1`)).json().items;
+    expect(cal.find((e: { refId: string }) => e.refId === b.id).conflictWith).toContain('周表测试：教研员座谈');
     const xlsx = await office.get('/api/v1/schedule/week.xlsx?start=2026-12-07');
     expect(xlsx.statusCode).toBe(200);
     const wb = new ExcelJS.Workbook();

@@ -14,6 +14,11 @@ import { fromJson } from '../../platform/json';
 import { whereVisible } from '../matters/matters.access';
 
 type Entry = z.infer<typeof api.ScheduleEntry>;
+/** One leader at one activity: an assignment, or a proposal awaiting approval. */
+interface ActivityRow {
+  id: string; leader_id: string; leader_name: string; matter_id: string; title: string; status: string;
+  starts_at: string; ends_at: string; place: string; travel_minutes: number; assignment_status: 'assigned' | 'confirmed' | 'withdrawn' | 'proposed';
+}
 const ABSENCE_LABELS: Record<string, string> = { leave: '请假', trip: '出差', business: '公务外出', blocked: '时间已占用' };
 const HOUR = 3600_000;
 const dayStart = (d: string) => new Date(`${d}T00:00:00+08:00`).toISOString();
@@ -39,7 +44,7 @@ export function createScheduleService(deps: Pick<AppContext, 'db' | 'clock' | 'c
       .where('activities.starts_at', '<', end).where('activities.ends_at', '>', start)
       .where(whereVisible(actor));
     if (opts.leaderId) q = q.where('activity_assignments.leader_id', '=', opts.leaderId);
-    const acts: (Awaited<ReturnType<typeof q.execute>>[number] | (Omit<Awaited<ReturnType<typeof q.execute>>[number], 'assignment_status'> & { assignment_status: 'proposed' }))[] = await q.execute();
+    const acts: ActivityRow[] = await q.execute();
     if (opts.includeProposed) {
       // Awaiting approval: no assignments yet, the proposed leaders stand in for them.
       const proposed = await db.selectFrom('activities').innerJoin('matters', 'matters.id', 'activities.matter_id')

@@ -201,7 +201,7 @@ describe.each(testDialects())('leader activities [%s]', (dialect) => {
     expect((await kinds(liaison)).some((n) => n.kind === 'activity_reopened' && n.matterId === first.id)).toBe(true);
   });
 
-  it('ACT-8 the weekly table and each leader\'s calendar show approved activities with conflict markers; XLSX parses back', async () => {
+  it('ACT-8, X-7 the weekly table and each leader\'s calendar show approved activities with conflict markers; XLSX parses back', async () => {
     // 王芳 is on leave all of Monday 7 December in the demo data; the principal approves her anyway.
     const a = await proposeAndApprove(await file({ title: '周表测试：职业教育座谈会', startsAt: '2026-12-07T06:00:00Z', endsAt: '2026-12-07T08:00:00Z' }));
     const view = (await office.get(`/api/v1/activities/${a.id}`)).json();
@@ -233,7 +233,7 @@ describe.each(testDialects())('leader activities [%s]', (dialect) => {
     expect(cells.some((c) => c.includes('职业教育座谈会') && c.includes('冲突'))).toBe(true);
   });
 
-  it('ACT-8 the ICS feed is valid iCalendar and shows only what the feed\'s owner may see', async () => {
+  it('ACT-8, X-7 the ICS feed is valid iCalendar and shows only what the feed\'s owner may see', async () => {
     const a = await proposeAndApprove(await file({ title: 'ICS测试：教育督导会', startsAt: '2026-12-08T02:00:00Z', endsAt: '2026-12-08T03:00:00Z' }));
     const feeds = (await office.get('/api/v1/schedule/feeds')).json();
     const officeIcs = await t.app.inject({ method: 'GET', url: feeds.week });
@@ -256,7 +256,7 @@ describe.each(testDialects())('leader activities [%s]', (dialect) => {
     expect((await t.app.inject({ method: 'GET', url: '/api/feeds/not-a-real-token-000/leaders.ics' })).statusCode).toBe(404);
   });
 
-  it('ACT-2 the rules are data: only the system administrator edits them, with validation and versioning', async () => {
+  it('ACT-2, X-9 the rules are data: only the system administrator edits them, with validation and versioning', async () => {
     const admin = await t.login('admin');
     const current = (await admin.get('/api/v1/activity-rules')).json();
     const settings = { ...current.settings, quota: { ...(current.settings.quota as object), max: 2 } };

@@ -43,10 +43,13 @@ export function fetchRelation(a: string, b: string) {
   return http.get<OrganRelation>(`/organs/${encodeURIComponent(a)}/relation/${encodeURIComponent(b)}`);
 }
 
-/** Every org mutation refreshes the whole 组织机构 cache: the lists are small. */
+/**
+ * Every org mutation refreshes the whole 组织机构 cache: the lists are small. Also after a
+ * failure: a 409 means the record changed, and the page must show the current one.
+ */
 function useOrgMutation<V, R = unknown>(fn: (v: V) => Promise<R>) {
   const qc = useQueryClient();
-  return useMutation({ mutationFn: fn, onSuccess: () => qc.invalidateQueries({ queryKey: ['org'] }) });
+  return useMutation({ mutationFn: fn, onSettled: () => qc.invalidateQueries({ queryKey: ['org'] }) });
 }
 
 export const useCreateOrgan = () => useOrgMutation((b: OrganInput) => http.post<Organ>('/organs', b));

@@ -1,14 +1,16 @@
 import { useState } from 'react';
 import { App, Button, Form, Input, InputNumber, Modal, Popconfirm, Select, Space, Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { PlusOutlined } from '@ant-design/icons';
+import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { api } from '@xietiao/domain';
 import { EmptyState } from '../../../components/EmptyState';
 import { QueryError } from '../../../components/QueryError';
-import { applyServerError, checkWith, nn } from '../../../lib/forms';
-import { errorMessage, isConflict } from '../../../lib/http';
+import { checkWith, nn } from '../../../lib/forms';
+import { errorMessage } from '../../../lib/http';
 import type { Department } from '../../../lib/types';
 import { useCreateDepartment, useDeactivateDepartment, useDepartments, usePatchDepartment } from '../api';
+import { isStale, placeServerError } from '../formErrors';
+import '../org.css';
 
 interface Values {
   name: string;
@@ -16,6 +18,8 @@ interface Values {
   functions: string[];
   sort: number;
 }
+
+const DEPARTMENT_FIELDS = ['name', 'shortName', 'functions', 'sort'];
 
 function DepartmentForm({ dept, open, onClose }: { dept: Department | null; open: boolean; onClose: () => void }) {
   const [form] = Form.useForm<Values>();
@@ -25,7 +29,9 @@ function DepartmentForm({ dept, open, onClose }: { dept: Department | null; open
   const submit = async () => {
     const v = await form.validateFields().catch(() => null);
     if (!v) return;
-    const parsed = checkWith(api.DepartmentInput, { name: v.name, shortName: nn(v.shortName), functions: (v.functions ?? []).map((f) => f.trim()).filter(Boolean), sort: v.sort ?? 0 }, form);
+    // blank lines are dropped; the remaining lines keep their order
+    const functions = (v.functions ?? []).map((f) => (f ?? '').trim()).filter(Boolean);
+    const parsed = checkWith(api.DepartmentInput, { name: v.name, shortName: nn(v.shortName), functions, sort: v.sort ?? 0 }, form);
     if (!parsed) return;
     try {
       if (dept) await patch.mutateAsync({ id: dept.id, version: dept.version, ...parsed });
@@ -33,19 +39,19 @@ function DepartmentForm({ dept, open, onClose }: { dept: Department | null; open
       message.success(dept ? '部门信息已保存' : '部门已新增');
       onClose();
     } catch (e) {
-      if (isConflict(e)) {
-        message.warning('该部门已被他人修改，已刷新为最新数据');
+      if (isStale(e)) {
+        message.warning('该部门已被他人修改，已刷新为最新数据，请重新编辑');
         onClose();
-      } else if (!applyServerError(form, e)) message.error(errorMessage(e));
+      } else if (!placeServerError(form, e, { fields: DEPARTMENT_FIELDS, lists: ['functions'], duplicateField: 'name' })) message.error(errorMessage(e));
     }
   };
   return (
-    <Modal title={dept ? '编辑部门' : '新增部门'} open={open} onCancel={onClose} onOk={submit} okText="保存" confirmLoading={create.isPending || patch.isPending} destroyOnHidden width={600}>
+    <Modal title={dept ? '编辑部门' : '新增部门'} open={open} onCancel={onClose} onOk={submit} okText="保存" confirmLoading={create.isPending || patch.isPending} destroyOnHidden width={640}>
       <Form<Values>
         form={form}
         layout="vertical"
         preserve={false}
-        initialValues={dept ? { name: dept.name, shortName: dept.shortName ?? undefined, functions: dept.functions, sort: dept.sort } : { functions: [], sort: 0 }}
+        initialValues={dept ? { name: dept.name, shortName: dept.shortName ?? undefined, functions: dept.functions, sort: dept.sort } : { functions: [''], sort: 0 }}
       >
         <Form.Item name="name" label="部门名称" rules={[{ required: true, whitespace: true, message: '请输入部门名称' }]}>
           <Input maxLength={100} />
@@ -58,8 +64,27 @@ function DepartmentForm({ dept, open, onClose }: { dept: Department | null; open
             <InputNumber min={0} max={9999} precision={0} style={{ width: 120 }} />
           </Form.Item>
         </Space>
-        <Form.Item name="functions" label="主要职能" extra="输入后按回车添加一项">
-          <Select mode="tags" open={false} tokenSeparators={['；', ';']} placeholder="如：负责机关文电、会务、机要、督查等工作" />
+        <Form.Item label="主要职能" extra="每项职能一行，可逐项修改；空行保存时忽略" style={{ marginBottom: 0 }}>
+          <Form.List name="functions">
+            {(fields, { add, remove }) => (
+              <>
+                {fields.map((f, i) => (
+                  <div key={f.key} className="xt-org-function-row">
+                    <span className="xt-org-function-no" aria-hidden>
+                      {i + 1}.
+                    </span>
+                    <Form.Item name={f.name} style={{ flex: 1, marginBottom: 8 }}>
+                      <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} maxLength={500} aria-label={`职能 ${i + 1}`} placeholder="如：负责机关文电、会务、机要、督查等工作" />
+                    </Form.Item>
+                    <Button type="text" icon={<MinusCircleOutlined />} aria-label={`删除职能 ${i + 1}`} onClick={() => remove(f.name)} />
+                  </div>
+                ))}
+                <Button type="dashed" block icon={<PlusOutlined />} onClick={() => add('')} disabled={fields.length >= 50} style={{ marginBottom: 16 }}>
+                  添加一项职能
+                </Button>
+              </>
+            )}
+          </Form.List>
         </Form.Item>
       </Form>
     </Modal>
@@ -82,7 +107,7 @@ export function DepartmentsTab({ canEdit }: { canEdit: boolean }) {
       render: (v: string, d) => (
         <Space size={4} wrap>
           <span>{v}</span>
-          {!d.active && <Tag>已撤销</Tag>}
+          {!d.active && <Tag>已停用</Tag>}
         </Space>
       ),
     },
@@ -123,11 +148,17 @@ export function DepartmentsTab({ canEdit }: { canEdit: boolean }) {
                 </Button>
                 {d.active && (
                   <Popconfirm
-                    title={`确定撤销「${d.name}」吗？`}
-                    onConfirm={() => deactivate.mutate({ id: d.id, version: d.version }, { onSuccess: () => message.success('已撤销'), onError: (e) => message.error(errorMessage(e)) })}
+                    title={`确定停用「${d.name}」吗？`}
+                    description="停用后该部门不再出现在部门列表和选择框中。"
+                    onConfirm={() =>
+                      deactivate.mutate(
+                        { id: d.id, version: d.version },
+                        { onSuccess: () => message.success('已停用'), onError: (e) => (isStale(e) ? message.warning('该部门已被他人修改，已刷新为最新数据') : message.error(errorMessage(e))) },
+                      )
+                    }
                   >
                     <Button type="link" size="small" danger>
-                      撤销
+                      停用
                     </Button>
                   </Popconfirm>
                 )}

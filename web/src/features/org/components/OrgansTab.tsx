@@ -5,10 +5,13 @@ import { PlusOutlined, SwapOutlined } from '@ant-design/icons';
 import { api } from '@xietiao/domain';
 import { EmptyState } from '../../../components/EmptyState';
 import { QueryError } from '../../../components/QueryError';
-import { applyServerError, checkWith, nn } from '../../../lib/forms';
-import { errorMessage, isConflict } from '../../../lib/http';
+import { checkWith, nn } from '../../../lib/forms';
+import { errorMessage } from '../../../lib/http';
 import type { Organ, OrganRelation } from '../../../lib/types';
 import { fetchRelation, useCreateOrgan, useDeactivateOrgan, useOrgans, usePatchOrgan } from '../api';
+import { isStale, placeServerError } from '../formErrors';
+
+const ORGAN_FIELDS = ['name', 'shortName', 'kind', 'level', 'parentId', 'superiorIds', 'docCode'];
 
 const { LEVEL_LABELS, ORGAN_KIND_VALUES } = api;
 const levelLabel = (n: number) => LEVEL_LABELS[n] ?? `${n}级`;
@@ -109,10 +112,10 @@ function OrganForm({ organ, organs, open, onClose }: { organ: Organ | null; orga
       message.success(organ ? '机关信息已保存' : '机关已新增');
       onClose();
     } catch (e) {
-      if (isConflict(e)) {
-        message.warning('该机关已被他人修改，已刷新为最新数据');
+      if (isStale(e)) {
+        message.warning('该机关已被他人修改，已刷新为最新数据，请重新编辑');
         onClose();
-      } else if (!applyServerError(form, e)) message.error(errorMessage(e));
+      } else if (!placeServerError(form, e, { fields: ORGAN_FIELDS })) message.error(errorMessage(e));
     }
   };
   return (
@@ -210,7 +213,7 @@ export function OrgansTab({ canEdit }: { canEdit: boolean }) {
                 {o.active && (
                   <Popconfirm
                     title={`确定停用「${o.name}」吗？`}
-                    onConfirm={() => deactivate.mutate({ id: o.id, version: o.version }, { onSuccess: () => message.success('已停用'), onError: (e) => message.error(errorMessage(e)) })}
+                    onConfirm={() => deactivate.mutate({ id: o.id, version: o.version }, { onSuccess: () => message.success('已停用'), onError: (e) => (isStale(e) ? message.warning('该机关已被他人修改，已刷新为最新数据') : message.error(errorMessage(e))) })}
                   >
                     <Button type="link" size="small" danger>
                       停用

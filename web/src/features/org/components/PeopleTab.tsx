@@ -10,6 +10,7 @@ import { errorMessage } from '../../../lib/http';
 import { roleLabel } from '../../../lib/roles';
 import type { Person } from '../../../lib/types';
 import { usePeople, useRemoveLeader, useSetPersonActive } from '../api';
+import { isStale } from '../formErrors';
 import { LeaderFormModal, PersonFormModal, ResetPasswordModal, RolesModal } from './PersonForms';
 
 export function PeopleTab({ isSysadmin, isSecadmin }: { isSysadmin: boolean; isSecadmin: boolean }) {
@@ -28,7 +29,8 @@ export function PeopleTab({ isSysadmin, isSecadmin }: { isSysadmin: boolean; isS
   const [leaderFor, setLeaderFor] = useState<Person | null>(null);
 
   if (people.isError) return <QueryError error={people.error} onRetry={() => people.refetch()} />;
-  const ok = (text: string) => ({ onSuccess: () => message.success(text), onError: (e: unknown) => message.error(errorMessage(e)) });
+  const failed = (e: unknown) => (isStale(e) ? message.warning('该人员信息已被他人修改，已刷新为最新数据') : message.error(errorMessage(e)));
+  const ok = (text: string) => ({ onSuccess: () => message.success(text), onError: failed });
 
   const actions = (p: Person) => {
     const items: { key: string; label: string; danger?: boolean }[] = [];
@@ -51,9 +53,9 @@ export function PeopleTab({ isSysadmin, isSecadmin }: { isSysadmin: boolean; isS
     if (key === 'password') setPwFor(p);
     if (key === 'activate') setActive.mutate({ id: p.id, version: p.version, active: true }, ok('已启用'));
     if (key === 'deactivate')
-      modal.confirm({ title: `确定停用「${p.name}」的账号吗？`, content: '停用后该用户将无法登录。', okButtonProps: { danger: true }, onOk: () => setActive.mutateAsync({ id: p.id, version: p.version, active: false }).then(() => message.success('已停用'), (e) => message.error(errorMessage(e))) });
+      modal.confirm({ title: `确定停用「${p.name}」的账号吗？`, content: '停用后该用户将无法登录。', okButtonProps: { danger: true }, onOk: () => setActive.mutateAsync({ id: p.id, version: p.version, active: false }).then(() => message.success('已停用'), failed) });
     if (key === 'unleader')
-      modal.confirm({ title: `确定取消「${p.name}」的领导信息吗？`, okButtonProps: { danger: true }, onOk: () => removeLeader.mutateAsync(p.id).then(() => message.success('已取消'), (e) => message.error(errorMessage(e))) });
+      modal.confirm({ title: `确定取消「${p.name}」的领导信息吗？`, okButtonProps: { danger: true }, onOk: () => removeLeader.mutateAsync(p.id).then(() => message.success('已取消'), failed) });
   };
 
   const columns: ColumnsType<Person> = [

@@ -3,23 +3,26 @@ import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { api } from '@xietiao/domain';
 import { ROLES, roleSetProblem } from '@xietiao/domain/kernel/roles';
 import { DepartmentSelect, PersonSelect } from '../../../components/Pickers';
-import { applyServerError, checkWith, nn } from '../../../lib/forms';
-import { errorMessage, isConflict } from '../../../lib/http';
+import { checkWith, nn } from '../../../lib/forms';
+import { errorMessage } from '../../../lib/http';
 import { roleLabel } from '../../../lib/roles';
 import type { Person } from '../../../lib/types';
 import { useCreatePerson, usePatchPerson, useResetPassword, useSetLeader, useSetRoles } from '../api';
+import { isStale, placeServerError, type PlaceOptions } from '../formErrors';
 
 const ROLE_OPTIONS = ROLES.map((r) => ({ value: r, label: roleLabel(r) }));
 
 function useSaveError() {
   const { message } = App.useApp();
-  return (e: unknown, form: Parameters<typeof applyServerError>[0], onClose: () => void) => {
-    if (isConflict(e)) {
-      message.warning('该人员信息已被他人修改，已刷新为最新数据');
+  return (e: unknown, form: Parameters<typeof placeServerError>[0], onClose: () => void, opts: PlaceOptions) => {
+    if (isStale(e)) {
+      message.warning('该人员信息已被他人修改，已刷新为最新数据，请重新操作');
       onClose();
-    } else if (!applyServerError(form, e)) message.error(errorMessage(e));
+    } else if (!placeServerError(form, e, opts)) message.error(errorMessage(e));
   };
 }
+
+const PERSON_FIELDS = ['username', 'name', 'title', 'phone', 'departmentId', 'roles', 'password'];
 
 interface PersonValues {
   username: string;
@@ -59,7 +62,7 @@ export function PersonFormModal({ person, open, onClose }: { person: Person | nu
       message.success(person ? '人员信息已保存' : '人员已新增');
       onClose();
     } catch (e) {
-      onSaveError(e, form, onClose);
+      onSaveError(e, form, onClose, { fields: PERSON_FIELDS, duplicateField: person ? undefined : 'username' });
     }
   };
   return (
@@ -124,7 +127,7 @@ export function RolesModal({ person, onClose }: { person: Person | null; onClose
       message.success('角色已更新');
       onClose();
     } catch (e) {
-      onSaveError(e, form, onClose);
+      onSaveError(e, form, onClose, { fields: ['roles'] });
     }
   };
   return (
@@ -155,7 +158,7 @@ export function ResetPasswordModal({ person, onClose }: { person: Person | null;
       message.success('密码已重置，用户下次登录时须修改密码');
       onClose();
     } catch (e) {
-      if (!applyServerError(form, e)) message.error(errorMessage(e));
+      if (!placeServerError(form, e, { fields: ['password'] })) message.error(errorMessage(e));
     }
   };
   return (
@@ -200,7 +203,9 @@ export function LeaderFormModal({ person, onClose }: { person: Person | null; on
       message.success('领导信息已保存');
       onClose();
     } catch (e) {
-      if (!applyServerError(form, e)) message.error(errorMessage(e));
+      if (!placeServerError(form, e, { fields: ['post', 'rank', 'rankOrder', 'precedence', 'line', 'principal', 'secretaryId', 'charges'], lists: ['charges'] })) {
+        message.error(errorMessage(e));
+      }
     }
   };
   const l = person?.leader;

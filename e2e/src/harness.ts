@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const SCREENSHOT_DIR = join(ROOT, 'reports', 'screenshots');
@@ -213,4 +214,48 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const path = join(SCREENSHOT_DIR, name.endsWith('.png') ? name : `${name}.png`);
   await page.screenshot({ path });
   return path;
+}
+
+export interface Viewport { width: number; height: number }
+export const WIDE: Viewport = { width: 1366, height: 768 };
+export const PHONE: Viewport = { width: 390, height: 844 };
+
+export interface BrowserSuite {
+  readonly server: RunningServer;
+  readonly browser: Browser;
+  /** A fresh browser context for `fn`; on failure a `failure-<name>` screenshot is kept. */
+  withPage(name: string, viewport: Viewport, fn: (page: Page) => Promise<void>): Promise<void>;
+}
+
+/**
+ * One server and one browser for a describe block: call at the top of `describe`, it registers
+ * the beforeAll/afterAll hooks itself.
+ */
+export function browserSuite(opts: StartServerOptions = {}): BrowserSuite {
+  let server: RunningServer | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    server = await startServer(opts);
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+  return {
+    get server() { if (!server) throw new Error('server not started'); return server; },
+    get browser() { if (!browser) throw new Error('browser not launched'); return browser; },
+    async withPage(name, viewport, fn) {
+      if (!browser) throw new Error('browser not launched');
+      const page = await newPage(browser, { viewport });
+      try {
+        await fn(page);
+      } catch (err) {
+        await screenshot(page, `failure-${name}`).catch(() => {});
+        throw err;
+      } finally {
+        await page.context().close();
+      }
+    },
+  };
 }

@@ -8,13 +8,11 @@
 import { join } from 'node:path';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { addWorkingDays, isWorkingDay } from '../../../domain/src/calendar/workdays.ts';
-import { launchBrowser, login, newPage, screenshot, SCREENSHOT_DIR, startServer, type RunningServer } from '../harness.ts';
+import { browserSuite, login, PHONE, screenshot, WIDE, SCREENSHOT_DIR } from '../harness.ts';
 
-const WIDE = { width: 1366, height: 768 };
-const PHONE = { width: 390, height: 844 };
 const DAY_MS = 86_400_000;
 
 /** China date (YYYY-MM-DD) `days` from now. */
@@ -53,33 +51,11 @@ async function fullShot(page: Page, name: string, maxHeight = 1600) {
 }
 
 describe('领导活动', () => {
-  let server: RunningServer;
-  let browser: Browser;
+  const suite = browserSuite();
+  const { withPage } = suite;
   const date = pickDate();
   const title = `全市教育工作会议（${Number(date.slice(5, 7))}月${Number(date.slice(8))}日）`;
   let activityUrl = '';
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
-  async function withPage(name: string, viewport: { width: number; height: number }, fn: (page: Page) => Promise<void>) {
-    const page = await newPage(browser, { viewport });
-    try {
-      await fn(page);
-    } catch (err) {
-      await screenshot(page, `failure-${name}`).catch(() => {});
-      throw err;
-    } finally {
-      await page.context().close();
-    }
-  }
 
   /** choose an option of an antd Select by typing part of its text */
   async function choose(page: Page, inputId: string, text: string) {
@@ -100,8 +76,8 @@ describe('领导活动', () => {
 
   it('ACT-1 a department liaison files an attendance request', async () => {
     await withPage('activities-form', WIDE, async (page) => {
-      await login(page, server.baseUrl, 'liaison');
-      await page.goto(server.baseUrl + '/activities');
+      await login(page, suite.server.baseUrl, 'liaison');
+      await page.goto(suite.server.baseUrl + '/activities');
       await page.getByRole('heading', { name: '领导活动' }).waitFor();
       await page.getByRole('button', { name: '登记出席申请' }).first().click();
       await page.getByRole('heading', { name: '登记出席申请' }).waitFor();
@@ -153,8 +129,8 @@ describe('领导活动', () => {
   it('ACT-4 the office proposes and the principal leader approves on a phone-width screen', async () => {
     expect(activityUrl).not.toBe('');
     await withPage('activities-propose', WIDE, async (page) => {
-      await login(page, server.baseUrl, 'office');
-      await page.goto(server.baseUrl + '/activities');
+      await login(page, suite.server.baseUrl, 'office');
+      await page.goto(suite.server.baseUrl + '/activities');
       await page.getByRole('link', { name: title }).click();
       await page.getByRole('heading', { name: title }).waitFor();
       const proposal = page.locator('[data-section="proposal"]');
@@ -174,7 +150,7 @@ describe('领导活动', () => {
     });
 
     await withPage('activities-approve-phone', PHONE, async (page) => {
-      await login(page, server.baseUrl, 'leader');
+      await login(page, suite.server.baseUrl, 'leader');
       await page.goto(activityUrl);
       await page.getByRole('heading', { name: title }).waitFor();
       const approval = page.locator('[data-section="approval"]');
@@ -197,11 +173,11 @@ describe('领导活动', () => {
 
   it('ACT-8 the weekly table shows the approved activity', async () => {
     await withPage('activities-week', WIDE, async (page) => {
-      await login(page, server.baseUrl, 'office');
-      await page.goto(server.baseUrl + '/activities');
+      await login(page, suite.server.baseUrl, 'office');
+      await page.goto(suite.server.baseUrl + '/activities');
       await page.locator('.xt-nav').getByText('周活动安排表').click();
       await page.getByRole('heading', { name: '领导周活动安排表', exact: true }).waitFor();
-      await page.goto(`${server.baseUrl}/activities/week?start=${mondayOf(date)}`);
+      await page.goto(`${suite.server.baseUrl}/activities/week?start=${mondayOf(date)}`);
       const table = page.locator('.xt-week-table');
       await table.waitFor();
       const row = table.locator('tbody tr', { hasText: '王芳' });
@@ -220,7 +196,7 @@ describe('领导活动', () => {
       await page.keyboard.press('Escape');
 
       // 领导日程: 王芳's month
-      await page.goto(`${server.baseUrl}/activities/calendar?view=month&date=${date}`);
+      await page.goto(`${suite.server.baseUrl}/activities/calendar?view=month&date=${date}`);
       await page.getByRole('heading', { name: '领导日程' }).waitFor();
       await page.locator('.xt-sched-toolbar .ant-select').first().click();
       await page.keyboard.type('王芳');

@@ -2,42 +2,17 @@
 // The fixes below were worked out by calling the engine (domain/src/checks) directly: a 请示 from
 // 甲县人民政府 to 某市人民政府 is clean once it has one 主送, a 发文字号 with 〔〕, a title of the form
 // “……关于……的请示”, a 签发人 and 联系人/电话 in the 附注.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { launchBrowser, login, newPage, screenshot, startServer, type RunningServer } from '../harness.ts';
-
-const WIDE = { width: 1366, height: 768 };
-const PHONE = { width: 390, height: 844 };
+import { describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { browserSuite, login, PHONE, screenshot, WIDE } from '../harness.ts';
 
 describe('公文合规检查', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
-  async function withPage(name: string, viewport: { width: number; height: number }, fn: (page: Page) => Promise<void>) {
-    const page = await newPage(browser, { viewport });
-    try {
-      await fn(page);
-    } catch (err) {
-      await screenshot(page, `failure-${name}`).catch(() => {});
-      throw err;
-    } finally {
-      await page.context().close();
-    }
-  }
+  const suite = browserSuite();
+  const { withPage } = suite;
 
   async function openChecks(page: Page) {
-    await login(page, server.baseUrl, 'office');
-    await page.goto(server.baseUrl + '/checks');
+    await login(page, suite.server.baseUrl, 'office');
+    await page.goto(suite.server.baseUrl + '/checks');
     await page.getByRole('heading', { name: '公文合规检查' }).waitFor();
   }
 

@@ -1,38 +1,14 @@
 // Smoke test: the real server (SQLite, demo organisation) + the built web app in Chromium.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { DEMO_PASSWORD, launchBrowser, login, newPage, screenshot, startServer, type RunningServer } from '../harness.ts';
+import { describe, expect, it } from 'vitest';
+import { browserSuite, DEMO_PASSWORD, login, PHONE, screenshot, WIDE } from '../harness.ts';
 
 describe('smoke', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
-  /** Runs fn on a fresh page; on failure saves reports/screenshots/failure-<name>.png. */
-  async function withPage(name: string, viewport: { width: number; height: number }, fn: (page: Page) => Promise<void>) {
-    const page = await newPage(browser, { viewport });
-    try {
-      await fn(page);
-    } catch (err) {
-      await screenshot(page, `failure-${name}`).catch(() => {});
-      throw err;
-    } finally {
-      await page.context().close();
-    }
-  }
+  const suite = browserSuite();
+  const { withPage } = suite;
 
   it('X-1 the login page is in Chinese and shows the demo accounts and their password', async () => {
-    await withPage('login', { width: 1366, height: 768 }, async (page) => {
-      await page.goto(server.baseUrl + '/');
+    await withPage('login', WIDE, async (page) => {
+      await page.goto(suite.server.baseUrl + '/');
       await page.locator('#username').or(page.getByPlaceholder('用户名')).first().waitFor();
       const text = await page.locator('body').innerText();
       expect(text).toContain('演示');
@@ -42,8 +18,8 @@ describe('smoke', () => {
   });
 
   it('X-1 office staff logs in and sees the inbox (待办/已办/待阅) in Chinese', async () => {
-    await withPage('workbench-office', { width: 1366, height: 768 }, async (page) => {
-      await login(page, server.baseUrl, 'office');
+    await withPage('workbench-office', WIDE, async (page) => {
+      await login(page, suite.server.baseUrl, 'office');
       await page.getByText('待办').filter({ visible: true }).first().waitFor();
       const text = await page.locator('body').innerText();
       expect(text).toContain('工作台');
@@ -55,8 +31,8 @@ describe('smoke', () => {
   });
 
   it('X-1 the workbench works on a phone-sized screen', async () => {
-    await withPage('workbench-phone', { width: 390, height: 844 }, async (page) => {
-      await login(page, server.baseUrl, 'office');
+    await withPage('workbench-phone', PHONE, async (page) => {
+      await login(page, suite.server.baseUrl, 'office');
       await page.getByText('待办').first().waitFor({ state: 'attached' });
       await screenshot(page, 'workbench-phone');
     });

@@ -1,12 +1,10 @@
 // 组织机构 (ORG-1…4) and 系统管理 access (X-4), driven through the UI as an administrator,
 // the office and a department liaison would. The tests share one server and run in order:
 // ORG-2's department and ORG-1's organ are created by the earlier tests.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { DEMO_PASSWORD, launchBrowser, login, newPage, screenshot, startServer, type RunningServer } from '../harness.ts';
+import { describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { browserSuite, DEMO_PASSWORD, login, newPage, PHONE, screenshot, WIDE } from '../harness.ts';
 
-const WIDE = { width: 1366, height: 768 };
-const PHONE = { width: 390, height: 844 };
 const DAY_MS = 86_400_000;
 
 /** China wall-clock date `days` from now as {y, m, d}, moved past a weekend. */
@@ -17,34 +15,12 @@ function chinaDay(days: number): { y: number; m: number; d: number } {
 }
 
 describe('组织机构', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
-  async function withPage(name: string, viewport: { width: number; height: number }, fn: (page: Page) => Promise<void>) {
-    const page = await newPage(browser, { viewport });
-    try {
-      await fn(page);
-    } catch (err) {
-      await screenshot(page, `failure-${name}`).catch(() => {});
-      throw err;
-    } finally {
-      await page.context().close();
-    }
-  }
+  const suite = browserSuite();
+  const { withPage } = suite;
 
   /** Log in through the form; administrators land on 系统管理, others on 工作台 or the password page. */
   async function signIn(page: Page, username: string, password = DEMO_PASSWORD, landing: RegExp = /系统管理/) {
-    await page.goto(server.baseUrl + '/login');
+    await page.goto(suite.server.baseUrl + '/login');
     await page.locator('#username').fill(username);
     await page.locator('#password').fill(password);
     await page.getByRole('button', { name: /登\s*录/ }).click();
@@ -54,20 +30,46 @@ describe('组织机构', () => {
 
   /** Open 组织机构 through the menu and a tab by its label. */
   async function openOrgTab(page: Page, tab: string) {
-    const menu = page.locator('.xt-nav').getByText('组织机构', { exact: true });
-    if (!(await menu.isVisible())) await page.getByRole('button', { name: '打开菜单' }).click();
-    await page.locator('.xt-nav').getByText('组织机构', { exact: true }).first().click();
-    await page.waitForURL(/\/org/);
+    if (new URL(page.url()).pathname !== '/org') {
+      const menu = page.locator('.xt-nav').getByText('组织机构', { exact: true });
+      if (!(await menu.isVisible())) await page.getByRole('button', { name: '打开菜单' }).click();
+      await page.locator('.xt-nav').getByText('组织机构', { exact: true }).first().click();
+      await page.waitForURL(/\/org/);
+    }
     await page.getByRole('tab', { name: tab, exact: true }).click();
     await expect.poll(() => page.getByRole('tab', { name: tab, exact: true }).getAttribute('aria-selected')).toBe('true');
   }
 
-  /** Choose an option of an antd Select (typing to filter when it is searchable). */
+  /**
+   * Choose an option of an antd Select (typing to filter when it is searchable) and wait until
+   * the select shows it. The dropdown is found through the listbox the input controls.
+   */
   async function choose(page: Page, select: Locator, option: string, { type = false }: { type?: boolean } = {}) {
+    const root = select.locator('xpath=ancestor::*[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]');
+    await settled(page);
     await select.click();
-    if (type) await page.keyboard.type(option);
-    const dropdown = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').last();
+    if (type) await select.fill(option);
+    const id = await select.getAttribute('id');
+    const dropdown = page.locator('.ant-select-dropdown').filter({ has: page.locator(`[id="${id}_list"]`) });
+    await settled(page);
     await dropdown.locator(`.ant-select-item-option[title="${option}"]`).first().click();
+    await expect.poll(() => root.innerText()).toContain(option);
+  }
+
+  /** Until no CSS animation runs (a modal or dropdown opening moves what is clicked next). */
+  async function settled(page: Page, within = '.ant-modal, .ant-select-dropdown, .ant-picker-dropdown, .ant-drawer') {
+    await expect.poll(() => page.evaluate((sel) => document.getAnimations().filter((a) => {
+      const target = (a.effect as KeyframeEffect | null)?.target;
+      // keyframe animations (antd's zoom, fade, slide motions), not hover/focus transitions
+      return a instanceof CSSAnimation && a.playState === 'running' && a.effect?.getComputedTiming().iterations !== Infinity && !!target?.closest(sel);
+    }).length, within)).toBe(0);
+  }
+
+  /** A screenshot once tabs, modals and drawers have finished moving. */
+  async function shot(page: Page, name: string) {
+    await settled(page, '.ant-modal, .ant-drawer, .ant-tabs-content');
+    await page.waitForTimeout(300);
+    await screenshot(page, name);
   }
 
   function dialog(page: Page, title: string | RegExp): Locator {
@@ -106,12 +108,15 @@ describe('组织机构', () => {
       await page.getByText('机关已新增').waitFor();
       await d.waitFor({ state: 'hidden' });
 
+      await page.getByPlaceholder('机关名称、简称、代字').fill('丙县');
       const r = row(page, '丙县人民政府');
       await r.waitFor();
       expect(await r.innerText()).toContain('县级');
+      expect(await r.innerText()).toContain('政府');
       expect(await r.innerText()).toContain('某市政府');
+      await page.getByPlaceholder('机关名称、简称、代字').fill('');
 
-      const up = await relation(page, '丙县人民政府', '某市人民政府');
+      const up = await relation(page, '丙县人民政府', '某市人民政府（本机关）');
       expect(up).toContain('上级');
       expect(up).toContain('上行文');
 
@@ -123,7 +128,7 @@ describe('组织机构', () => {
 
       const peer = await relation(page, '丙县人民政府', '甲县人民政府');
       expect(peer).toContain('平级');
-      await screenshot(page, 'org-1-relation');
+      await shot(page, 'org-1-relation');
 
       // A server-side 400 lands on the field it names: an organ cannot lead itself (cycle).
       await row(page, '本机关').getByRole('button', { name: '编辑' }).click();
@@ -146,9 +151,9 @@ describe('组织机构', () => {
       const d = dialog(page, '新增部门');
       await d.getByLabel('部门名称').fill('市统计局');
       await d.getByLabel('简称').fill('市统计局');
-      await d.getByLabel('职能 1').fill('负责全市统计调查和统计数据的收集、汇总、发布');
+      await d.getByRole('textbox', { name: '职能 1' }).fill('负责全市统计调查和统计数据的收集、汇总、发布');
       await d.getByRole('button', { name: '添加一项职能' }).click();
-      await d.getByLabel('职能 2').fill('负责国民经济核算和统计执法检查');
+      await d.getByRole('textbox', { name: '职能 2' }).fill('负责国民经济核算和统计执法检查');
       await d.getByRole('button', { name: '保存' }).click();
       await page.getByText('部门已新增').waitFor();
       await d.waitFor({ state: 'hidden' });
@@ -160,7 +165,7 @@ describe('组织机构', () => {
       // edit the second function
       await r.getByRole('button', { name: '编辑' }).click();
       const e = dialog(page, '编辑部门');
-      await e.getByLabel('职能 2').fill('负责国民经济核算、统计执法检查和统计信息化建设');
+      await e.getByRole('textbox', { name: '职能 2' }).fill('负责国民经济核算、统计执法检查和统计信息化建设');
       await e.getByRole('button', { name: '保存' }).click();
       await page.getByText('部门信息已保存').waitFor();
       await expect.poll(() => row(page, '市统计局').innerText()).toContain('统计信息化建设');
@@ -179,7 +184,7 @@ describe('组织机构', () => {
       await row(page, '市统计局').getByRole('button', { name: '编辑' }).click();
       const stale = dialog(page, '编辑部门');
       await stale.getByLabel('简称').fill('统计局');
-      const other = await newPage(browser, { viewport: WIDE });
+      const other = await newPage(suite.browser, { viewport: WIDE });
       try {
         await signIn(other, 'admin');
         await openOrgTab(other, '部门');
@@ -203,7 +208,7 @@ describe('组织机构', () => {
         const rows = row(page, '市统计局（市普查中心）');
         return (await rows.count()) === 0 || (await rows.innerText()).includes('已停用');
       }).toBe(true);
-      await screenshot(page, 'org-2-departments');
+      await shot(page, 'org-2-departments');
     });
   });
 
@@ -255,6 +260,7 @@ describe('组织机构', () => {
       await r.getByRole('button', { name: /管理/ }).click();
       await page.getByRole('menuitem', { name: '分配角色' }).click();
       const d = dialog(page, '分配角色');
+      await expect.poll(() => d.getByLabel('拟稿人').isChecked()).toBe(true);
       await d.getByLabel('拟稿人').uncheck();
       await d.getByLabel('部门联络员').check();
       await d.getByRole('button', { name: '保存' }).click();
@@ -277,14 +283,14 @@ describe('组织机构', () => {
     });
 
     await withPage('org-3-second-login', WIDE, async (page) => {
-      await login(page, server.baseUrl, 'tjj.liaison', changed);
+      await login(page, suite.server.baseUrl, 'tjj.liaison', changed);
       expect(new URL(page.url()).pathname).toBe('/');
     });
   });
 
   it('ORG-3 a leader profile: rank, precedence, 一线/二线 and 分管 are shown in the 领导 tab', async () => {
     await withPage('org-3-leaders', WIDE, async (page) => {
-      await login(page, server.baseUrl, 'office');
+      await login(page, suite.server.baseUrl, 'office');
       await openOrgTab(page, '领导');
       const rows = page.locator('.ant-table-row');
       await rows.first().waitFor();
@@ -308,7 +314,7 @@ describe('组织机构', () => {
 
   it('ORG-4 the office records a leader\'s business trip and it shows in the 请假外出 list', async () => {
     await withPage('org-4', WIDE, async (page) => {
-      await login(page, server.baseUrl, 'office');
+      await login(page, suite.server.baseUrl, 'office');
       await openOrgTab(page, '请假外出');
       const { y, m, d } = chinaDay(12);
       const { y: y2, m: m2, d: d2 } = chinaDay(13);
@@ -351,19 +357,21 @@ describe('组织机构', () => {
 
   it('X-4 a department liaison sees no 系统管理 menu and cannot open the admin pages', async () => {
     await withPage('x-4', WIDE, async (page) => {
-      await login(page, server.baseUrl, 'liaison');
+      await login(page, suite.server.baseUrl, 'liaison');
       const nav = await page.locator('.xt-nav').innerText();
       expect(nav).toContain('组织机构');
       expect(nav).not.toContain('系统管理');
-      await page.goto(server.baseUrl + '/admin');
+      await page.goto(suite.server.baseUrl + '/admin');
       await page.getByText('无权访问').waitFor();
-      await page.goto(server.baseUrl + '/admin/audit');
+      await page.goto(suite.server.baseUrl + '/admin/audit');
       await page.getByText('无权访问').waitFor();
       // the organisation pages are read-only for them
-      await page.goto(server.baseUrl + '/org?tab=people');
+      await page.goto(suite.server.baseUrl + '/org?tab=people');
+      await page.getByPlaceholder('姓名、用户名').fill('周晓梅');
+      await page.getByPlaceholder('姓名、用户名').press('Enter');
       await row(page, '周晓梅').waitFor();
       expect(await page.getByRole('button', { name: '新增人员' }).count()).toBe(0);
-      await page.goto(server.baseUrl + '/org?tab=departments');
+      await page.goto(suite.server.baseUrl + '/org?tab=departments');
       await row(page, '市教育局').waitFor();
       expect(await page.getByRole('button', { name: '新增部门' }).count()).toBe(0);
     });
@@ -372,24 +380,24 @@ describe('组织机构', () => {
   it('the 组织机构 tabs on a 390 px phone screen', async () => {
     await withPage('org-phone-admin', PHONE, async (page) => {
       await signIn(page, 'admin');
-      await screenshot(page, 'org-admin');
+      await shot(page, 'org-admin');
       for (const [tab, name] of [['机关', 'organs'], ['部门', 'departments'], ['人员', 'people']] as const) {
         await openOrgTab(page, tab);
         await page.locator('.ant-table-row').first().waitFor();
-        await screenshot(page, `org-${name}`);
+        // on a phone a department row expands to show its functions
+        if (name === 'departments') await page.getByRole('button', { name: /展开行|Expand row/ }).first().click();
+        await shot(page, `org-${name}`);
       }
-      await page.getByRole('button', { name: '新增机关' }).count();
-      await openOrgTab(page, '人员');
       await page.getByRole('button', { name: '新增人员' }).click();
       await dialog(page, '新增人员').waitFor();
-      await screenshot(page, 'org-people-form');
+      await shot(page, 'org-people-form');
     });
     await withPage('org-phone-office', PHONE, async (page) => {
-      await login(page, server.baseUrl, 'office');
+      await login(page, suite.server.baseUrl, 'office');
       for (const [tab, name] of [['领导', 'leaders'], ['请假外出', 'absences']] as const) {
         await openOrgTab(page, tab);
         await page.locator('.ant-table-row').first().waitFor();
-        await screenshot(page, `org-${name}`);
+        await shot(page, `org-${name}`);
       }
     });
   });

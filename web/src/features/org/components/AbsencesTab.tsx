@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, DatePicker, Form, Input, Modal, Popconfirm, Select, Table, Tag } from 'antd';
+import { App, Button, DatePicker, Form, Grid, Input, Modal, Popconfirm, Select, Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { PlusOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
@@ -10,13 +10,21 @@ import { PersonSelect } from '../../../components/Pickers';
 import { QueryError } from '../../../components/QueryError';
 import { useMe } from '../../../lib/auth';
 import { checkWith, nn } from '../../../lib/forms';
+import { fmtDateTime } from '../../../lib/format';
 import { errorMessage } from '../../../lib/http';
 import { isLeader, isOffice } from '../../../lib/roles';
 import type { Absence } from '../../../lib/types';
 import { useAbsences, useCreateAbsence, useDeleteAbsence } from '../api';
 import { placeServerError } from '../formErrors';
+import '../org.css';
 
 const { ABSENCE_LABELS } = api;
+/** 12月9日 08:30 (the year only when it is not this year), for the narrow 时间 column. */
+function shortDateTime(v: string): string {
+  const text = fmtDateTime(v);
+  return text.startsWith(`${new Date().getFullYear()}年`) ? text.replace(/^\d{4}年/, '') : text;
+}
+
 const KIND_COLORS: Record<string, string> = { leave: 'orange', trip: 'blue', business: 'geekblue', blocked: 'default' };
 
 interface Values {
@@ -36,6 +44,7 @@ export function AbsencesTab() {
   const { message } = App.useApp();
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm<Values>();
+  const narrow = !Grid.useBreakpoint().sm;
   // The office keeps leaders' calendars; administrators never act in workflows (org.policy: absence.write).
   const officeLike = isOffice(me);
   const canAdd = officeLike || isLeader(me);
@@ -64,15 +73,30 @@ export function AbsencesTab() {
   if (q.isError) return <QueryError error={q.error} onRetry={() => q.refetch()} />;
   const items = [...(q.data?.items ?? [])].sort((a, b) => b.startsAt.localeCompare(a.startsAt));
   const columns: ColumnsType<Absence> = [
-    { title: '人员', dataIndex: 'userName', width: 120 },
-    { title: '类型', dataIndex: 'kind', width: 110, render: (v: Absence['kind']) => <Tag color={KIND_COLORS[v]}>{ABSENCE_LABELS[v] ?? v}</Tag> },
-    { title: '开始', dataIndex: 'startsAt', render: (v: string) => <ChineseDate value={v} time /> },
-    { title: '结束', dataIndex: 'endsAt', render: (v: string) => <ChineseDate value={v} time /> },
+    { title: '人员', dataIndex: 'userName', width: narrow ? undefined : 120, render: (v: string) => <span style={{ whiteSpace: 'nowrap' }}>{v}</span> },
+    { title: '类型', dataIndex: 'kind', width: narrow ? undefined : 110, render: (v: Absence['kind']) => <Tag color={KIND_COLORS[v]}>{ABSENCE_LABELS[v] ?? v}</Tag> },
+    ...(narrow
+      ? [
+          {
+            title: '时间',
+            key: 'period',
+            render: (_: unknown, a: Absence) => (
+              <div className="xt-org-period">
+                <span>{shortDateTime(a.startsAt)}</span>
+                <span>至 {shortDateTime(a.endsAt)}</span>
+              </div>
+            ),
+          },
+        ]
+      : [
+          { title: '开始', dataIndex: 'startsAt', render: (v: string) => <ChineseDate value={v} time /> },
+          { title: '结束', dataIndex: 'endsAt', render: (v: string) => <ChineseDate value={v} time /> },
+        ]),
     { title: '备注', dataIndex: 'note', responsive: ['md'], render: (v: string | null) => v ?? '—' },
     {
       title: '操作',
       key: 'op',
-      width: 80,
+      width: narrow ? 60 : 80,
       render: (_, a) =>
         canDelete(a) ? (
           <Popconfirm title="确定删除这条记录吗？" onConfirm={() => del.mutate(a.id, { onSuccess: () => message.success('已删除'), onError: (e) => message.error(errorMessage(e)) })}>
@@ -101,7 +125,7 @@ export function AbsencesTab() {
         dataSource={items}
         loading={q.isPending}
         pagination={{ pageSize: 20, size: 'small', hideOnSinglePage: true }}
-        scroll={{ x: 'max-content' }}
+        scroll={narrow ? undefined : { x: 'max-content' }}
         locale={{ emptyText: <EmptyState description="暂无请假外出记录" /> }}
       />
       <Modal title="登记请假外出" open={open} onCancel={() => setOpen(false)} onOk={submit} okText="登记" confirmLoading={create.isPending} destroyOnHidden forceRender>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Form, Input, InputNumber, Modal, Popconfirm, Select, Space, Table, Tag } from 'antd';
+import { App, Button, Form, Grid, Input, InputNumber, Modal, Popconfirm, Select, Space, Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { api } from '@xietiao/domain';
@@ -51,6 +51,7 @@ function DepartmentForm({ dept, open, onClose }: { dept: Department | null; open
         form={form}
         layout="vertical"
         preserve={false}
+        clearOnDestroy
         initialValues={dept ? { name: dept.name, shortName: dept.shortName ?? undefined, functions: dept.functions, sort: dept.sort } : { functions: [''], sort: 0 }}
       >
         <Form.Item name="name" label="部门名称" rules={[{ required: true, whitespace: true, message: '请输入部门名称' }]}>
@@ -96,6 +97,8 @@ export function DepartmentsTab({ canEdit }: { canEdit: boolean }) {
   const deactivate = useDeactivateDepartment();
   const { message } = App.useApp();
   const [editing, setEditing] = useState<Department | null | 'new'>(null);
+  // on a phone the 主要职能 and 联络员 columns are hidden: a row expands to show them
+  const narrow = !Grid.useBreakpoint().md;
   if (q.isError) return <QueryError error={q.error} onRetry={() => q.refetch()} />;
   const items = [...(q.data?.items ?? [])].sort((a, b) => a.sort - b.sort);
 
@@ -185,6 +188,25 @@ export function DepartmentsTab({ canEdit }: { canEdit: boolean }) {
         dataSource={items}
         loading={q.isPending}
         pagination={items.length > 20 ? { pageSize: 20, size: 'small' } : false}
+        expandable={
+          narrow
+            ? {
+                rowExpandable: (d) => d.functions.length > 0 || d.liaisons.length > 0,
+                expandedRowRender: (d) => (
+                  <div className="xt-org-dept-more">
+                    {d.functions.length > 0 && (
+                      <ol>
+                        {d.functions.map((f, i) => (
+                          <li key={i}>{f}</li>
+                        ))}
+                      </ol>
+                    )}
+                    {d.liaisons.length > 0 && <div>联络员：{d.liaisons.map((l) => l.name).join('、')}</div>}
+                  </div>
+                ),
+              }
+            : undefined
+        }
         locale={{ emptyText: <EmptyState description="暂无部门" /> }}
       />
       <DepartmentForm open={editing !== null} dept={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />

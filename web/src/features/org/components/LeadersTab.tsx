@@ -1,4 +1,4 @@
-import { Space, Table, Tag } from 'antd';
+import { Grid, Space, Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { EmptyState } from '../../../components/EmptyState';
 import { QueryError } from '../../../components/QueryError';
@@ -8,6 +8,8 @@ import { useLeaders } from '../api';
 /** 领导: the leadership by precedence (排序), with post, rank, 一线/二线 and 分管. */
 export function LeadersTab() {
   const q = useLeaders();
+  // the 一线/二线 column is hidden on a phone: the name then carries the 二线 tag
+  const narrow = !Grid.useBreakpoint().sm;
   if (q.isError) return <QueryError error={q.error} onRetry={() => q.refetch()} />;
   const columns: ColumnsType<Person> = [
     { title: '序', key: 'no', width: 50, render: (_, _p, i) => i + 1 },
@@ -19,6 +21,7 @@ export function LeadersTab() {
         <Space size={4} wrap>
           <span>{v}</span>
           {p.leader?.principal && <Tag color="red">主要领导</Tag>}
+          {narrow && p.leader?.line === 'second' && <Tag>二线</Tag>}
         </Space>
       ),
     },

@@ -10,6 +10,7 @@ import { errorMessage } from '../../../lib/http';
 import type { Organ, OrganRelation } from '../../../lib/types';
 import { fetchRelation, useCreateOrgan, useDeactivateOrgan, useOrgans, usePatchOrgan } from '../api';
 import { isStale, placeServerError } from '../formErrors';
+import '../org.css';
 
 const ORGAN_FIELDS = ['name', 'shortName', 'kind', 'level', 'parentId', 'superiorIds', 'docCode'];
 
@@ -49,7 +50,7 @@ function RelationTool({ organs }: { organs: Organ[] }) {
   return (
     <Card size="small" title="行文关系查询" style={{ marginBottom: 16 }} className="xt-relation-tool">
       <Space wrap align="center">
-        <Select showSearch={{ optionFilterProp: 'label' }} placeholder="选择发文机关" style={{ width: 240 }} options={options} value={a} onChange={(v) => { setA(v); setResult(null); }} aria-label="发文机关" />
+        <Select showSearch={{ optionFilterProp: 'label' }} placeholder="选择发文机关" className="xt-org-relation-select" options={options} value={a} onChange={(v) => { setA(v); setResult(null); }} aria-label="发文机关" />
         <Button
           type="text"
           icon={<SwapOutlined />}
@@ -60,7 +61,7 @@ function RelationTool({ organs }: { organs: Organ[] }) {
             setResult(null);
           }}
         />
-        <Select showSearch={{ optionFilterProp: 'label' }} placeholder="选择收文机关" style={{ width: 240 }} options={options} value={b} onChange={(v) => { setB(v); setResult(null); }} aria-label="收文机关" />
+        <Select showSearch={{ optionFilterProp: 'label' }} placeholder="选择收文机关" className="xt-org-relation-select" options={options} value={b} onChange={(v) => { setB(v); setResult(null); }} aria-label="收文机关" />
         <Button type="primary" disabled={!a || !b} loading={loading} onClick={query}>
           查询
         </Button>
@@ -124,6 +125,7 @@ function OrganForm({ organ, organs, open, onClose }: { organ: Organ | null; orga
         form={form}
         layout="vertical"
         preserve={false}
+        clearOnDestroy
         initialValues={organ ? { ...organ, shortName: organ.shortName ?? undefined, docCode: organ.docCode ?? undefined } : { level: 3, superiorIds: [], kind: '部门' }}
       >
         <Form.Item name="name" label="机关名称" rules={[{ required: true, whitespace: true, message: '请输入机关名称' }]}>
@@ -163,6 +165,11 @@ export function OrgansTab({ canEdit }: { canEdit: boolean }) {
   const { message } = App.useApp();
   const [editing, setEditing] = useState<Organ | null | 'new'>(null);
   const organs = useMemo(() => q.data?.items ?? [], [q.data]);
+  const [filter, setFilter] = useState('');
+  const shown = useMemo(() => {
+    const t = filter.trim();
+    return t ? organs.filter((o) => [o.name, o.shortName, o.docCode].some((v) => v?.includes(t))) : organs;
+  }, [organs, filter]);
   const nameOf = (id: string) => organs.find((o) => o.id === id)?.shortName ?? organs.find((o) => o.id === id)?.name ?? id;
 
   if (q.isError) return <QueryError error={q.error} onRetry={() => q.refetch()} />;
@@ -230,20 +237,22 @@ export function OrgansTab({ canEdit }: { canEdit: boolean }) {
   return (
     <>
       <RelationTool organs={organs.filter((o) => o.active)} />
-      {canEdit && (
-        <div className="xt-toolbar">
+      <div className="xt-toolbar">
+        <Input.Search allowClear placeholder="机关名称、简称、代字" style={{ width: 220 }} value={filter} onChange={(e) => setFilter(e.target.value)} aria-label="查找机关" />
+        <span className="grow" />
+        {canEdit && (
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
             新增机关
           </Button>
-        </div>
-      )}
+        )}
+      </div>
       <Table<Organ>
         rowKey="id"
         size="middle"
         columns={columns}
-        dataSource={organs}
+        dataSource={shown}
         loading={q.isPending}
-        pagination={organs.length > 20 ? { pageSize: 20, size: 'small' } : false}
+        pagination={shown.length > 20 ? { pageSize: 20, size: 'small', showTotal: (t) => `共 ${t} 个机关` } : false}
         locale={{ emptyText: <EmptyState description="暂无机关" /> }}
       />
       <OrganForm open={editing !== null} organ={editing === 'new' ? null : editing} organs={organs} onClose={() => setEditing(null)} />

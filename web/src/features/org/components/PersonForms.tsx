@@ -1,3 +1,4 @@
+import { useRef } from 'react';
 import { App, Alert, Button, Checkbox, Form, Input, InputNumber, Modal, Radio, Select, Space, Switch, Typography } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { api } from '@xietiao/domain';
@@ -11,6 +12,13 @@ import { useCreatePerson, usePatchPerson, useResetPassword, useSetLeader, useSet
 import { isStale, placeServerError, type PlaceOptions } from '../formErrors';
 
 const ROLE_OPTIONS = ROLES.map((r) => ({ value: r, label: roleLabel(r) }));
+
+/** The last person a modal was opened for, so its content stays during the closing animation. */
+function useLastPerson(person: Person | null): Person | null {
+  const last = useRef(person);
+  if (person) last.current = person;
+  return person ?? last.current;
+}
 
 function useSaveError() {
   const { message } = App.useApp();
@@ -71,6 +79,7 @@ export function PersonFormModal({ person, open, onClose }: { person: Person | nu
         form={form}
         layout="vertical"
         preserve={false}
+        clearOnDestroy
         initialValues={person ? { name: person.name, title: person.title ?? undefined, phone: person.phone ?? undefined, departmentId: person.departmentId } : { roles: [] }}
       >
         {!person && (
@@ -110,18 +119,24 @@ export function PersonFormModal({ person, open, onClose }: { person: Person | nu
 }
 
 /** 分配角色 (secadmin), with the 三员分立 rule checked before sending. */
-export function RolesModal({ person, onClose }: { person: Person | null; onClose: () => void }) {
+export function RolesModal({ person: current, onClose }: { person: Person | null; onClose: () => void }) {
+  const person = useLastPerson(current);
   const [form] = Form.useForm<{ roles: string[] }>();
   const setRoles = useSetRoles();
   const { message } = App.useApp();
   const onSaveError = useSaveError();
-  const roles = Form.useWatch('roles', form) ?? [];
-  const problem = roleSetProblem(roles);
+  // undefined until the form is connected: no verdict yet (the Save button must not start disabled)
+  const roles = Form.useWatch('roles', form) as string[] | undefined;
+  const problem = roles ? roleSetProblem(roles) : null;
   const submit = async () => {
     if (!person) return;
     const v = await form.validateFields().catch(() => null);
     if (!v) return;
-    if (problem) return;
+    const bad = roleSetProblem(v.roles ?? []);
+    if (bad) {
+      form.setFields([{ name: 'roles', errors: [bad] }]);
+      return;
+    }
     try {
       await setRoles.mutateAsync({ id: person.id, version: person.version, roles: v.roles });
       message.success('角色已更新');
@@ -131,9 +146,9 @@ export function RolesModal({ person, onClose }: { person: Person | null; onClose
     }
   };
   return (
-    <Modal title={person ? `分配角色：${person.name}` : ''} open={!!person} onCancel={onClose} onOk={submit} okText="保存" okButtonProps={{ disabled: !!problem }} confirmLoading={setRoles.isPending} destroyOnHidden>
+    <Modal title={person ? `分配角色：${person.name}` : ''} open={!!current} onCancel={onClose} onOk={submit} okText="保存" okButtonProps={{ disabled: !!problem }} confirmLoading={setRoles.isPending} destroyOnHidden>
       {person && (
-        <Form form={form} layout="vertical" preserve={false} initialValues={{ roles: person.roles }}>
+        <Form form={form} layout="vertical" preserve={false} clearOnDestroy initialValues={{ roles: person.roles }}>
           <Form.Item name="roles" label="角色" rules={[{ required: true, message: '至少需要一个角色' }]}>
             <Checkbox.Group options={ROLE_OPTIONS} style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(150px, 1fr))', gap: 8 }} />
           </Form.Item>
@@ -145,7 +160,8 @@ export function RolesModal({ person, onClose }: { person: Person | null; onClose
 }
 
 /** 重置密码 (secadmin). */
-export function ResetPasswordModal({ person, onClose }: { person: Person | null; onClose: () => void }) {
+export function ResetPasswordModal({ person: current, onClose }: { person: Person | null; onClose: () => void }) {
+  const person = useLastPerson(current);
   const [form] = Form.useForm<{ password: string }>();
   const reset = useResetPassword();
   const { message } = App.useApp();
@@ -162,8 +178,8 @@ export function ResetPasswordModal({ person, onClose }: { person: Person | null;
     }
   };
   return (
-    <Modal title={person ? `重置密码：${person.name}` : ''} open={!!person} onCancel={onClose} onOk={submit} okText="重置" confirmLoading={reset.isPending} destroyOnHidden>
-      <Form form={form} layout="vertical" preserve={false}>
+    <Modal title={person ? `重置密码：${person.name}` : ''} open={!!current} onCancel={onClose} onOk={submit} okText="重置" confirmLoading={reset.isPending} destroyOnHidden>
+      <Form form={form} layout="vertical" preserve={false} clearOnDestroy>
         <Form.Item name="password" label="新密码" rules={[{ required: true, message: '请输入新密码' }, { min: 10, message: '密码至少10位' }]}>
           <Input.Password autoComplete="new-password" />
         </Form.Item>
@@ -184,7 +200,8 @@ interface LeaderValues {
 }
 
 /** 领导信息 (sysadmin): post, rank, precedence, 一线/二线, principal, secretary, 分管. */
-export function LeaderFormModal({ person, onClose }: { person: Person | null; onClose: () => void }) {
+export function LeaderFormModal({ person: current, onClose }: { person: Person | null; onClose: () => void }) {
+  const person = useLastPerson(current);
   const [form] = Form.useForm<LeaderValues>();
   const save = useSetLeader();
   const { message } = App.useApp();
@@ -210,12 +227,13 @@ export function LeaderFormModal({ person, onClose }: { person: Person | null; on
   };
   const l = person?.leader;
   return (
-    <Modal title={person ? `领导信息：${person.name}` : ''} open={!!person} onCancel={onClose} onOk={submit} okText="保存" confirmLoading={save.isPending} destroyOnHidden width={640}>
+    <Modal title={person ? `领导信息：${person.name}` : ''} open={!!current} onCancel={onClose} onOk={submit} okText="保存" confirmLoading={save.isPending} destroyOnHidden width={640}>
       {person && (
         <Form<LeaderValues>
           form={form}
           layout="vertical"
           preserve={false}
+        clearOnDestroy
           initialValues={
             l
               ? { ...l, charges: l.charges.map((c) => ({ area: c.area, departmentId: c.departmentId })) }

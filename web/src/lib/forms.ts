@@ -5,7 +5,8 @@ import { ApiError } from './http';
 type NamePath = (string | number)[];
 
 function toNamePath(path: string | readonly PropertyKey[]): NamePath {
-  const parts = typeof path === 'string' ? path.split(/[./]/).filter(Boolean) : path.map((p) => String(p));
+  // `body.functions[1]` → ['functions', 1]
+  const parts = typeof path === 'string' ? path.split(/[./[\]]/).filter(Boolean) : path.map((p) => String(p));
   const cleaned = parts[0] === 'body' ? parts.slice(1) : parts;
   return cleaned.map((p) => (/^\d+$/.test(p) ? Number(p) : p));
 }
@@ -24,7 +25,7 @@ function fieldExists(form: FormInstance, name: NamePath): boolean {
  * Returns true when it did, so the caller can skip a toast.
  */
 export function applyServerError(form: FormInstance, e: unknown, aliases: Record<string, string> = {}): boolean {
-  if (!(e instanceof ApiError) || e.status !== 400 || !e.path) return false;
+  if (!(e instanceof ApiError) || (e.status !== 400 && e.status !== 409) || !e.path) return false;
   let name = toNamePath(e.path);
   if (name.length && aliases[String(name[0])]) name = [aliases[String(name[0])], ...name.slice(1)];
   if (!fieldExists(form, name)) return false;

@@ -4,10 +4,11 @@
  * [startsAt, endsAt) instants stored in UTC.
  *
  * Rules:
- * - The office, a system administrator or the person themself records or withdraws an absence.
+ * - The office or the person themself records or withdraws an absence (not administrators: an
+ *   absence moves workflows, e.g. re-opens the activities a leader was to attend).
  * - One person's absences never overlap; an overlapping one is refused naming the existing one.
  *   Writers of one person's absences are serialised by that person's row lock (PostgreSQL).
- * - An absence that has already ended is history: only the office (or a system administrator)
+ * - An absence that has already ended is history: only the office
  *   may record it afterwards (补登) or withdraw it; anyone allowed may record one that has
  *   started but not yet ended.
  * - The note (e.g. the reason for a leave) is shown only to those who may manage that person's

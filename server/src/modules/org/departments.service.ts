@@ -8,7 +8,7 @@ import type { AppContext } from '../../platform/context';
 import type { Actor } from '../../platform/auth/actor';
 import { appendAudit } from '../../platform/audit';
 import type { Conn } from '../../platform/db/database';
-import { conflict, notFound, ruleViolation } from '../../platform/errors';
+import { AppError, conflict, notFound, ruleViolation } from '../../platform/errors';
 import { newId } from '../../platform/ids';
 import { toJson } from '../../platform/json';
 import * as repo from './org.repo';
@@ -19,7 +19,7 @@ type DepartmentInput = z.output<typeof api.DepartmentInput>;
 type DepartmentPatch = z.output<typeof api.DepartmentPatch>;
 type Department = z.infer<typeof api.Department>;
 
-const nameTaken = (name: string) => conflict(`部门名称「${name}」已存在，请换一个名称`);
+const nameTaken = (name: string) => new AppError(409, 'conflict', `部门名称「${name}」已存在，请换一个名称`, 'body.name');
 
 export function createDepartmentsService(ctx: Pick<AppContext, 'db' | 'clock'>) {
   const { db, clock } = ctx;

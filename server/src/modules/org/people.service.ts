@@ -14,7 +14,7 @@ import { appendAudit } from '../../platform/audit';
 import { hashPassword } from '../../platform/auth/password';
 import { deleteUserSessions } from '../../platform/auth/sessions';
 import type { Conn } from '../../platform/db/database';
-import { badRequest, conflict, notFound, ruleViolation } from '../../platform/errors';
+import { AppError, badRequest, conflict, notFound, ruleViolation } from '../../platform/errors';
 import { newId, newToken } from '../../platform/ids';
 import * as repo from './org.repo';
 import { authorize } from './org.policy';
@@ -24,7 +24,7 @@ type PersonInput = z.output<typeof api.PersonInput>;
 type PersonPatch = z.output<typeof api.PersonPatch>;
 type Person = z.infer<typeof api.Person>;
 
-const usernameTaken = (u: string) => conflict(`用户名「${u}」已被使用，请换一个用户名`);
+const usernameTaken = (u: string) => new AppError(409, 'conflict', `用户名「${u}」已被使用，请换一个用户名`, 'body.username');
 
 function checkRoles(roles: readonly Role[]): void {
   const problem = roleSetProblem(roles);

@@ -11,6 +11,7 @@ import { useActivityList, type ActivitySummary } from '../api';
 import { ActivityStatusTag } from '../components/ActivityStatusTag';
 import { ACTIVITY_STATES, fmtRange, LEADER_STATUS_COLORS, LEADER_STATUS_LABELS } from '../labels';
 import '../activities.css';
+import { serverPagination } from '../../../components/pagination';
 
 const PAGE_SIZE = 20;
 
@@ -129,15 +130,7 @@ export function ActivityListPage() {
                 </EmptyState>
               ),
             }}
-            pagination={{
-              current: page,
-              pageSize: PAGE_SIZE,
-              total: list.data?.total ?? 0,
-              showTotal: (t) => `共 ${t} 项`,
-              showSizeChanger: false,
-              onChange: (p) => update({ page: String(p) }),
-              hideOnSinglePage: true,
-            }}
+            pagination={serverPagination(page, PAGE_SIZE, list.data?.total, (p) => update({ page: String(p) }))}
           />
         )}
       </Card>

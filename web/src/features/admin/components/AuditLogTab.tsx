@@ -10,6 +10,7 @@ import { errorMessage } from '../../../lib/http';
 import type { AuditEvent } from '../../../lib/types';
 import { actionLabel, describeDetail, stateLabel } from '../../matters/labels';
 import { useAudit, useVerifyAudit } from '../api';
+import { serverPagination } from '../../../components/pagination';
 
 const PAGE_SIZE = 50;
 const ENTITY_LABELS: Record<string, string> = {
@@ -126,7 +127,7 @@ export function AuditLogTab() {
           dataSource={q.data?.items ?? []}
           loading={q.isPending || q.isFetching}
           locale={{ emptyText: <EmptyState description="暂无审计记录" /> }}
-          pagination={{ current: page, pageSize: PAGE_SIZE, total: q.data?.total ?? 0, onChange: setPage, showTotal: (t) => `共 ${t} 条`, showSizeChanger: false, size: 'small' }}
+          pagination={serverPagination(page, PAGE_SIZE, q.data?.total, setPage, { unit: '条', small: true })}
         />
       )}
     </>

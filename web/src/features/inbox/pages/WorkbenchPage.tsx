@@ -12,6 +12,7 @@ import { errorMessage } from '../../../lib/http';
 import type { ReadItem, Task } from '../../../lib/types';
 import { KIND_LABELS } from '../../matters/labels';
 import { useInboxCounts, useMarkRead, useTaskBox, useToRead } from '../api';
+import { serverPagination } from '../../../components/pagination';
 
 const PAGE_SIZE = 10;
 
@@ -56,15 +57,7 @@ function TaskTable({ box }: { box: 'todo' | 'done' }) {
       dataSource={q.data?.items ?? []}
       loading={q.isPending || q.isFetching}
       locale={{ emptyText: <EmptyState description={box === 'todo' ? '暂无待办事项' : '暂无已办事项'} /> }}
-      pagination={{
-        current: page,
-        pageSize: PAGE_SIZE,
-        total: q.data?.total ?? 0,
-        onChange: setPage,
-        showTotal: (t) => `共 ${t} 项`,
-        hideOnSinglePage: true,
-        size: 'small',
-      }}
+      pagination={serverPagination(page, PAGE_SIZE, q.data?.total, setPage, { small: true })}
       rowClassName={(t) => (t.overdue ? 'xt-row-overdue' : '')}
     />
   );
@@ -117,7 +110,7 @@ function ToReadTable() {
       dataSource={q.data?.items ?? []}
       loading={q.isPending || q.isFetching}
       locale={{ emptyText: <EmptyState description="暂无待阅事项" /> }}
-      pagination={{ current: page, pageSize: PAGE_SIZE, total: q.data?.total ?? 0, onChange: setPage, showTotal: (t) => `共 ${t} 项`, hideOnSinglePage: true, size: 'small' }}
+      pagination={serverPagination(page, PAGE_SIZE, q.data?.total, setPage, { small: true })}
     />
   );
 }

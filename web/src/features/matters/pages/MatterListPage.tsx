@@ -14,6 +14,7 @@ import type { MatterSummary } from '../../../lib/types';
 import { useMatterList } from '../api';
 import { CreateMatterModal } from '../components/CreateMatterModal';
 import { COORDINATION_STATES, PRIORITY_COLORS, PRIORITY_LABELS } from '../labels';
+import { serverPagination } from '../../../components/pagination';
 
 const PAGE_SIZE = 20;
 
@@ -113,15 +114,7 @@ export function MatterListPage() {
             dataSource={list.data?.items ?? []}
             loading={list.isPending || list.isFetching}
             locale={{ emptyText: <EmptyState description={q || status || mine ? '没有符合条件的协调事项' : '暂无协调事项'} /> }}
-            pagination={{
-              current: page,
-              pageSize: PAGE_SIZE,
-              total: list.data?.total ?? 0,
-              showTotal: (t) => `共 ${t} 项`,
-              showSizeChanger: false,
-              onChange: (p) => update({ page: String(p) }),
-              hideOnSinglePage: true,
-            }}
+            pagination={serverPagination(page, PAGE_SIZE, list.data?.total, (p) => update({ page: String(p) }))}
           />
         )}
       </Card>

@@ -2,7 +2,7 @@ import { api } from '@xietiao/domain';
 import type { ZodApp } from '../../app';
 import type { AppContext } from '../../platform/context';
 import { actorOf } from '../../platform/auth/plugin';
-import { SESSION_COOKIE, deleteSession } from '../../platform/auth/sessions';
+import { SESSION_COOKIE } from '../../platform/auth/sessions';
 import { createAuthService } from './auth.service';
 
 export function registerAuthRoutes(app: ZodApp, ctx: AppContext, opts: { secureCookies: boolean }): void {
@@ -19,7 +19,7 @@ export function registerAuthRoutes(app: ZodApp, ctx: AppContext, opts: { secureC
 
   app.post('/api/v1/auth/logout', { schema: { tags: ['auth'], summary: '退出登录', response: { 200: api.Ok } } }, async (req, reply) => {
     const token = req.cookies[SESSION_COOKIE];
-    if (token) await deleteSession(ctx.db, token);
+    if (token) await auth.logout(token, req.actor?.id ?? null);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return { ok: true as const };
   });

@@ -3,7 +3,7 @@ import type { Role } from '@xietiao/domain';
 import type { AppContext } from '../../platform/context';
 import { badRequest, tooMany, unauthorized } from '../../platform/errors';
 import { DUMMY_HASH, hashPassword, verifyPassword } from '../../platform/auth/password';
-import { createSession } from '../../platform/auth/sessions';
+import { createSession, deleteSession } from '../../platform/auth/sessions';
 import { clearFailures, LIMITS, lockedUntil, recordFailure } from '../../platform/auth/throttle';
 import { appendAudit } from '../../platform/audit';
 import type { Actor } from '../../platform/auth/actor';
@@ -43,9 +43,21 @@ export function createAuthService(ctx: Pick<AppContext, 'db' | 'clock'>) {
       throw unauthorized(user && ok && user.active !== 1 ? '该账号已停用，请联系管理员' : '用户名或密码错误');
     }
     await clearFailures(db, userKey);
-    const { token, csrfToken } = await createSession(db, clock, user.id);
-    await db.transaction().execute((tx) => appendAudit(tx, clock, { actorId: user.id, action: 'auth.login', entityType: 'user', entityId: user.id }));
+    // The session and its audit row commit together.
+    const { token, csrfToken } = await db.transaction().execute(async (tx) => {
+      const session = await createSession(tx, clock, user.id);
+      await appendAudit(tx, clock, { actorId: user.id, action: 'auth.login', entityType: 'user', entityId: user.id });
+      return session;
+    });
     return { token, me: await me(user.id, csrfToken) };
+  }
+
+  /** End a session; a logged-in user's logout is audited with it. */
+  async function logout(token: string, userId: string | null) {
+    await db.transaction().execute(async (tx) => {
+      await deleteSession(tx, token);
+      if (userId) await appendAudit(tx, clock, { actorId: userId, action: 'auth.logout', entityType: 'user', entityId: userId });
+    });
   }
 
   async function changePassword(actor: Actor, oldPassword: string, newPassword: string) {
@@ -59,7 +71,7 @@ export function createAuthService(ctx: Pick<AppContext, 'db' | 'clock'>) {
     });
   }
 
-  return { login, me, changePassword };
+  return { login, logout, me, changePassword };
 }
 
 export type AuthService = ReturnType<typeof createAuthService>;

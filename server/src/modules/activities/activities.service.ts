@@ -211,6 +211,11 @@ export function createActivitiesService(deps: Deps, kinds: KindRegistry) {
         ...(body.description !== undefined ? { description: body.description } : {}), ...(body.contact !== undefined ? { contact: body.contact } : {}),
       };
       await createActivitiesRepo(tx).update(id, patch);
+      if (body.organiserDepartmentId && body.organiserDepartmentId !== a.organiser_department_id) {
+        // The new organiser department follows its request.
+        await tx.updateTable('matters').set({ department_id: body.organiserDepartmentId }).where('id', '=', id).execute();
+        await createMattersRepo(tx).addAccess(id, [{ type: 'department', id: body.organiserDepartmentId }]);
+      }
       const JSON_COLS = ['requested_leader_ids', 'exceptions', 'proposed_leader_ids'];
       const stored = (k: string) => { const v = (a as Record<string, unknown>)[k]; return JSON_COLS.includes(k) ? fromJson(v, null) : v; };
       const changed = Object.fromEntries(Object.entries(patch).filter(([k, v]) => JSON.stringify(v) !== JSON.stringify(stored(k))));

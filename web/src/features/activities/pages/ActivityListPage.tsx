@@ -3,7 +3,8 @@ import { Button, Card, DatePicker, Input, Select, Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { PlusOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate } from 'react-router';
+import { useListParams } from '../../../lib/listParams';
 import { EmptyState } from '../../../components/EmptyState';
 import { PageHeader } from '../../../components/PageHeader';
 import { QueryError } from '../../../components/QueryError';
@@ -17,25 +18,14 @@ const PAGE_SIZE = 20;
 
 /** 活动列表: every leader activity the user may see; the server sends the coming ones first (soonest first), then the past. */
 export function ActivityListPage() {
-  const [params, setParams] = useSearchParams();
+  const { params, page, update } = useListParams();
   const navigate = useNavigate();
   const status = params.get('status') ?? undefined;
   const q = params.get('q') ?? undefined;
   const from = params.get('from') ?? undefined;
   const to = params.get('to') ?? undefined;
-  const page = Number(params.get('page') ?? '1') || 1;
   const [qInput, setQInput] = useState(q ?? '');
   const list = useActivityList({ status, q, from, to, page, pageSize: PAGE_SIZE });
-
-  const update = (patch: Record<string, string | undefined>) => {
-    const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(patch)) {
-      if (v === undefined || v === '') next.delete(k);
-      else next.set(k, v);
-    }
-    if (!('page' in patch)) next.delete('page');
-    setParams(next, { replace: true });
-  };
 
   const columns: ColumnsType<ActivitySummary> = [
     { title: '时间', key: 'time', width: 230, responsive: ['sm'], render: (_, a) => <span className="xt-nowrap-md">{fmtRange(a.startsAt, a.endsAt)}</span> },

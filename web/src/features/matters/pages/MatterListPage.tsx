@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { Button, Card, Checkbox, Input, Select, Table, Tag, Tooltip } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { LockOutlined, PlusOutlined } from '@ant-design/icons';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
+import { useListParams } from '../../../lib/listParams';
 import { ChineseDate } from '../../../components/ChineseDate';
 import { EmptyState } from '../../../components/EmptyState';
 import { PageHeader } from '../../../components/PageHeader';
@@ -20,25 +21,14 @@ const PAGE_SIZE = 20;
 
 export function MatterListPage() {
   const me = useMe();
-  const [params, setParams] = useSearchParams();
+  const { params, page, update } = useListParams();
   const [creating, setCreating] = useState(false);
   const status = params.get('status') ?? undefined;
   const q = params.get('q') ?? undefined;
   const mine = params.get('mine') === '1';
-  const page = Number(params.get('page') ?? '1') || 1;
   const [qInput, setQInput] = useState(q ?? '');
 
   const list = useMatterList({ kind: 'coordination', status, q, mine, page, pageSize: PAGE_SIZE });
-
-  const update = (patch: Record<string, string | undefined>) => {
-    const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(patch)) {
-      if (v === undefined || v === '') next.delete(k);
-      else next.set(k, v);
-    }
-    if (!('page' in patch)) next.delete('page');
-    setParams(next, { replace: true });
-  };
 
   const columns: ColumnsType<MatterSummary> = [
     {

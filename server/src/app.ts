@@ -19,7 +19,7 @@ import { installErrorHandling } from './platform/http';
 import { registerAuth } from './platform/auth/plugin';
 import { registerAuthRoutes } from './modules/auth/auth.routes';
 import { registerOrgRoutes } from './modules/org/org.routes';
-import { registerMatterRoutes } from './modules/matters/matters.routes';
+import { registerMatterRoutes } from './kernel/matters.routes';
 import { registerInboxRoutes } from './modules/inbox/inbox.routes';
 import { registerAuditRoutes } from './modules/audit/audit.routes';
 import { registerCalendarRoutes } from './modules/calendar/calendar.routes';

@@ -1,6 +1,6 @@
 /** Every matter kind the kernel handles, with its hooks. Modules add theirs here. */
-import type { KindRegistry } from './modules/matters/matters.kinds';
-import { coordinationKind } from './modules/matters/matters.kinds';
+import type { KindRegistry } from './kernel/matters.kinds';
+import { coordinationKind } from './kernel/matters.kinds';
 import { activityKind } from './modules/activities/activities.kind';
 
 export const matterKinds: KindRegistry = {

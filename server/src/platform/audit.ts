@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import type { Conn } from './db/database';
 import type { Clock } from './clock';
 import { newId } from './ids';
+import { deferToCommit } from './db/tx';
 
 export interface AuditEntry {
   actorId: string | null;
@@ -33,7 +34,18 @@ export function auditHash(prevHash: string, f: HashedFields): string {
   return createHash('sha256').update(prevHash).update('\n').update(canonical).digest('hex');
 }
 
-export async function appendAudit(tx: Conn, clock: Clock, e: AuditEntry): Promise<number> {
+/**
+ * Record an audit row for the change being made in `tx`. Inside a `runTx` unit the row is written
+ * at the end of the transaction (the chain head is the last lock taken, see platform/db/tx.ts);
+ * otherwise at once. `at` is the time of the call either way.
+ */
+export async function appendAudit(tx: Conn, clock: Clock, e: AuditEntry): Promise<void> {
+  const at = clock.now().toISOString();
+  if (deferToCommit(tx, async (t) => { await writeAudit(t, at, e); })) return;
+  await writeAudit(tx, at, e);
+}
+
+async function writeAudit(tx: Conn, at: string, e: AuditEntry): Promise<number> {
   const head = await tx
     .updateTable('audit_head')
     .set((eb) => ({ seq: eb('seq', '+', 1) }))
@@ -43,7 +55,7 @@ export async function appendAudit(tx: Conn, clock: Clock, e: AuditEntry): Promis
   const fields: HashedFields = {
     seq: Number(head.seq),
     id: newId(),
-    at: clock.now().toISOString(),
+    at,
     actor_id: e.actorId,
     action: e.action,
     entity_type: e.entityType,

@@ -6,6 +6,13 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from './errors';
+import { isConcurrencyFailure } from './db/tx';
+
+/** PostgreSQL 23505 or SQLite's UNIQUE / PRIMARY KEY constraint. */
+function isUniqueViolation(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}
 
 z.config(z.locales.zhCN());
 z.config({
@@ -44,6 +51,13 @@ export function installErrorHandling(app: FastifyInstance): void {
       const where = CONTEXT_LABEL[ctx] ?? ctx;
       const message = field ? `${where}字段 ${field}：${first.message}` : `${where}无效：${first.message}`;
       return reply.status(400).send(errorBody('validation_failed', message, path));
+    }
+    // A database refusal that escaped a service is still a client-visible race, not a crash.
+    if (isConcurrencyFailure(err)) {
+      return reply.status(409).send(errorBody('concurrent_update', '系统繁忙，多人同时修改了相关记录，请稍后重试'));
+    }
+    if (isUniqueViolation(err)) {
+      return reply.status(409).send(errorBody('duplicate', '该记录已存在（与已有记录重复），请刷新后查看'));
     }
     if (isResponseSerializationError(err)) {
       req.log.error({ err, issues: err.cause.issues }, 'response does not match its schema');

@@ -10,6 +10,7 @@ import type { Clock } from './clock';
 import { newId } from './ids';
 import { fromJson, toJson } from './json';
 import type { TimersTable } from './db/schema';
+import { runTx } from './db/tx';
 
 export type TimerRow = TimersTable;
 export type TimerHandler = (tx: Conn, timer: TimerRow & { payloadObj: Record<string, unknown> }, now: Date) => Promise<void>;
@@ -73,7 +74,7 @@ export function createTimerRunner(
     let fired = 0;
     for (const { id } of candidates) {
       try {
-        const ok = await deps.db.transaction().execute(async (tx) => {
+        const ok = await runTx(deps.db, async (tx) => {
           let claim = tx.selectFrom('timers').selectAll().where('id', '=', id).where('state', '=', 'pending');
           if (deps.dialect === 'postgres') claim = claim.forUpdate().skipLocked();
           const t = await claim.executeTakeFirst();

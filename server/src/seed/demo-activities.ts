@@ -10,7 +10,7 @@ import { loadActor } from '../platform/auth/plugin';
 import type { Actor } from '../platform/auth/actor';
 import { matterKinds } from '../kinds';
 import { createActivitiesService } from '../modules/activities/activities.service';
-import { createMattersService } from '../modules/matters/matters.service';
+import { createMattersService } from '../kernel/matters.service';
 
 type Target = 'submitted' | 'awaiting_approval' | 'approved' | 'confirmed' | 'recoordinating' | 'completed' | 'declined' | 'cancelled';
 

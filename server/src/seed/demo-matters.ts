@@ -7,10 +7,10 @@
 import type { AppContext } from '../platform/context';
 import { ManualClock } from '../platform/clock';
 import { loadActor } from '../platform/auth/plugin';
-import { createMattersService } from '../modules/matters/matters.service';
+import { createMattersService } from '../kernel/matters.service';
 import { matterKinds } from '../kinds';
-import { createTasksService } from '../modules/matters/tasks.service';
-import { createConsultationsService } from '../modules/matters/consultations.service';
+import { createTasksService } from '../kernel/tasks.service';
+import { createConsultationsService } from '../kernel/consultations.service';
 
 export async function seedDemoMatters(ctx: Pick<AppContext, 'db' | 'clock' | 'calendar'>): Promise<void> {
   const { db } = ctx;

@@ -26,6 +26,7 @@ import { appendAudit } from '../platform/audit';
 import { hashPassword } from '../platform/auth/password';
 import { newId, newToken } from '../platform/ids';
 import { toJson } from '../platform/json';
+import { runTx } from '../platform/db/tx';
 
 export const DEMO_PASSWORD = 'xietiao-demo';
 
@@ -210,7 +211,7 @@ export async function seedDemo(ctx: Pick<AppContext, 'db' | 'clock'>): Promise<v
   const nowDate = clock.now();
   const now = nowDate.toISOString();
 
-  await db.transaction().execute(async (tx) => {
+  await runTx(db, async (tx) => {
     if (await tx.selectFrom('users').select('id').limit(1).executeTakeFirst()) return;
 
     // organs: the list above, then the city's departments as organs of kind 部门

@@ -7,13 +7,14 @@ import type { AppContext } from '../platform/context';
 import { hashPassword } from '../platform/auth/password';
 import { newId, newToken } from '../platform/ids';
 import { appendAudit } from '../platform/audit';
+import { runTx } from '../platform/db/tx';
 
 export async function initAdmin(ctx: Pick<AppContext, 'db' | 'clock'>, username: string, password: string): Promise<void> {
   if (!/^[a-z][a-z0-9_.-]{2,31}$/.test(username)) throw new Error('用户名为3至32位小写字母、数字、下划线、点或连字符，以字母开头');
   if (password.length < 10) throw new Error('密码至少10位');
   const { db, clock } = ctx;
   const hash = await hashPassword(password);
-  await db.transaction().execute(async (tx) => {
+  await runTx(db, async (tx) => {
     const any = await tx.selectFrom('users').select('id').limit(1).executeTakeFirst();
     if (any) throw new Error('数据库中已有账号，init 只用于全新部署');
     const now = clock.now().toISOString();

@@ -118,8 +118,19 @@ export function errorMessage(e: unknown): string {
   return '操作失败，请稍后再试';
 }
 
+/** Any 409: the record is not as the page showed it (refresh it). */
 export function isConflict(e: unknown): boolean {
   return e instanceof ApiError && e.status === 409;
+}
+
+/** Someone else changed the record first (or the database could not serialise the change). */
+export function isStale(e: unknown): boolean {
+  return e instanceof ApiError && (e.code === 'stale_version' || e.code === 'concurrent_update');
+}
+
+/** A unique value (a name, a number) is already taken. */
+export function isDuplicate(e: unknown): boolean {
+  return e instanceof ApiError && e.code === 'duplicate';
 }
 
 export const queryClient = new QueryClient({

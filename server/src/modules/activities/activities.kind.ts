@@ -12,10 +12,10 @@ import { newId } from '../../platform/ids';
 import { fromJson } from '../../platform/json';
 import { cancelTimers, scheduleTimer, type TimerHandler } from '../../platform/timers';
 import { notify, usersWithRole } from '../inbox/notify';
-import { createMattersRepo, type MatterRow } from '../matters/matters.repo';
-import { createTasksRepo } from '../matters/tasks.repo';
-import { closeTasks } from '../matters/tasks.close';
-import { principalLeaders, type KindHooks } from '../matters/matters.kinds';
+import { createMattersRepo, type MatterRow } from '../../kernel/matters.repo';
+import { createTasksRepo } from '../../kernel/tasks.repo';
+import { closeTasks } from '../../kernel/tasks.close';
+import { principalLeaders, type KindHooks } from '../../kernel/matters.kinds';
 import { createActivitiesRepo } from './activities.repo';
 import { loadRuleSettings } from './activities.settings';
 

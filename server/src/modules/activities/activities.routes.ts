@@ -5,13 +5,14 @@ import type { AppContext } from '../../platform/context';
 import { actorOf, loadActor } from '../../platform/auth/plugin';
 import { requireRole } from '../../platform/auth/actor';
 import { appendAudit } from '../../platform/audit';
-import { conflict, badRequest, notFound } from '../../platform/errors';
+import { badRequest, notFound, staleVersion } from '../../platform/errors';
 import { toJson } from '../../platform/json';
 import { ActivityRuleSettingsSchema } from '@xietiao/domain';
 import { matterKinds } from '../../kinds';
 import { createActivitiesService } from './activities.service';
 import { createScheduleService } from './schedule.service';
 import { loadRuleSettings, SETTINGS_KEY } from './activities.settings';
+import { runTx } from '../../platform/db/tx';
 
 const tags = ['activities'];
 const Proposal = z.object({ leaderIds: z.array(z.string()), opinion: z.string() });
@@ -94,15 +95,15 @@ export function registerActivityRoutes(app: ZodApp, ctx: AppContext): void {
       throw badRequest(`规则设置有误：${issue.message}`, ['body', 'settings', ...issue.path].join('.'));
     }
     const now = ctx.clock.now().toISOString();
-    await ctx.db.transaction().execute(async (tx) => {
+    await runTx(ctx.db, async (tx) => {
       const current = await loadRuleSettings(tx);
-      if (current.version !== req.body.version) throw conflict('规则已被他人修改，请刷新后重试');
+      if (current.version !== req.body.version) throw staleVersion('规则已被他人修改，请刷新后重试');
       if (current.version === 0) {
         await tx.insertInto('settings').values({ key: SETTINGS_KEY, value: toJson(parsed.data), version: 1, updated_by: actor.id, updated_at: now }).execute();
       } else {
         const res = await tx.updateTable('settings').set({ value: toJson(parsed.data), version: current.version + 1, updated_by: actor.id, updated_at: now })
           .where('key', '=', SETTINGS_KEY).where('version', '=', current.version).executeTakeFirst();
-        if (Number(res.numUpdatedRows) !== 1) throw conflict('规则已被他人修改，请刷新后重试');
+        if (Number(res.numUpdatedRows) !== 1) throw staleVersion('规则已被他人修改，请刷新后重试');
       }
       await appendAudit(tx, ctx.clock, { actorId: actor.id, action: 'settings.activity_rules_changed', entityType: 'settings', entityId: SETTINGS_KEY, detail: { before: current.value, after: parsed.data } });
     });

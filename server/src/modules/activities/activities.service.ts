@@ -15,20 +15,21 @@ import type { Actor } from '../../platform/auth/actor';
 import { isOffice, requireWorkflowUser } from '../../platform/auth/actor';
 import type { Conn } from '../../platform/db/database';
 import { appendAudit } from '../../platform/audit';
-import { badRequest, conflict, forbidden, notFound } from '../../platform/errors';
+import { badRequest, forbidden, notFound, staleVersion, invalidState } from '../../platform/errors';
 import { newId } from '../../platform/ids';
 import { fromJson } from '../../platform/json';
 import { departmentMembers, isWorkflowUser, notify } from '../inbox/notify';
-import { createMattersRepo } from '../matters/matters.repo';
-import { createMattersService } from '../matters/matters.service';
-import { createTasksRepo } from '../matters/tasks.repo';
-import { closeTasks } from '../matters/tasks.close';
-import { presentMatterSummary } from '../matters/matters.presenter';
-import type { KindRegistry } from '../matters/matters.kinds';
-import { whereVisible } from '../matters/matters.access';
+import { createMattersRepo } from '../../kernel/matters.repo';
+import { createMattersService } from '../../kernel/matters.service';
+import { createTasksRepo } from '../../kernel/tasks.repo';
+import { closeTasks } from '../../kernel/tasks.close';
+import { presentMatterSummary } from '../../kernel/matters.presenter';
+import type { KindRegistry } from '../../kernel/matters.kinds';
+import { whereVisible } from '../../kernel/matters.access';
 import { createActivitiesRepo, type ActivityRow } from './activities.repo';
 import { officeDepartmentId, scheduleReminders } from './activities.kind';
 import { loadRuleSettings } from './activities.settings';
+import { runTx } from '../../platform/db/tx';
 
 type Deps = Pick<AppContext, 'db' | 'clock' | 'calendar'>;
 const HOUR = 3600_000;
@@ -70,7 +71,7 @@ export function createActivitiesService(deps: Deps, kinds: KindRegistry) {
     requireFuture(body.startsAt, 'body.startsAt');
     if (Date.parse(body.endsAt) - Date.parse(body.startsAt) > 7 * 24 * HOUR) throw badRequest('单次活动不超过7天，请核对结束时间', 'body.endsAt');
     const id = newId();
-    await db.transaction().execute(async (tx) => {
+    await runTx(db, async (tx) => {
       await requireDepartment(tx, body.organiserDepartmentId, 'body.organiserDepartmentId');
       await requireLeaders(tx, body.requestedLeaderIds, 'body.requestedLeaderIds');
       const now = clock.now().toISOString();
@@ -186,11 +187,11 @@ export function createActivitiesService(deps: Deps, kinds: KindRegistry) {
   /** The office (or the organiser before it is handled) corrects the request. */
   async function update(actor: Actor, id: string, body: z.infer<typeof api.ActivityPatchBody>) {
     requireWorkflowUser(actor);
-    await db.transaction().execute(async (tx) => {
+    await runTx(db, async (tx) => {
       const { m, a } = await loadOr404(tx, actor, id);
       const roles = await kinds.activity.roles(tx, actor, m);
       if (!(roles.includes('office') && !m.closed_at) && !(roles.includes('organiser') && m.status === 'submitted')) throw forbidden('您不能修改该活动（已进入审批的活动由办公室修改）');
-      if (m.version !== body.version) throw conflict('该活动已被他人更新，请刷新后查看最新内容');
+      if (m.version !== body.version) throw staleVersion('该活动已被他人更新，请刷新后查看最新内容');
       if (body.startsAt) requireFuture(body.startsAt, 'body.startsAt');
       const startsAt = body.startsAt ? new Date(body.startsAt).toISOString() : a.starts_at;
       const endsAt = body.endsAt ? new Date(body.endsAt).toISOString() : a.ends_at;
@@ -201,7 +202,7 @@ export function createActivitiesService(deps: Deps, kinds: KindRegistry) {
       const now = clock.now().toISOString();
       const res = await tx.updateTable('matters').set({ version: m.version + 1, updated_at: now, ...(body.title ? { title: body.title } : {}) })
         .where('id', '=', id).where('version', '=', body.version).executeTakeFirst();
-      if (Number(res.numUpdatedRows) !== 1) throw conflict('该活动已被他人更新，请刷新后查看最新内容');
+      if (Number(res.numUpdatedRows) !== 1) throw staleVersion('该活动已被他人更新，请刷新后查看最新内容');
       const patch: Partial<ActivityRow> = {
         ...(body.category ? { category: body.category } : {}), ...(body.heldInName ? { held_in_name: body.heldInName } : {}),
         ...(body.organiserName ? { organiser_name: body.organiserName } : {}), ...(body.organiserDepartmentId !== undefined ? { organiser_department_id: body.organiserDepartmentId } : {}),
@@ -229,7 +230,7 @@ export function createActivitiesService(deps: Deps, kinds: KindRegistry) {
   /** ACT-4: the office's proposal (拟办意见) goes to the principal leader. */
   async function propose(actor: Actor, id: string, body: z.infer<typeof api.ProposeBody>) {
     requireWorkflowUser(actor);
-    await db.transaction().execute(async (tx) => {
+    await runTx(db, async (tx) => {
       const { m } = await loadOr404(tx, actor, id);
       if (!isOffice(actor)) throw forbidden('拟办意见由办公室提出');
       await requireLeaders(tx, body.leaderIds, 'body.leaderIds');
@@ -246,7 +247,7 @@ export function createActivitiesService(deps: Deps, kinds: KindRegistry) {
   /** ACT-4: the principal leader approves, changes or declines, with an instruction. */
   async function decide(actor: Actor, id: string, body: z.infer<typeof api.ApprovalBody>) {
     requireWorkflowUser(actor);
-    await db.transaction().execute(async (tx) => {
+    await runTx(db, async (tx) => {
       const { m } = await loadOr404(tx, actor, id);
       if (body.decision === 'approveWithChanges') {
         await requireLeaders(tx, body.leaderIds ?? [], 'body.leaderIds');
@@ -291,17 +292,17 @@ export function createActivitiesService(deps: Deps, kinds: KindRegistry) {
   /** ACT-6: a leader (or their secretary, or the office) confirms attendance. */
   async function confirm(actor: Actor, id: string, leaderId: string) {
     requireWorkflowUser(actor);
-    await db.transaction().execute(async (tx) => {
+    await runTx(db, async (tx) => {
       const { m } = await loadOr404(tx, actor, id);
-      if (m.status !== 'approved') throw conflict('该活动当前不在待确认状态');
+      if (m.status !== 'approved') throw invalidState('该活动当前不在待确认状态');
       const leader = await tx.selectFrom('leaders').select(['secretary_id']).where('user_id', '=', leaderId).executeTakeFirst();
       if (!leader) throw badRequest('不是本机关领导', 'body.leaderId');
       if (actor.id !== leaderId && leader.secretary_id !== actor.id && !isOffice(actor)) throw forbidden('只有该领导本人、其秘书或办公室可以确认');
       const now = clock.now().toISOString();
-      if (!(await createActivitiesRepo(tx).confirm(id, leaderId, actor.id, now))) throw conflict('该领导已确认或不在出席名单中');
+      if (!(await createActivitiesRepo(tx).confirm(id, leaderId, actor.id, now))) throw invalidState('该领导已确认或不在出席名单中');
       await closeTasks(tx, { matterId: id, kind: 'confirm', assigneeUserId: leaderId }, { status: 'done', by: actor.id, result: '已确认出席' }, now);
       const bumped = await tx.updateTable('matters').set({ version: m.version + 1, updated_at: now }).where('id', '=', id).where('version', '=', m.version).executeTakeFirst();
-      if (Number(bumped.numUpdatedRows) !== 1) throw conflict('该活动已被他人更新，请刷新后重试');
+      if (Number(bumped.numUpdatedRows) !== 1) throw staleVersion('该活动已被他人更新，请刷新后重试');
       await appendAudit(tx, clock, { actorId: actor.id, action: 'activity.confirmed', entityType: 'matter', entityId: id, matterId: id, detail: { leaderId } });
       if ((await createActivitiesRepo(tx).unconfirmedCount(id)) === 0) {
         const fresh = (await createMattersRepo(tx).findById(id))!;
@@ -314,18 +315,18 @@ export function createActivitiesService(deps: Deps, kinds: KindRegistry) {
   /** ACT-7: the responsible staff member confirms 已提醒 / 已出发. */
   async function remind(actor: Actor, id: string, state: 'reminded' | 'departed') {
     requireWorkflowUser(actor);
-    await db.transaction().execute(async (tx) => {
+    await runTx(db, async (tx) => {
       const { m, a } = await loadOr404(tx, actor, id);
       if (!isOffice(actor) && a.responsible_staff_id !== actor.id) throw forbidden('只有负责人员或办公室可以确认提醒情况');
-      if (!['approved', 'confirmed'].includes(m.status)) throw conflict('该活动当前状态不需要提醒');
-      if (a.reminder_state === 'departed' || (a.reminder_state === state)) throw conflict(state === 'departed' ? '已确认出发' : '已确认提醒');
+      if (!['approved', 'confirmed'].includes(m.status)) throw invalidState('该活动当前状态不需要提醒');
+      if (a.reminder_state === 'departed' || (a.reminder_state === state)) throw invalidState(state === 'departed' ? '已确认出发' : '已确认提醒');
       const now = clock.now().toISOString();
       // Compare-and-set on the reminder state: two confirmations at once, one wins.
       const values = state === 'reminded'
         ? { reminder_state: 'reminded' as const, reminded_at: now }
         : { reminder_state: 'departed' as const, departed_at: now, reminded_at: a.reminded_at ?? now };
       const cas = await tx.updateTable('activities').set(values).where('matter_id', '=', id).where('reminder_state', '=', a.reminder_state).executeTakeFirst();
-      if (Number(cas.numUpdatedRows) !== 1) throw conflict('提醒情况已被他人更新，请刷新后查看');
+      if (Number(cas.numUpdatedRows) !== 1) throw staleVersion('提醒情况已被他人更新，请刷新后查看');
       await createMattersRepo(tx).touch(id, now);
       await appendAudit(tx, clock, { actorId: actor.id, action: `activity.${state}`, entityType: 'matter', entityId: id, matterId: id });
     });
@@ -339,13 +340,13 @@ export function createActivitiesService(deps: Deps, kinds: KindRegistry) {
   }
   async function reopen(actor: Actor, id: string, body: z.infer<typeof api.ReopenBody>) {
     requireWorkflowUser(actor);
-    await db.transaction().execute(async (tx) => {
+    await runTx(db, async (tx) => {
       const { m } = await loadOr404(tx, actor, id);
       if (body.leaderId) {
         const live = (await createActivitiesRepo(tx).assignments(id)).filter((r) => r.status !== 'withdrawn').map((r) => r.leader_id);
         if (!live.includes(body.leaderId)) throw badRequest('该领导不在出席名单中', 'body.leaderId');
       }
-      if (m.version !== body.version) throw conflict('该活动已被他人更新，请刷新后查看最新状态');
+      if (m.version !== body.version) throw staleVersion('该活动已被他人更新，请刷新后查看最新状态');
       await reopenInTx(tx, actor, m, body.leaderId ?? null, body.reason);
     });
     return detail(actor, id);

@@ -11,7 +11,7 @@ import type { AppContext } from '../../platform/context';
 import type { Actor } from '../../platform/auth/actor';
 import { badRequest } from '../../platform/errors';
 import { fromJson } from '../../platform/json';
-import { whereVisible } from '../matters/matters.access';
+import { whereVisible } from '../../kernel/matters.access';
 
 type Entry = z.infer<typeof api.ScheduleEntry>;
 /** One leader at one activity: an assignment, or a proposal awaiting approval. */

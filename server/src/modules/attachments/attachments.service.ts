@@ -10,10 +10,11 @@ import type { AppContext } from '../../platform/context';
 import type { Actor } from '../../platform/auth/actor';
 import { isOffice, requireWorkflowUser } from '../../platform/auth/actor';
 import { appendAudit } from '../../platform/audit';
-import { badRequest, conflict, forbidden, notFound } from '../../platform/errors';
+import { badRequest, forbidden, notFound, invalidState } from '../../platform/errors';
 import { newId } from '../../platform/ids';
 import type { Conn } from '../../platform/db/database';
-import { createMattersRepo } from '../matters/matters.repo';
+import { createMattersRepo } from '../../kernel/matters.repo';
+import { runTx } from '../../platform/db/tx';
 
 export function createAttachmentsService(deps: Pick<AppContext, 'db' | 'clock'>) {
   const { db, clock } = deps;
@@ -46,9 +47,9 @@ export function createAttachmentsService(deps: Pick<AppContext, 'db' | 'clock'>)
     if (content.length === 0) throw badRequest('文件内容为空', 'body.contentBase64');
     if (content.length > api.MAX_ATTACHMENT_BYTES) throw badRequest('文件不能超过10MB', 'body.contentBase64');
     const id = newId();
-    await db.transaction().execute(async (tx) => {
+    await runTx(db, async (tx) => {
       const m = await matterOr404(tx, actor, matterId);
-      if (m.closed_at) throw conflict('该事项已办结或撤销，不能再添加附件');
+      if (m.closed_at) throw invalidState('该事项已办结或撤销，不能再添加附件');
       const now = clock.now().toISOString();
       await tx.insertInto('attachments').values({ id, matter_id: matterId, filename: body.filename, mime: body.mime, size: content.length, content, created_by: actor.id, created_at: now }).execute();
       await createMattersRepo(tx).touch(matterId, now);
@@ -66,14 +67,14 @@ export function createAttachmentsService(deps: Pick<AppContext, 'db' | 'clock'>)
 
   async function remove(actor: Actor, id: string) {
     requireWorkflowUser(actor);
-    await db.transaction().execute(async (tx) => {
+    await runTx(db, async (tx) => {
       const a = await tx.selectFrom('attachments').select(['id', 'matter_id', 'created_by', 'filename']).where('id', '=', id).executeTakeFirst();
       const m = a ? await createMattersRepo(tx).findVisible(actor, a.matter_id) : undefined;
       if (!a || !m) throw notFound('附件');
-      if (m.closed_at) throw conflict('该事项已办结或撤销，附件不能删除');
+      if (m.closed_at) throw invalidState('该事项已办结或撤销，附件不能删除');
       if (a.created_by !== actor.id && !isOffice(actor)) throw forbidden('只有上传人或办公室可以删除附件');
       const res = await tx.deleteFrom('attachments').where('id', '=', id).executeTakeFirst();
-      if (Number(res.numDeletedRows) !== 1) throw conflict('附件已被删除');
+      if (Number(res.numDeletedRows) !== 1) throw invalidState('附件已被删除');
       await createMattersRepo(tx).touch(a.matter_id, clock.now().toISOString());
       await appendAudit(tx, clock, { actorId: actor.id, action: 'attachment.removed', entityType: 'attachment', entityId: id, matterId: a.matter_id, detail: { filename: a.filename } });
     });

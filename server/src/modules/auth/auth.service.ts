@@ -8,6 +8,7 @@ import { clearFailures, LIMITS, lockedUntil, recordFailure } from '../../platfor
 import { appendAudit } from '../../platform/audit';
 import type { Actor } from '../../platform/auth/actor';
 import { formatChineseDateTime } from '@xietiao/domain';
+import { runTx } from '../../platform/db/tx';
 
 export function createAuthService(ctx: Pick<AppContext, 'db' | 'clock'>) {
   const { db, clock } = ctx;
@@ -38,13 +39,13 @@ export function createAuthService(ctx: Pick<AppContext, 'db' | 'clock'>) {
       await recordFailure(db, clock, userKey, LIMITS.user);
       await recordFailure(db, clock, ipKey, LIMITS.ip);
       if (user) {
-        await db.transaction().execute((tx) => appendAudit(tx, clock, { actorId: user.id, action: 'auth.login_failed', entityType: 'user', entityId: user.id }));
+        await runTx(db, (tx) => appendAudit(tx, clock, { actorId: user.id, action: 'auth.login_failed', entityType: 'user', entityId: user.id }));
       }
       throw unauthorized(user && ok && user.active !== 1 ? '该账号已停用，请联系管理员' : '用户名或密码错误');
     }
     await clearFailures(db, userKey);
     // The session and its audit row commit together.
-    const { token, csrfToken } = await db.transaction().execute(async (tx) => {
+    const { token, csrfToken } = await runTx(db, async (tx) => {
       const session = await createSession(tx, clock, user.id);
       await appendAudit(tx, clock, { actorId: user.id, action: 'auth.login', entityType: 'user', entityId: user.id });
       return session;
@@ -54,7 +55,7 @@ export function createAuthService(ctx: Pick<AppContext, 'db' | 'clock'>) {
 
   /** End a session; a logged-in user's logout is audited with it. */
   async function logout(token: string, userId: string | null) {
-    await db.transaction().execute(async (tx) => {
+    await runTx(db, async (tx) => {
       await deleteSession(tx, token);
       if (userId) await appendAudit(tx, clock, { actorId: userId, action: 'auth.logout', entityType: 'user', entityId: userId });
     });
@@ -65,7 +66,7 @@ export function createAuthService(ctx: Pick<AppContext, 'db' | 'clock'>) {
     if (!(await verifyPassword(oldPassword, u.password_hash))) throw badRequest('原密码不正确', 'body.oldPassword');
     if (oldPassword === newPassword) throw badRequest('新密码不能与原密码相同', 'body.newPassword');
     const hash = await hashPassword(newPassword);
-    await db.transaction().execute(async (tx) => {
+    await runTx(db, async (tx) => {
       await tx.updateTable('users').set({ password_hash: hash, must_change_password: 0, updated_at: clock.now().toISOString() }).where('id', '=', actor.id).execute();
       await appendAudit(tx, clock, { actorId: actor.id, action: 'auth.password_changed', entityType: 'user', entityId: actor.id });
     });

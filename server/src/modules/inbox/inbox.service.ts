@@ -3,9 +3,9 @@ import { chinaDate } from '@xietiao/domain';
 import type { AppContext } from '../../platform/context';
 import type { Actor } from '../../platform/auth/actor';
 import { notFound } from '../../platform/errors';
-import { createTasksRepo } from '../matters/tasks.repo';
-import { presentTask } from '../matters/matters.presenter';
-import { whereVisible } from '../matters/matters.access';
+import { createTasksRepo } from '../../kernel/tasks.repo';
+import { presentTask } from '../../kernel/matters.presenter';
+import { whereVisible } from '../../kernel/matters.access';
 
 export function createInboxService(deps: Pick<AppContext, 'db' | 'clock'>) {
   const { db, clock } = deps;

@@ -25,6 +25,7 @@ import * as repo from './org.repo';
 import { authorize, can } from './org.policy';
 import { presentAbsence } from './org.presenter';
 import { requireKnown } from './org.support';
+import { runTx } from '../../platform/db/tx';
 
 type AbsenceInput = z.output<typeof api.AbsenceInput>;
 type Absence = z.infer<typeof api.Absence>;
@@ -61,7 +62,7 @@ export function createAbsencesService(ctx: Pick<AppContext, 'db' | 'clock'> & Pa
     if (Date.parse(endsAt) - Date.parse(startsAt) > MAX_DAYS * DAY_MS) throw badRequest(`一次登记不能超过${MAX_DAYS}天，请分段登记`, 'body.endsAt');
     const now = clock.now().toISOString();
     if (endsAt <= now) authorize(actor, 'absence.backfill');
-    return db.transaction().execute(async (tx) => {
+    return runTx(db, async (tx) => {
       requireKnown([['body.userId', input.userId]], await repo.activeUserIds(tx, [input.userId]), '人员');
       await repo.lockUser(tx, input.userId);
       const clash = await repo.overlappingAbsence(tx, input.userId, startsAt, endsAt);
@@ -88,7 +89,7 @@ export function createAbsencesService(ctx: Pick<AppContext, 'db' | 'clock'> & Pa
   }
 
   async function remove(actor: Actor, id: string): Promise<void> {
-    await db.transaction().execute(async (tx) => {
+    await runTx(db, async (tx) => {
       const row = await repo.findAbsence(tx, id);
       if (!row) throw notFound('外出/请假记录');
       authorize(actor, 'absence.write', row.user_id);

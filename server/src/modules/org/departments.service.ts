@@ -8,18 +8,19 @@ import type { AppContext } from '../../platform/context';
 import type { Actor } from '../../platform/auth/actor';
 import { appendAudit } from '../../platform/audit';
 import type { Conn } from '../../platform/db/database';
-import { AppError, conflict, notFound, ruleViolation } from '../../platform/errors';
+import { AppError, notFound, ruleViolation, staleVersion, duplicate } from '../../platform/errors';
 import { newId } from '../../platform/ids';
 import { toJson } from '../../platform/json';
 import * as repo from './org.repo';
 import { authorize } from './org.policy';
 import { changes, departmentsView, isUniqueViolation } from './org.support';
+import { runTx } from '../../platform/db/tx';
 
 type DepartmentInput = z.output<typeof api.DepartmentInput>;
 type DepartmentPatch = z.output<typeof api.DepartmentPatch>;
 type Department = z.infer<typeof api.Department>;
 
-const nameTaken = (name: string) => new AppError(409, 'conflict', `部门名称「${name}」已存在，请换一个名称`, 'body.name');
+const nameTaken = (name: string) => duplicate(`部门名称「${name}」已存在，请换一个名称`, 'body.name');
 
 export function createDepartmentsService(ctx: Pick<AppContext, 'db' | 'clock'>) {
   const { db, clock } = ctx;
@@ -39,7 +40,7 @@ export function createDepartmentsService(ctx: Pick<AppContext, 'db' | 'clock'>) 
     const id = newId();
     const now = clock.now().toISOString();
     try {
-      return await db.transaction().execute(async (tx) => {
+      return await runTx(db, async (tx) => {
         const self = await repo.findSelfOrgan(tx);
         if (!self) throw ruleViolation('尚未设置本机关，请先在机关管理中设置本机关');
         if (await repo.findDepartmentByName(tx, self.id, input.name)) throw nameTaken(input.name);
@@ -62,7 +63,7 @@ export function createDepartmentsService(ctx: Pick<AppContext, 'db' | 'clock'>) 
   async function update(actor: Actor, id: string, patch: DepartmentPatch): Promise<Department> {
     authorize(actor, 'department.write');
     try {
-      return await db.transaction().execute(async (tx) => {
+      return await runTx(db, async (tx) => {
         const before = await get(id, tx);
         if (patch.name !== undefined && patch.name !== before.name) {
           if (await repo.findDepartmentByName(tx, before.organId, patch.name)) throw nameTaken(patch.name);
@@ -75,7 +76,7 @@ export function createDepartmentsService(ctx: Pick<AppContext, 'db' | 'clock'>) 
           ...(patch.sort !== undefined ? { sort: patch.sort } : {}),
           updated_at: clock.now().toISOString(),
         });
-        if (n === 0) throw conflict();
+        if (n === 0) throw staleVersion();
         await appendAudit(tx, clock, {
           actorId: actor.id, action: 'org.department.updated', entityType: 'department', entityId: id,
           detail: { before: diff.before, after: diff.after },
@@ -91,14 +92,14 @@ export function createDepartmentsService(ctx: Pick<AppContext, 'db' | 'clock'>) 
   /** Deactivate; refused while active people still belong to it. */
   async function deactivate(actor: Actor, id: string, version: number): Promise<Department> {
     authorize(actor, 'department.write');
-    return db.transaction().execute(async (tx) => {
+    return runTx(db, async (tx) => {
       const before = await get(id, tx);
       const members = await repo.listUsers(tx, { departmentId: id });
       if (members.length > 0) {
         throw ruleViolation(`「${before.name}」还有${members.length}名在岗人员（如${members[0].name}），请先调整其所在部门后再停用`);
       }
       const n = await repo.updateDepartment(tx, id, version, { active: 0, updated_at: clock.now().toISOString() });
-      if (n === 0) throw conflict();
+      if (n === 0) throw staleVersion();
       await appendAudit(tx, clock, {
         actorId: actor.id, action: 'org.department.deactivated', entityType: 'department', entityId: id,
         fromState: 'active', toState: 'inactive', detail: { name: before.name },

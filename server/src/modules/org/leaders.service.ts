@@ -14,6 +14,7 @@ import { newId } from '../../platform/ids';
 import * as repo from './org.repo';
 import { authorize } from './org.policy';
 import { peopleView, personView, requireKnown } from './org.support';
+import { runTx } from '../../platform/db/tx';
 
 type LeaderInput = z.output<typeof api.LeaderInput>;
 type Person = z.infer<typeof api.Person>;
@@ -31,7 +32,7 @@ export function createLeadersService(ctx: Pick<AppContext, 'db' | 'clock'>) {
 
   async function setProfile(actor: Actor, id: string, input: LeaderInput): Promise<Person> {
     authorize(actor, 'leader.write');
-    return db.transaction().execute(async (tx) => {
+    return runTx(db, async (tx) => {
       const person = await personView(tx, id);
       if (!person) throw notFound('人员');
       if (!person.roles.includes('leader')) throw ruleViolation(`${person.name}没有“领导”角色，请先由安全保密管理员授予该角色`);
@@ -66,7 +67,7 @@ export function createLeadersService(ctx: Pick<AppContext, 'db' | 'clock'>) {
 
   async function removeProfile(actor: Actor, id: string): Promise<Person> {
     authorize(actor, 'leader.write');
-    return db.transaction().execute(async (tx) => {
+    return runTx(db, async (tx) => {
       const person = await personView(tx, id);
       if (!person) throw notFound('人员');
       if (!person.leader) throw notFound('领导信息');

@@ -11,11 +11,12 @@ import type { AppContext } from '../../platform/context';
 import type { Actor } from '../../platform/auth/actor';
 import { appendAudit } from '../../platform/audit';
 import type { Conn } from '../../platform/db/database';
-import { badRequest, conflict, notFound, ruleViolation } from '../../platform/errors';
+import { badRequest, notFound, ruleViolation, staleVersion } from '../../platform/errors';
 import { newId } from '../../platform/ids';
 import * as repo from './org.repo';
 import { authorize } from './org.policy';
 import { changes, organsView, requireDistinct, requireKnown } from './org.support';
+import { runTx } from '../../platform/db/tx';
 
 type OrganInput = z.output<typeof api.OrganInput>;
 type OrganPatch = z.output<typeof api.OrganPatch>;
@@ -69,7 +70,7 @@ export function createOrgansService(ctx: Pick<AppContext, 'db' | 'clock'>) {
     const id = newId();
     const now = clock.now().toISOString();
     const parentId = input.parentId ?? null;
-    return db.transaction().execute(async (tx) => {
+    return runTx(db, async (tx) => {
       await checkLeadingLine(tx, id, parentId, input.superiorIds, input.level);
       const row = {
         id, name: input.name, short_name: input.shortName ?? null, kind: input.kind, level: input.level, parent_id: parentId,
@@ -86,7 +87,7 @@ export function createOrgansService(ctx: Pick<AppContext, 'db' | 'clock'>) {
 
   async function update(actor: Actor, id: string, patch: OrganPatch): Promise<Organ> {
     authorize(actor, 'organ.write');
-    return db.transaction().execute(async (tx) => {
+    return runTx(db, async (tx) => {
       const before = await get(id, tx);
       const parentId = patch.parentId === undefined ? before.parentId : patch.parentId;
       const superiorIds = patch.superiorIds ?? before.superiorIds;
@@ -107,7 +108,7 @@ export function createOrgansService(ctx: Pick<AppContext, 'db' | 'clock'>) {
         ...(patch.docCode !== undefined ? { doc_code: patch.docCode } : {}),
         updated_at: clock.now().toISOString(),
       });
-      if (n === 0) throw conflict();
+      if (n === 0) throw staleVersion();
       if (patch.superiorIds !== undefined) await repo.replaceSuperiors(tx, id, patch.superiorIds);
       await appendAudit(tx, clock, {
         actorId: actor.id, action: 'org.organ.updated', entityType: 'organ', entityId: id,
@@ -120,7 +121,7 @@ export function createOrgansService(ctx: Pick<AppContext, 'db' | 'clock'>) {
   /** Deactivate; refused for this organ itself and for an organ that still leads active organs. */
   async function deactivate(actor: Actor, id: string, version: number): Promise<Organ> {
     authorize(actor, 'organ.write');
-    return db.transaction().execute(async (tx) => {
+    return runTx(db, async (tx) => {
       const before = await get(id, tx);
       if (before.isSelf) throw ruleViolation('不能停用本机关');
       const dependants = await repo.activeDependants(tx, id);
@@ -129,7 +130,7 @@ export function createOrgansService(ctx: Pick<AppContext, 'db' | 'clock'>) {
         throw ruleViolation(`${names}${dependants.length > 3 ? `等${dependants.length}个机关` : ''}仍以该机关为上级或所属机关，请先调整后再停用`);
       }
       const n = await repo.updateOrgan(tx, id, version, { active: 0, updated_at: clock.now().toISOString() });
-      if (n === 0) throw conflict();
+      if (n === 0) throw staleVersion();
       await appendAudit(tx, clock, {
         actorId: actor.id, action: 'org.organ.deactivated', entityType: 'organ', entityId: id,
         fromState: 'active', toState: 'inactive', detail: { name: before.name },

@@ -14,17 +14,18 @@ import { appendAudit } from '../../platform/audit';
 import { hashPassword } from '../../platform/auth/password';
 import { deleteUserSessions } from '../../platform/auth/sessions';
 import type { Conn } from '../../platform/db/database';
-import { AppError, badRequest, conflict, notFound, ruleViolation } from '../../platform/errors';
+import { AppError, badRequest, notFound, ruleViolation, staleVersion, duplicate } from '../../platform/errors';
 import { newId, newToken } from '../../platform/ids';
 import * as repo from './org.repo';
 import { authorize } from './org.policy';
 import { changes, isUniqueViolation, peopleView, personView, requireKnown } from './org.support';
+import { runTx } from '../../platform/db/tx';
 
 type PersonInput = z.output<typeof api.PersonInput>;
 type PersonPatch = z.output<typeof api.PersonPatch>;
 type Person = z.infer<typeof api.Person>;
 
-const usernameTaken = (u: string) => new AppError(409, 'conflict', `用户名「${u}」已被使用，请换一个用户名`, 'body.username');
+const usernameTaken = (u: string) => duplicate(`用户名「${u}」已被使用，请换一个用户名`, 'body.username');
 
 function checkRoles(roles: readonly Role[]): void {
   const problem = roleSetProblem(roles);
@@ -57,7 +58,7 @@ export function createPeopleService(ctx: Pick<AppContext, 'db' | 'clock'>) {
     const id = newId();
     const now = clock.now().toISOString();
     try {
-      return await db.transaction().execute(async (tx) => {
+      return await runTx(db, async (tx) => {
         if (await repo.usernameTaken(tx, input.username)) throw usernameTaken(input.username);
         await checkDepartment(tx, input.departmentId);
         const self = await repo.findSelfOrgan(tx);
@@ -81,7 +82,7 @@ export function createPeopleService(ctx: Pick<AppContext, 'db' | 'clock'>) {
 
   async function update(actor: Actor, id: string, patch: PersonPatch): Promise<Person> {
     authorize(actor, 'person.write');
-    return db.transaction().execute(async (tx) => {
+    return runTx(db, async (tx) => {
       const before = await get(id, tx);
       await checkDepartment(tx, patch.departmentId);
       const diff = changes(before, { name: patch.name, title: patch.title, phone: patch.phone, departmentId: patch.departmentId });
@@ -92,7 +93,7 @@ export function createPeopleService(ctx: Pick<AppContext, 'db' | 'clock'>) {
         ...(patch.departmentId !== undefined ? { department_id: patch.departmentId } : {}),
         updated_at: clock.now().toISOString(),
       });
-      if (n === 0) throw conflict();
+      if (n === 0) throw staleVersion();
       await appendAudit(tx, clock, {
         actorId: actor.id, action: 'org.person.updated', entityType: 'user', entityId: id,
         detail: { before: diff.before, after: diff.after },
@@ -105,10 +106,10 @@ export function createPeopleService(ctx: Pick<AppContext, 'db' | 'clock'>) {
   async function setActive(actor: Actor, id: string, version: number, active: boolean): Promise<Person> {
     authorize(actor, 'person.write');
     if (!active && id === actor.id) throw ruleViolation('不能停用自己的账号');
-    return db.transaction().execute(async (tx) => {
+    return runTx(db, async (tx) => {
       const before = await get(id, tx);
       const n = await repo.updateUser(tx, id, version, { active: active ? 1 : 0, updated_at: clock.now().toISOString() });
-      if (n === 0) throw conflict();
+      if (n === 0) throw staleVersion();
       if (!active) await deleteUserSessions(tx, id);
       await appendAudit(tx, clock, {
         actorId: actor.id, action: active ? 'org.person.activated' : 'org.person.deactivated', entityType: 'user', entityId: id,
@@ -123,10 +124,10 @@ export function createPeopleService(ctx: Pick<AppContext, 'db' | 'clock'>) {
     checkRoles(roles);
     if (id === actor.id) throw ruleViolation('不能修改自己的角色，请由另一名安全保密管理员办理');
     const wanted = [...new Set(roles)].sort();
-    return db.transaction().execute(async (tx) => {
+    return runTx(db, async (tx) => {
       const before = await get(id, tx);
       const n = await repo.updateUser(tx, id, version, { updated_at: clock.now().toISOString() });
-      if (n === 0) throw conflict();
+      if (n === 0) throw staleVersion();
       await repo.replaceRoles(tx, id, wanted);
       await appendAudit(tx, clock, {
         actorId: actor.id, action: 'org.person.roles_changed', entityType: 'user', entityId: id,
@@ -140,7 +141,7 @@ export function createPeopleService(ctx: Pick<AppContext, 'db' | 'clock'>) {
   async function resetPassword(actor: Actor, id: string, password: string): Promise<void> {
     authorize(actor, 'password.reset');
     const hash = await hashPassword(password);
-    await db.transaction().execute(async (tx) => {
+    await runTx(db, async (tx) => {
       const before = await get(id, tx);
       const now = clock.now().toISOString();
       await repo.setPassword(tx, id, hash, now);

@@ -7,6 +7,7 @@ import { sql } from 'kysely';
 import { createTestApp, type Agent, type TestApp } from '../../test/app';
 import { testDialects } from '../../test/db';
 import { appendAudit, verifyAudit } from '../audit';
+import { runTx } from '../db/tx';
 
 const run = promisify(execFile);
 const bin = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../bin/xietiao.mjs');
@@ -52,8 +53,8 @@ describe.each(testDialects())('audit trail [%s]', (dialect) => {
   });
 
   it('X-3 a deleted row and a recomputed-hash forgery are both caught', async () => {
-    await t.ctx.db.transaction().execute((tx) => appendAudit(tx, t.clock, { actorId: null, action: 'test.one', entityType: 'test' }));
-    await t.ctx.db.transaction().execute((tx) => appendAudit(tx, t.clock, { actorId: null, action: 'test.two', entityType: 'test' }));
+    await runTx(t.ctx.db, (tx) => appendAudit(tx, t.clock, { actorId: null, action: 'test.one', entityType: 'test' }));
+    await runTx(t.ctx.db, (tx) => appendAudit(tx, t.clock, { actorId: null, action: 'test.two', entityType: 'test' }));
     const one = await t.ctx.db.selectFrom('audit_events').selectAll().where('action', '=', 'test.one').executeTakeFirstOrThrow();
     await t.ctx.db.deleteFrom('audit_events').where('seq', '=', one.seq).execute();
     const r = await verifyAudit(t.ctx.db);

@@ -1,5 +1,5 @@
 import type { FormInstance } from 'antd';
-import { ApiError } from '../../lib/http';
+import { ApiError, isDuplicate } from '../../lib/http';
 
 type NamePath = (string | number)[];
 
@@ -22,9 +22,7 @@ export function serverPath(path: string): NamePath {
 }
 
 /** A 409 for a stale version (someone else saved first), not a uniqueness refusal. */
-export function isStale(e: unknown): boolean {
-  return e instanceof ApiError && e.status === 409 && /已被他人修改|刷新后重试/.test(e.message);
-}
+export { isStale } from '../../lib/http';
 
 /**
  * Puts a server refusal that names a field onto that field: a 400 at `error.path`, or a
@@ -37,7 +35,7 @@ export function placeServerError(form: FormInstance, e: unknown, opts: PlaceOpti
     const p = serverPath(e.path);
     if (p.length && opts.aliases?.[String(p[0])]) p[0] = opts.aliases[String(p[0])];
     if (p.length && opts.fields.includes(String(p[0]))) name = opts.lists?.includes(String(p[0])) ? p : [p[0]];
-  } else if (e.status === 409 && !isStale(e) && opts.duplicateField) {
+  } else if (isDuplicate(e) && opts.duplicateField) {
     name = [opts.duplicateField];
   }
   if (!name) return false;

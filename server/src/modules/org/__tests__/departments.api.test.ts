@@ -83,7 +83,7 @@ describe.each(testDialects())('departments [%s]', (dialect) => {
     expect([a.statusCode, b.statusCode].sort()).toEqual([200, 409]);
     const winner = a.statusCode === 200 ? a : b;
     const loser = a.statusCode === 200 ? b : a;
-    expect(loser.json().error.code).toBe('conflict');
+    expect(loser.json().error.code).toBe('stale_version');
     const now = await department(admin, '市财政局');
     expect(now.version).toBe(fin.version + 1);
     expect(now.functions).toEqual(winner.json().functions);

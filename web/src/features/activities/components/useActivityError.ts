@@ -1,6 +1,6 @@
 import { App, type FormInstance } from 'antd';
 import { useCallback } from 'react';
-import { errorMessage, isConflict } from '../../../lib/http';
+import { errorMessage, isConflict, isStale } from '../../../lib/http';
 import { placeServerError } from './ActivityFields';
 
 export const ACTIVITY_STALE_MESSAGE = '该活动已被他人更新，已刷新为最新状态';
@@ -11,7 +11,8 @@ export function useActivityError(refresh: () => void) {
   return useCallback(
     (e: unknown, form?: FormInstance, place?: (form: FormInstance, e: unknown) => boolean): boolean => {
       if (isConflict(e)) {
-        message.warning(ACTIVITY_STALE_MESSAGE);
+        // stale_version: someone else was first; invalid_state: the step no longer applies (the server says why)
+        message.warning(isStale(e) ? ACTIVITY_STALE_MESSAGE : errorMessage(e));
         refresh();
         return true;
       }

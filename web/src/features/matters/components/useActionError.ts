@@ -1,7 +1,7 @@
 import { App, type FormInstance } from 'antd';
 import { useCallback } from 'react';
 import { applyServerError } from '../../../lib/forms';
-import { errorMessage, isConflict } from '../../../lib/http';
+import { errorMessage, isConflict, isStale } from '../../../lib/http';
 
 export const STALE_MESSAGE = '该事项已被他人更新，已刷新为最新状态';
 
@@ -15,7 +15,8 @@ export function useActionError(refresh: () => void) {
   return useCallback(
     (e: unknown, form?: FormInstance): boolean => {
       if (isConflict(e)) {
-        message.warning(STALE_MESSAGE);
+        // stale_version: someone else was first; invalid_state: the step no longer applies (the server says why)
+        message.warning(isStale(e) ? STALE_MESSAGE : errorMessage(e));
         refresh();
         return true;
       }

@@ -1,19 +1,20 @@
 /** Tasks (待办) for a person or a department, with deadlines in working days and their timers. */
 import { addWorkingDays, api, chinaDate } from '@xietiao/domain';
 import type { z } from 'zod';
-import type { AppContext } from '../../platform/context';
-import type { Actor } from '../../platform/auth/actor';
-import { requireWorkflowUser } from '../../platform/auth/actor';
-import { appendAudit } from '../../platform/audit';
-import { badRequest, conflict, forbidden, notFound } from '../../platform/errors';
-import { newId } from '../../platform/ids';
-import { cancelTimers } from '../../platform/timers';
-import { departmentMembers, isWorkflowUser, notify } from '../inbox/notify';
+import type { AppContext } from '../platform/context';
+import type { Actor } from '../platform/auth/actor';
+import { requireWorkflowUser } from '../platform/auth/actor';
+import { appendAudit } from '../platform/audit';
+import { badRequest, forbidden, notFound, staleVersion, invalidState } from '../platform/errors';
+import { newId } from '../platform/ids';
+import { cancelTimers } from '../platform/timers';
+import { departmentMembers, isWorkflowUser, notify } from '../modules/inbox/notify';
 import { createMattersRepo } from './matters.repo';
 import { createTasksRepo } from './tasks.repo';
 import { may } from './matters.policy';
 import { presentTask } from './matters.presenter';
 import { scheduleTaskTimers } from './matters.timers';
+import { runTx } from '../platform/db/tx';
 
 /** Task kinds a person assigns and completes directly; the others belong to a workflow step. */
 const GENERIC_TASK_KINDS = api.TASK_KINDS;
@@ -27,11 +28,11 @@ export function createTasksService(deps: Pick<AppContext, 'db' | 'clock' | 'cale
   async function add(actor: Actor, matterId: string, body: z.infer<typeof api.CreateTaskBody>) {
     requireWorkflowUser(actor);
     const id = newId();
-    await db.transaction().execute(async (tx) => {
+    await runTx(db, async (tx) => {
       const m = await createMattersRepo(tx).findVisible(actor, matterId);
       if (!m) throw notFound('事项');
       if (!may(actor, 'addTask', m)) throw forbidden('您没有权限交办任务');
-      if (m.closed_at) throw conflict('该事项已办结或撤销，不能再交办任务');
+      if (m.closed_at) throw invalidState('该事项已办结或撤销，不能再交办任务');
       if (body.assigneeUserId && !(await isWorkflowUser(tx, body.assigneeUserId))) {
         throw badRequest('承办人不存在、已停用或为管理员账号', 'body.assigneeUserId');
       }
@@ -58,7 +59,7 @@ export function createTasksService(deps: Pick<AppContext, 'db' | 'clock' | 'cale
 
   async function complete(actor: Actor, taskId: string, body: z.infer<typeof api.CompleteTaskBody>) {
     requireWorkflowUser(actor);
-    await db.transaction().execute(async (tx) => {
+    await runTx(db, async (tx) => {
       const t = await createTasksRepo(tx).byId(taskId);
       const m = t ? await createMattersRepo(tx).findVisible(actor, t.matter_id) : undefined;
       if (!t || !m) throw notFound('任务');
@@ -66,9 +67,9 @@ export function createTasksService(deps: Pick<AppContext, 'db' | 'clock' | 'cale
       // Workflow tasks (征求意见, 定夺, 拟办, 审批, 确认, 批示) are done by their own step, never by a bare "complete".
       if (!(GENERIC_TASK_KINDS as readonly string[]).includes(t.kind)) throw badRequest(`该任务须通过“${WORKFLOW_TASK_STEPS[t.kind] ?? '相应的办理步骤'}”办理`, 'params.id');
       if (!isAssignee) throw forbidden('只有承办人（或承办部门人员）可以办结该任务');
-      if (t.status !== 'open') throw conflict('该任务已办结或已撤销');
+      if (t.status !== 'open') throw invalidState('该任务已办结或已撤销');
       const now = clock.now().toISOString();
-      if (!(await createTasksRepo(tx).complete(taskId, body.version, actor.id, body.result, now))) throw conflict('该任务已被他人更新，请刷新后重试');
+      if (!(await createTasksRepo(tx).complete(taskId, body.version, actor.id, body.result, now))) throw staleVersion('该任务已被他人更新，请刷新后重试');
       await cancelTimers(tx, { taskId });
       await createMattersRepo(tx).touch(t.matter_id, now);
       await appendAudit(tx, clock, { actorId: actor.id, action: 'task.completed', entityType: 'task', entityId: taskId, matterId: t.matter_id, fromState: 'open', toState: 'done', detail: { result: body.result } });

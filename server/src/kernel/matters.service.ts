@@ -5,15 +5,15 @@
  */
 import { addWorkingDays, api, chinaDate, allowedEvents, isTerminal, next } from '@xietiao/domain';
 import type { z } from 'zod';
-import type { AppContext } from '../../platform/context';
-import type { Actor } from '../../platform/auth/actor';
-import { requireWorkflowUser } from '../../platform/auth/actor';
-import { appendAudit } from '../../platform/audit';
-import { badRequest, conflict, forbidden, notFound, ruleViolation } from '../../platform/errors';
-import { newId } from '../../platform/ids';
-import { cancelTimers } from '../../platform/timers';
-import type { Conn } from '../../platform/db/database';
-import { isWorkflowUser, notify } from '../inbox/notify';
+import type { AppContext } from '../platform/context';
+import type { Actor } from '../platform/auth/actor';
+import { requireWorkflowUser } from '../platform/auth/actor';
+import { appendAudit } from '../platform/audit';
+import { badRequest, forbidden, notFound, ruleViolation, staleVersion, invalidState } from '../platform/errors';
+import { newId } from '../platform/ids';
+import { cancelTimers } from '../platform/timers';
+import type { Conn } from '../platform/db/database';
+import { isWorkflowUser, notify } from '../modules/inbox/notify';
 import { createMattersRepo, type MatterRow } from './matters.repo';
 import { createTasksRepo } from './tasks.repo';
 import { closeTasks } from './tasks.close';
@@ -22,7 +22,8 @@ import { KERNEL_GUARDS, decidingLeaders, type KindHooks, type KindRegistry } fro
 import { matterData, presentMatterSummary, presentTask } from './matters.presenter';
 import { createConsultationsService } from './consultations.service';
 import type { Principal } from './matters.access';
-import { createAttachmentsService } from '../attachments/attachments.service';
+import { createAttachmentsService } from '../modules/attachments/attachments.service';
+import { runTx } from '../platform/db/tx';
 
 type Deps = Pick<AppContext, 'db' | 'clock' | 'calendar'>;
 
@@ -68,7 +69,7 @@ export function createMattersService(deps: Deps, kinds: KindRegistry) {
     const lc = kindOf(input.kind).lifecycle;
     const now = clock.now().toISOString();
     const id = newId();
-    await db.transaction().execute(async (tx) => {
+    await runTx(db, async (tx) => {
       const ownerId = input.ownerId ?? actor.id;
       await checkUsers(tx, [ownerId], 'body.ownerId', true);
       if (input.departmentId) await checkDepartments(tx, [input.departmentId], 'body.departmentId');
@@ -148,7 +149,7 @@ export function createMattersService(deps: Deps, kinds: KindRegistry) {
 
   async function fireEvent(actor: Actor, id: string, event: string, body: z.infer<typeof api.FireEventBody>) {
     requireWorkflowUser(actor);
-    await db.transaction().execute(async (tx) => {
+    await runTx(db, async (tx) => {
       const m = await visibleOr404(tx, actor, id);
       await applyTransition(tx, actor, m, event, body.version, body.comment ?? null);
     });
@@ -170,9 +171,9 @@ export function createMattersService(deps: Deps, kinds: KindRegistry) {
       const roles = await hooks.roles(tx, actor, m);
       if (!t.by.some((r) => roles.includes(r))) throw forbidden(`您没有权限执行「${t.label}」`);
     }
-    if (m.version !== version) throw conflict('该事项已被他人更新，请刷新后查看最新状态');
+    if (m.version !== version) throw staleVersion('该事项已被他人更新，请刷新后查看最新状态');
     const to = next(lc, m.status, event);
-    if (!to) throw conflict(`该事项当前状态为「${lc.states[m.status]?.label ?? m.status}」，不能执行「${t.label}」`);
+    if (!to) throw invalidState(`该事项当前状态为「${lc.states[m.status]?.label ?? m.status}」，不能执行「${t.label}」`);
     const comment = rawComment?.trim() || null;
     if (t.needsComment && !comment) throw badRequest(`「${t.label}」须填写意见或理由`, 'body.comment');
     for (const g of t.guards ?? []) {
@@ -183,7 +184,7 @@ export function createMattersService(deps: Deps, kinds: KindRegistry) {
     }
     const now = clock.now().toISOString();
     if (!(await createMattersRepo(tx).transition(m.id, m.status, to, m.version, now, isTerminal(lc, to)))) {
-      throw conflict('该事项已被他人更新，请刷新后查看最新状态');
+      throw staleVersion('该事项已被他人更新，请刷新后查看最新状态');
     }
     await appendAudit(tx, clock, { actorId: actor?.id ?? null, action: `matter.${event}`, entityType: 'matter', entityId: m.id, matterId: m.id, fromState: m.status, toState: to, detail: comment ? { comment } : null });
     await hooks.afterTransition?.(tx, { actor, matter: m, event, to, comment, clock, calendar: deps.calendar() });
@@ -196,7 +197,7 @@ export function createMattersService(deps: Deps, kinds: KindRegistry) {
 
   async function addInstruction(actor: Actor, id: string, body: z.infer<typeof api.CreateInstructionBody>) {
     requireWorkflowUser(actor);
-    await db.transaction().execute(async (tx) => {
+    await runTx(db, async (tx) => {
       const m = await visibleOr404(tx, actor, id);
       if (!may(actor, 'instruct', m)) throw forbidden('只有领导可以作出批示');
       const instructionId = newId();
@@ -215,10 +216,10 @@ export function createMattersService(deps: Deps, kinds: KindRegistry) {
    */
   async function askLeader(actor: Actor, id: string, body: z.infer<typeof api.AskLeaderBody>) {
     requireWorkflowUser(actor);
-    await db.transaction().execute(async (tx) => {
+    await runTx(db, async (tx) => {
       const m = await visibleOr404(tx, actor, id);
       if (!may(actor, 'askLeader', m)) throw forbidden('您没有权限报请领导批示');
-      if (m.closed_at) throw conflict('该事项已办结或撤销');
+      if (m.closed_at) throw invalidState('该事项已办结或撤销');
       for (const [i, l] of body.leaderIds.entries()) {
         if (!(await tx.selectFrom('leaders').innerJoin('users', 'users.id', 'leaders.user_id').select('users.id').where('users.id', '=', l).where('users.active', '=', 1).executeTakeFirst())) {
           throw badRequest('不是本机关在职领导', `body.leaderIds[${i}]`);
@@ -243,7 +244,7 @@ export function createMattersService(deps: Deps, kinds: KindRegistry) {
   async function addLink(actor: Actor, id: string, body: z.infer<typeof api.CreateLinkBody>) {
     requireWorkflowUser(actor);
     if (body.toId === id) throw badRequest('不能将事项关联到其自身', 'body.toId');
-    await db.transaction().execute(async (tx) => {
+    await runTx(db, async (tx) => {
       const m = await visibleOr404(tx, actor, id);
       if (!may(actor, 'link', m)) throw forbidden('您没有权限关联事项');
       const other = await createMattersRepo(tx).findVisible(actor, body.toId);
@@ -260,7 +261,7 @@ export function createMattersService(deps: Deps, kinds: KindRegistry) {
   async function share(actor: Actor, id: string, body: z.infer<typeof api.ShareBody>) {
     requireWorkflowUser(actor);
     if (body.userIds.length + body.departmentIds.length === 0) throw badRequest('请选择分送的人员或部门', 'body.userIds');
-    await db.transaction().execute(async (tx) => {
+    await runTx(db, async (tx) => {
       const m = await visibleOr404(tx, actor, id);
       if (!may(actor, 'share', m)) throw forbidden('您没有权限分送该事项');
       await checkUsers(tx, body.userIds, 'body.userIds');

@@ -1,8 +1,8 @@
 /** The only SQL for tasks. */
 import { sql } from 'kysely';
-import type { Conn } from '../../platform/db/database';
-import type { Actor } from '../../platform/auth/actor';
-import type { TasksTable } from '../../platform/db/schema';
+import type { Conn } from '../platform/db/database';
+import type { Actor } from '../platform/auth/actor';
+import type { TasksTable } from '../platform/db/schema';
 import { whereVisible } from './matters.access';
 
 export type TaskRow = TasksTable;

@@ -1,9 +1,9 @@
 /** The only SQL for matters, their access lists, links and instructions. */
-import type { Conn } from '../../platform/db/database';
-import type { Actor } from '../../platform/auth/actor';
-import { toJson } from '../../platform/json';
+import type { Conn } from '../platform/db/database';
+import type { Actor } from '../platform/auth/actor';
+import { toJson } from '../platform/json';
 import { whereVisible, type Principal } from './matters.access';
-import type { MattersTable } from '../../platform/db/schema';
+import type { MattersTable } from '../platform/db/schema';
 
 export type MatterRow = MattersTable;
 

@@ -4,10 +4,10 @@
  * of the matter and the office director.
  */
 import { addWorkingDays, chinaDate, chinaTime, formatChineseDate, previousWorkingDay, type CalendarOverrides } from '@xietiao/domain';
-import type { Conn } from '../../platform/db/database';
-import type { Clock } from '../../platform/clock';
-import { scheduleTimer, type TimerHandler } from '../../platform/timers';
-import { departmentMembers, notify, usersWithRole } from '../inbox/notify';
+import type { Conn } from '../platform/db/database';
+import type { Clock } from '../platform/clock';
+import { scheduleTimer, type TimerHandler } from '../platform/timers';
+import { departmentMembers, notify, usersWithRole } from '../modules/inbox/notify';
 
 export const TASK_DUE_SOON = 'task.due_soon';
 export const TASK_OVERDUE = 'task.overdue';

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { api, LIFECYCLES, toMermaid } from '@xietiao/domain';
-import type { ZodApp } from '../../app';
-import type { AppContext } from '../../platform/context';
-import { actorOf } from '../../platform/auth/plugin';
+import type { ZodApp } from '../app';
+import type { AppContext } from '../platform/context';
+import { actorOf } from '../platform/auth/plugin';
 import { createMattersService } from './matters.service';
-import { matterKinds } from '../../kinds';
+import { matterKinds } from '../kinds';
 import { createTasksService } from './tasks.service';
 import { createConsultationsService } from './consultations.service';
 

@@ -2,15 +2,15 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type Agent, type TestApp } from '../../../test/app';
-import { createTestDatabase, testDialects } from '../../../test/db';
-import { ManualClock } from '../../../platform/clock';
-import { createTimerRunner, scheduleTimer } from '../../../platform/timers';
-import { timerHandlers } from '../../../timers';
-import { seedDemo } from '../../../seed/demo';
+import { createTestApp, type Agent, type TestApp } from '../../test/app';
+import { createTestDatabase, testDialects } from '../../test/db';
+import { ManualClock } from '../../platform/clock';
+import { createTimerRunner, scheduleTimer } from '../../platform/timers';
+import { timerHandlers } from '../../timers';
+import { seedDemo } from '../../seed/demo';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const workerScript = path.resolve(here, '../../../test/timer-worker.ts');
+const workerScript = path.resolve(here, '../../test/timer-worker.ts');
 
 describe.each(testDialects())('deadline reminders and escalation [%s]', (dialect) => {
   let t: TestApp;

@@ -7,19 +7,20 @@
  */
 import { addWorkingDays, api, chinaDate } from '@xietiao/domain';
 import type { z } from 'zod';
-import type { AppContext } from '../../platform/context';
-import type { Actor } from '../../platform/auth/actor';
-import { requireWorkflowUser } from '../../platform/auth/actor';
-import type { Conn } from '../../platform/db/database';
-import { appendAudit } from '../../platform/audit';
-import { badRequest, conflict, forbidden, notFound } from '../../platform/errors';
-import { newId } from '../../platform/ids';
-import { departmentMembers, isWorkflowUser, notify } from '../inbox/notify';
+import type { AppContext } from '../platform/context';
+import type { Actor } from '../platform/auth/actor';
+import { requireWorkflowUser } from '../platform/auth/actor';
+import type { Conn } from '../platform/db/database';
+import { appendAudit } from '../platform/audit';
+import { badRequest, forbidden, notFound, staleVersion, invalidState } from '../platform/errors';
+import { newId } from '../platform/ids';
+import { departmentMembers, isWorkflowUser, notify } from '../modules/inbox/notify';
 import { createMattersRepo } from './matters.repo';
 import { createTasksRepo } from './tasks.repo';
 import { may } from './matters.policy';
 import { scheduleTaskTimers } from './matters.timers';
 import { closeTasks } from './tasks.close';
+import { runTx } from '../platform/db/tx';
 
 type Deps = Pick<AppContext, 'db' | 'clock' | 'calendar'>;
 type Party = { departmentId: string | null; userId: string | null };
@@ -116,11 +117,11 @@ export function createConsultationsService(deps: Deps) {
   async function start(actor: Actor, matterId: string, body: z.infer<typeof api.CreateConsultationBody>) {
     requireWorkflowUser(actor);
     const id = newId();
-    await db.transaction().execute(async (tx) => {
+    await runTx(db, async (tx) => {
       const m = await createMattersRepo(tx).findVisible(actor, matterId);
       if (!m) throw notFound('事项');
       if (!may(actor, 'consult', m)) throw forbidden('您没有权限发起征求意见');
-      if (m.closed_at) throw conflict('该事项已办结或撤销，不能再征求意见');
+      if (m.closed_at) throw invalidState('该事项已办结或撤销，不能再征求意见');
       const parties: Party[] = [];
       for (const [i, d] of body.departmentIds.entries()) {
         if (!(await tx.selectFrom('departments').select('id').where('id', '=', d).where('active', '=', 1).executeTakeFirst())) throw badRequest(`部门不存在或已停用：${d}`, `body.departmentIds[${i}]`);
@@ -141,10 +142,10 @@ export function createConsultationsService(deps: Deps) {
 
   async function respond(actor: Actor, id: string, body: z.infer<typeof api.RespondBody>) {
     requireWorkflowUser(actor);
-    await db.transaction().execute(async (tx) => {
+    await runTx(db, async (tx) => {
       const { c, m } = await consultationFor(tx, actor, id);
-      if (c.status !== 'open') throw conflict('该协商已结束，不能再反馈意见');
-      if (m.closed_at) throw conflict('该事项已办结或撤销，不能再反馈意见');
+      if (c.status !== 'open') throw invalidState('该协商已结束，不能再反馈意见');
+      if (m.closed_at) throw invalidState('该事项已办结或撤销，不能再反馈意见');
       const rounds = await loadRounds(tx, id);
       const latest = rounds.at(-1)!;
       const mine = latest.positions.find((p) => p.party_user_id === actor.id || (p.party_department_id && p.party_department_id === actor.departmentId));
@@ -153,7 +154,7 @@ export function createConsultationsService(deps: Deps) {
       const res = await tx.updateTable('consultation_positions')
         .set({ position: body.position, text: body.text ?? null, responded_by: actor.id, responded_at: now })
         .where('id', '=', mine.id).where('position', '=', mine.position).executeTakeFirst();
-      if (Number(res.numUpdatedRows) !== 1) throw conflict('意见已被他人更新，请刷新后重试');
+      if (Number(res.numUpdatedRows) !== 1) throw staleVersion('意见已被他人更新，请刷新后重试');
       if (mine.task_id) await closeTasks(tx, { taskId: mine.task_id }, { status: 'done', by: actor.id, result: body.text ?? '同意' }, now);
       await tx.updateTable('consultations').set((eb) => ({ version: eb('version', '+', 1) })).where('id', '=', id).execute();
       await createMattersRepo(tx).touch(m.id, now);
@@ -165,13 +166,13 @@ export function createConsultationsService(deps: Deps) {
 
   async function newRound(actor: Actor, id: string, body: z.infer<typeof api.NewRoundBody>) {
     requireWorkflowUser(actor);
-    await db.transaction().execute(async (tx) => {
+    await runTx(db, async (tx) => {
       const { c, m } = await consultationFor(tx, actor, id);
       if (!may(actor, 'consult', m)) throw forbidden('您没有权限发起新一轮协商');
-      if (c.status !== 'open') throw conflict('该协商已结束');
+      if (c.status !== 'open') throw invalidState('该协商已结束');
       const now = clock.now().toISOString();
       const upd = await tx.updateTable('consultations').set({ version: c.version + 1 }).where('id', '=', id).where('version', '=', body.version).executeTakeFirst();
-      if (Number(upd.numUpdatedRows) !== 1) throw conflict('该协商已被他人更新，请刷新后重试');
+      if (Number(upd.numUpdatedRows) !== 1) throw staleVersion('该协商已被他人更新，请刷新后重试');
       const rounds = await loadRounds(tx, id);
       const latest = rounds.at(-1)!;
       await tx.updateTable('consultation_rounds').set({ closed_at: now }).where('id', '=', latest.round.id).execute();
@@ -186,10 +187,10 @@ export function createConsultationsService(deps: Deps) {
   /** Record the outcome. With open disagreements it must be escalated to a leader (not papered over). */
   async function settle(actor: Actor, id: string, body: z.infer<typeof api.SettleConsultationBody>) {
     requireWorkflowUser(actor);
-    await db.transaction().execute(async (tx) => {
+    await runTx(db, async (tx) => {
       const { c, m } = await consultationFor(tx, actor, id);
       if (!may(actor, 'settle', m)) throw forbidden('您没有权限确定协商结果');
-      if (c.status !== 'open') throw conflict('该协商已结束');
+      if (c.status !== 'open') throw invalidState('该协商已结束');
       const a = assess(await loadRounds(tx, id));
       if (!body.escalate && (a.openDisagreements.length > 0 || a.pending > 0)) {
         throw badRequest('仍有分歧或未反馈的意见：请再协商一轮，或勾选“报领导定夺”并如实写明各方意见', 'body.escalate');
@@ -201,7 +202,7 @@ export function createConsultationsService(deps: Deps) {
       if (latest) await tx.updateTable('consultation_rounds').set({ closed_at: now }).where('id', '=', latest.round.id).where('closed_at', 'is', null).execute();
       const upd = await tx.updateTable('consultations').set({ status: body.escalate ? 'escalated' : 'settled', outcome: body.outcome, closed_at: now, version: c.version + 1 })
         .where('id', '=', id).where('version', '=', body.version).where('status', '=', 'open').executeTakeFirst();
-      if (Number(upd.numUpdatedRows) !== 1) throw conflict('该协商已被他人更新，请刷新后重试');
+      if (Number(upd.numUpdatedRows) !== 1) throw staleVersion('该协商已被他人更新，请刷新后重试');
       await createMattersRepo(tx).touch(m.id, now);
       await appendAudit(tx, clock, { actorId: actor.id, action: body.escalate ? 'consultation.escalated' : 'consultation.settled', entityType: 'consultation', entityId: id, matterId: m.id, detail: { outcome: body.outcome, openDisagreements: a.openDisagreements } });
     });

@@ -4,8 +4,8 @@
  * leader, owner (the staff member in charge or the creator), party (a consulted department or
  * person), assignee (holds an open task).
  */
-import type { Actor } from '../../platform/auth/actor';
-import { hasRole, isOffice } from '../../platform/auth/actor';
+import type { Actor } from '../platform/auth/actor';
+import { hasRole, isOffice } from '../platform/auth/actor';
 import type { MatterRow } from './matters.repo';
 
 export type MatterAction = 'create' | 'addTask' | 'consult' | 'settle' | 'instruct' | 'askLeader' | 'link' | 'share';

@@ -4,9 +4,9 @@
  * feed builds on `visibleMatterIds`/`whereVisible`, so no path can forget the check.
  */
 import { sql, type ExpressionBuilder } from 'kysely';
-import type { Actor } from '../../platform/auth/actor';
-import { isAdministrator, isOffice } from '../../platform/auth/actor';
-import type { DB } from '../../platform/db/schema';
+import type { Actor } from '../platform/auth/actor';
+import { isAdministrator, isOffice } from '../platform/auth/actor';
+import type { DB } from '../platform/db/schema';
 
 export interface Principal { type: 'user' | 'department' | 'role'; id: string }
 

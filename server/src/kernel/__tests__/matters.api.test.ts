@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type Agent, type TestApp } from '../../../test/app';
-import { testDialects } from '../../../test/db';
+import { createTestApp, type Agent, type TestApp } from '../../test/app';
+import { testDialects } from '../../test/db';
 
 async function userId(t: TestApp, username: string) {
   return (await t.ctx.db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirstOrThrow()).id;
@@ -45,7 +45,7 @@ describe.each(testDialects())('coordination kernel [%s]', (dialect) => {
     ]);
     expect([a.statusCode, b.statusCode].sort()).toEqual([200, 409]);
     const loser = a.statusCode === 409 ? a : b;
-    expect(loser.json().error.code).toBe('conflict');
+    expect(loser.json().error.code).toBe('stale_version');
     expect(loser.json().error.message).toMatch(/[\u4e00-\u9fa5]/);
     const after = (await office.get(`/api/v1/matters/${m.id}`)).json();
     expect(after.version).toBe(m.version + 1);

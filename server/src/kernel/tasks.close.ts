@@ -3,8 +3,8 @@
  * superseded, a matter closed): the tasks and their deadline timers together, in the caller's
  * transaction. Every module closes tasks through here.
  */
-import type { Conn } from '../../platform/db/database';
-import { cancelTimers } from '../../platform/timers';
+import type { Conn } from '../platform/db/database';
+import { cancelTimers } from '../platform/timers';
 import { createTasksRepo, type TaskFilter, type TaskOutcome } from './tasks.repo';
 
 export async function closeTasks(tx: Conn, where: TaskFilter, outcome: TaskOutcome, now: string): Promise<void> {

@@ -1,7 +1,7 @@
 /** The API shapes of matters and their parts (domain/src/api/matters.ts). */
 import { chinaDate, lifecycleOf } from '@xietiao/domain';
-import type { Clock } from '../../platform/clock';
-import { fromJson } from '../../platform/json';
+import type { Clock } from '../platform/clock';
+import { fromJson } from '../platform/json';
 import type { MatterRow } from './matters.repo';
 import type { TaskView } from './tasks.repo';
 

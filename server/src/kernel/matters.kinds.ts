@@ -5,12 +5,12 @@
  */
 import type { Lifecycle } from '@xietiao/domain';
 import { coordinationLifecycle, GUARD_MESSAGES } from '@xietiao/domain';
-import type { Actor } from '../../platform/auth/actor';
-import type { Clock } from '../../platform/clock';
-import type { Conn } from '../../platform/db/database';
+import type { Actor } from '../platform/auth/actor';
+import type { Clock } from '../platform/clock';
+import type { Conn } from '../platform/db/database';
 import type { CalendarOverrides } from '@xietiao/domain';
-import { newId } from '../../platform/ids';
-import { notify } from '../inbox/notify';
+import { newId } from '../platform/ids';
+import { notify } from '../modules/inbox/notify';
 import { createMattersRepo, type MatterRow } from './matters.repo';
 import { createTasksRepo } from './tasks.repo';
 import { closeTasks } from './tasks.close';

@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
@@ -23,9 +23,15 @@ import { registerMatterRoutes } from './kernel/matters.routes';
 import { registerInboxRoutes } from './modules/inbox/inbox.routes';
 import { registerAuditRoutes } from './modules/audit/audit.routes';
 import { registerCalendarRoutes } from './modules/calendar/calendar.routes';
+import { registerCalendarAdminRoutes } from './modules/calendar/calendar.admin.routes';
+import { createCalendarCache } from './modules/calendar/calendar.service';
 import { registerCheckRoutes } from './modules/checks/checks.routes';
 import { registerActivityRoutes } from './modules/activities/activities.routes';
-import { registerAttachmentRoutes } from './modules/attachments/attachments.routes';
+import { registerAttachmentRoutes } from './kernel/attachments.routes';
+import { registerVersionRoutes } from './kernel/versions.routes';
+import { registerNumberRoutes } from './kernel/numbers.routes';
+import { registerStepRoutes } from './kernel/steps.routes';
+import { createContainer, type Container } from './container';
 
 export type ZodApp = FastifyInstance<any, any, any, any, ZodTypeProvider>;
 
@@ -37,18 +43,26 @@ export interface BuildAppOptions {
   logger?: boolean | object;
   /** mark cookies Secure (behind HTTPS) */
   secureCookies?: boolean;
+  /** called for every route as it is registered (tests collect the routes and their schemas) */
+  onRoute?: (route: RouteOptions) => void;
 }
 
-export async function buildApp(opts: BuildAppOptions): Promise<{ app: ZodApp; ctx: AppContext }> {
+export async function buildApp(opts: BuildAppOptions): Promise<{ app: ZodApp; ctx: AppContext; container: Container }> {
+  // The administrator's calendar entries, kept in memory and reloaded when any process changes them (K-8).
+  const calendarCache = createCalendarCache(opts.database.db);
+  await calendarCache.load();
   const ctx: AppContext = {
     db: opts.database.db,
     dialect: opts.database.dialect,
     database: opts.database,
     clock: opts.clock ?? systemClock,
-    calendar: () => new Map(),
+    calendar: () => calendarCache.current(),
     hooks: noHooks(),
   };
   const app = Fastify({ logger: opts.logger ?? false, bodyLimit: 2 * 1024 * 1024 }).withTypeProvider<ZodTypeProvider>();
+  if (opts.onRoute) app.addHook('onRoute', opts.onRoute);
+  calendarCache.start();
+  app.addHook('onClose', async () => calendarCache.stop());
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandling(app);
@@ -78,17 +92,22 @@ export async function buildApp(opts: BuildAppOptions): Promise<{ app: ZodApp; ct
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
   registerAuth(app, ctx);
+  const container = createContainer({ ...ctx, calendarCache });
 
   app.get('/api/health', { schema: { response: { 200: z.object({ status: z.literal('ok') }) } } }, async () => ({ status: 'ok' as const }));
-  registerAuthRoutes(app, ctx, { secureCookies: opts.secureCookies ?? false });
-  registerOrgRoutes(app, ctx);
-  registerMatterRoutes(app, ctx);
+  registerAuthRoutes(app, ctx, container, { secureCookies: opts.secureCookies ?? false });
+  registerOrgRoutes(app, ctx, container);
+  registerMatterRoutes(app, ctx, container);
   registerInboxRoutes(app, ctx);
   registerAuditRoutes(app, ctx);
   registerCalendarRoutes(app, ctx);
+  registerCalendarAdminRoutes(app, ctx, container);
   registerCheckRoutes(app, ctx);
-  registerActivityRoutes(app, ctx);
-  registerAttachmentRoutes(app, ctx);
+  registerActivityRoutes(app, ctx, container);
+  registerAttachmentRoutes(app, ctx, container);
+  registerVersionRoutes(app, ctx, container);
+  registerNumberRoutes(app, ctx, container);
+  registerStepRoutes(app, ctx, container);
 
   const dist = opts.webDist;
   if (dist && fs.existsSync(path.join(dist, 'index.html'))) {
@@ -100,5 +119,5 @@ export async function buildApp(opts: BuildAppOptions): Promise<{ app: ZodApp; ct
       return reply.sendFile('index.html');
     });
   }
-  return { app, ctx };
+  return { app, ctx, container };
 }

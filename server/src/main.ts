@@ -5,7 +5,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { databaseUrlFromEnv, openDatabase, type Db } from './platform/db/database';
+import SQLite from 'better-sqlite3';
+import pg from 'pg';
+import { databaseUrlFromEnv, isPostgresUrl, openDatabase, type Database, type Db } from './platform/db/database';
+import { runTx } from './platform/db/tx';
+import { toJson } from './platform/json';
 import { migrateToLatest } from './platform/db/migrate';
 import { verifyAudit } from './platform/audit';
 import { systemClock } from './platform/clock';
@@ -22,7 +26,56 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../
 
 function open() {
   const url = databaseUrlFromEnv();
-  return openDatabase({ url });
+  return openDatabase({ url, schema: process.env.DATABASE_SCHEMA || undefined });
+}
+
+/**
+ * Run the start-up phase (migrations, the demo load) under a lock held across processes, so that
+ * two processes started together never both migrate or both load the demo. PostgreSQL: a
+ * session advisory lock keyed by the schema, on a connection of its own (released on unlock, or
+ * by the server when a killed process's connection drops). SQLite: an exclusive transaction on
+ * the empty file `<database>-startup` beside the database (the OS drops the file lock when the
+ * process dies). Waiters poll, so the event loop is never blocked.
+ */
+async function withStartupLock<T>(database: Database, fn: () => Promise<T>): Promise<T> {
+  const url = databaseUrlFromEnv();
+  const waiting = () => console.log('等待另一进程完成启动（迁移、演示数据）……');
+  if (isPostgresUrl(url)) {
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    const key = `xietiao:startup:${database.schema ?? 'public'}`;
+    try {
+      const got = await client.query<{ ok: boolean }>('SELECT pg_try_advisory_lock(hashtext($1)) AS ok', [key]);
+      if (!got.rows[0].ok) {
+        waiting();
+        await client.query('SELECT pg_advisory_lock(hashtext($1))', [key]);
+      }
+      try {
+        return await fn();
+      } finally {
+        await client.query('SELECT pg_advisory_unlock(hashtext($1))', [key]);
+      }
+    } finally {
+      await client.end();
+    }
+  }
+  if (url === ':memory:') return fn();
+  const lock = new SQLite(`${path.resolve(url)}-startup`, { timeout: 0 });
+  try {
+    for (let warned = false; ; warned = true) {
+      try {
+        lock.exec('BEGIN EXCLUSIVE');
+        break;
+      } catch (err) {
+        if ((err as { code?: string }).code !== 'SQLITE_BUSY') throw err;
+        if (!warned) waiting();
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    }
+    return await fn();
+  } finally {
+    lock.close(); // ends the (empty) transaction and releases the file lock
+  }
 }
 
 function describeDb(url: string) {
@@ -31,10 +84,11 @@ function describeDb(url: string) {
 
 async function start() {
   const database = open();
-  await migrateToLatest(database);
-  const demo = process.env.XIETIAO_DEMO !== '0';
   const clock = systemClock;
-  if (demo) await loadDemo(database.db);
+  const demo = await withStartupLock(database, async () => {
+    await migrateToLatest(database);
+    return process.env.XIETIAO_DEMO !== '0' ? loadDemo(database.db) : 'off';
+  });
   const webDist = process.env.WEB_DIST ?? path.join(repoRoot, 'web', 'dist');
   const { app, ctx } = await buildApp({ database, clock, webDist, logger: { level: process.env.LOG_LEVEL ?? 'warn' }, secureCookies: process.env.SECURE_COOKIES === '1' });
   const runner = createTimerRunner(ctx, timerHandlers(ctx), { onError: (err) => app.log.error({ err }, 'timer run failed') });
@@ -46,7 +100,7 @@ async function start() {
   console.log(`协调（Xietiao）已启动：${url}`);
   console.log(`数据库：${describeDb(databaseUrlFromEnv())}`);
   if (!fs.existsSync(path.join(webDist, 'index.html'))) console.log(`注意：未找到前端构建（${webDist}），请先运行 npm run build`);
-  if (demo) {
+  if (demo === 'loaded' || demo === 'present') {
     console.log(`演示账号（密码均为 ${DEMO_PASSWORD}）：`);
     for (const l of DEMO_LOGINS) console.log(`  ${l.username.padEnd(12)} ${l.name}（${l.label}）`);
   }
@@ -60,14 +114,40 @@ async function start() {
   process.on('SIGTERM', shutdown);
 }
 
-/** Load the demo organisation and its matters into an empty database; false when it is not empty. */
-async function loadDemo(db: Db): Promise<boolean> {
-  const any = await db.selectFrom('users').select('id').limit(1).executeTakeFirst();
-  if (any) return false;
-  await seedDemo({ db, clock: systemClock });
-  await seedDemoMatters({ db, clock: systemClock, calendar: () => new Map() });
-  await seedDemoActivities({ db, clock: systemClock, calendar: () => new Map() });
-  return true;
+/** The `settings` row written in the demo's own transaction: present = the whole demo is loaded. */
+const DEMO_MARKER = 'system.demo';
+
+/**
+ * Load the demo organisation, its matters and its activities into an empty database, in ONE
+ * transaction (every seeded use case joins it through runTx) ending with the DEMO_MARKER row: a
+ * load cut short (kill -9, crash) leaves nothing, and the next start loads it again. Call it under
+ * withStartupLock. 'present': loaded before; 'not-empty': the database has people of its own and is
+ * never touched.
+ */
+async function loadDemo(db: Db): Promise<'loaded' | 'present' | 'not-empty'> {
+  return runTx(db, async (tx) => {
+    if (await tx.selectFrom('settings').select('key').where('key', '=', DEMO_MARKER).executeTakeFirst()) return 'present';
+    if (await tx.selectFrom('users').select('id').limit(1).executeTakeFirst()) return 'not-empty';
+    const ctx = { db: tx, clock: systemClock, calendar: () => new Map() };
+    await seedDemo(ctx);
+    await seedDemoMatters(ctx);
+    // Test hook (K-12): hold the open demo transaction this long, so a test can kill the process
+    // mid-load. Never set it outside tests.
+    const pauseMs = Number(process.env.XIETIAO_DEMO_PAUSE_MS ?? 0);
+    if (pauseMs > 0) {
+      console.log(`XIETIAO_DEMO_PAUSE_MS: demo transaction open, pausing ${pauseMs} ms`);
+      await new Promise((r) => setTimeout(r, pauseMs));
+    }
+    await seedDemoActivities(ctx);
+    const count = async (table: 'users' | 'matters') =>
+      Number((await tx.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    const now = systemClock.now().toISOString();
+    await tx.insertInto('settings').values({
+      key: DEMO_MARKER, value: toJson({ loadedAt: now, users: await count('users'), matters: await count('matters') }),
+      version: 1, updated_by: null, updated_at: now,
+    }).execute();
+    return 'loaded';
+  });
 }
 
 async function ask(question: string): Promise<string> {
@@ -83,7 +163,7 @@ async function main(argv: string[]) {
       return start();
     case 'migrate': {
       const database = open();
-      const done = await migrateToLatest(database);
+      const done = await withStartupLock(database, () => migrateToLatest(database));
       console.log(done.length ? `已执行迁移：${done.join('、')}` : '数据库已是最新结构');
       await database.close();
       return;
@@ -91,9 +171,11 @@ async function main(argv: string[]) {
     case 'seed': {
       if (!rest.includes('--demo')) { console.error('用法：xietiao seed --demo'); process.exit(2); }
       const database = open();
-      await migrateToLatest(database);
-      const seeded = await loadDemo(database.db);
-      console.log(seeded ? '已载入演示单位' : '数据库中已有人员，未载入演示数据');
+      const seeded = await withStartupLock(database, async () => {
+        await migrateToLatest(database);
+        return loadDemo(database.db);
+      });
+      console.log(seeded === 'loaded' ? '已载入演示单位' : '数据库中已有人员，未载入演示数据');
       await database.close();
       return;
     }
@@ -103,14 +185,16 @@ async function main(argv: string[]) {
       if (!name) { console.error('用法：xietiao init --admin 用户名'); process.exit(2); }
       const password = process.env.XIETIAO_ADMIN_PASSWORD ?? (await ask(`请输入 ${name} 的密码（至少10位）：`));
       const database = open();
-      await migrateToLatest(database);
-      try {
-        await initAdmin({ db: database.db, clock: systemClock }, name, password);
-        console.log(`已创建系统管理员 ${name}。请登录后创建单位、部门和人员，并由安全保密管理员分配角色。`);
-      } catch (err) {
-        console.error((err as Error).message);
-        process.exitCode = 1;
-      }
+      await withStartupLock(database, async () => {
+        await migrateToLatest(database);
+        try {
+          await initAdmin({ db: database.db, clock: systemClock }, name, password);
+          console.log(`已创建系统管理员 ${name}。请登录后创建单位、部门和人员，并由安全保密管理员分配角色。`);
+        } catch (err) {
+          console.error((err as Error).message);
+          process.exitCode = 1;
+        }
+      });
       await database.close();
       return;
     }

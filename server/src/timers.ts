@@ -4,6 +4,6 @@ import type { TimerHandler } from './platform/timers';
 import { taskTimerHandlers } from './kernel/matters.timers';
 import { activityTimerHandlers } from './modules/activities/activities.kind';
 
-export function timerHandlers(ctx: Pick<AppContext, 'clock'>): Record<string, TimerHandler> {
-  return { ...taskTimerHandlers(ctx.clock), ...activityTimerHandlers(ctx.clock) };
+export function timerHandlers(ctx: Pick<AppContext, 'clock'> & Partial<Pick<AppContext, 'calendar'>>): Record<string, TimerHandler> {
+  return { ...taskTimerHandlers(ctx.clock, ctx.calendar), ...activityTimerHandlers(ctx.clock) };
 }

@@ -7,16 +7,23 @@ import type { Lifecycle } from '../kernel/lifecycle';
  * for coordination (重新协调) and goes through a new approval; history is kept by the service.
  *
  * Roles are relative to the matter: `office` (office staff), `principal` (the principal leader who
- * approves), `leader` (an assigned leader or their secretary), `organiser` (the requester),
- * `system` (automatic transitions, e.g. the last confirmation or a new absence).
+ * approves), `attendee` (an assigned leader or their secretary), `organiser` (the requester),
+ * `responsible` (the staff member who gets the leader there on time), `system` (automatic
+ * transitions, e.g. the last confirmation or a new absence).
+ *
+ * Events owned by a command need the command's data and run its effects: `propose` (the
+ * proposal and its leaders), `decide` (the decision, the changed leaders, the instruction, clash
+ * handling), `reopen` (the leader withdrawn and the reason), `confirm` (the last confirmation
+ * moves the activity to confirmed).
  */
+import type { KindPolicy } from '../kernel/policy';
 export type ActivityState =
   | 'submitted' | 'awaiting_approval' | 'approved' | 'confirmed' | 'recoordinating'
   | 'completed' | 'declined' | 'cancelled';
 export type ActivityEvent =
   | 'propose' | 'approve' | 'approveWithChanges' | 'decline' | 'returnForRework'
   | 'confirmAll' | 'reopen' | 'complete' | 'cancel';
-export type ActivityRole = 'office' | 'principal' | 'leader' | 'organiser' | 'system';
+export type ActivityRole = 'office' | 'principal' | 'attendee' | 'organiser' | 'responsible' | 'system';
 
 const OPEN: ActivityState[] = ['submitted', 'awaiting_approval', 'approved', 'confirmed', 'recoordinating'];
 
@@ -35,15 +42,25 @@ export const activityLifecycle: Lifecycle<ActivityState, ActivityEvent, Activity
     cancelled: { label: '已撤销', terminal: true },
   },
   events: {
-    propose: { from: ['submitted', 'recoordinating'], to: 'awaiting_approval', by: ['office'], guards: ['has-proposal'], label: '提出拟办意见，报主要领导审批' },
-    approve: { from: ['awaiting_approval'], to: 'approved', by: ['principal'], label: '同意' },
-    approveWithChanges: { from: ['awaiting_approval'], to: 'approved', by: ['principal'], label: '调整后同意', needsComment: true },
-    decline: { from: ['awaiting_approval'], to: 'declined', by: ['principal'], label: '不同意', needsComment: true },
-    returnForRework: { from: ['awaiting_approval'], to: 'submitted', by: ['principal'], label: '退回重新拟办', needsComment: true },
-    confirmAll: { from: ['approved'], to: 'confirmed', by: ['system', 'office', 'leader'], guards: ['all-confirmed'], label: '出席领导均已确认' },
-    reopen: { from: ['approved', 'confirmed'], to: 'recoordinating', by: ['office', 'system'], label: '重新协调', needsComment: true },
+    propose: { from: ['submitted', 'recoordinating'], to: 'awaiting_approval', by: ['office'], guards: ['has-proposal'], label: '提出拟办意见，报主要领导审批', command: 'propose' },
+    approve: { from: ['awaiting_approval'], to: 'approved', by: ['principal'], label: '同意', command: 'decide' },
+    approveWithChanges: { from: ['awaiting_approval'], to: 'approved', by: ['principal'], label: '调整后同意', needsComment: true, command: 'decide' },
+    decline: { from: ['awaiting_approval'], to: 'declined', by: ['principal'], label: '不同意', needsComment: true, command: 'decide' },
+    returnForRework: { from: ['awaiting_approval'], to: 'submitted', by: ['principal'], label: '退回重新拟办', needsComment: true, command: 'decide' },
+    confirmAll: { from: ['approved'], to: 'confirmed', by: ['system'], guards: ['all-confirmed'], label: '出席领导均已确认', command: 'confirm' },
+    reopen: { from: ['approved', 'confirmed'], to: 'recoordinating', by: ['office', 'system'], label: '重新协调', needsComment: true, command: 'reopen' },
     complete: { from: ['confirmed'], to: 'completed', by: ['office'], label: '办结' },
     cancel: { from: OPEN, to: 'cancelled', by: ['office', 'organiser'], label: '撤销', needsComment: true },
+  },
+};
+
+/** The activity's actions besides its lifecycle events (see kernel/policy.ts). */
+export const activityPolicy: KindPolicy = {
+  actions: {
+    edit: { label: '修改', rules: [{ by: ['office'], in: 'open' }, { by: ['organiser'], in: ['submitted'] }] },
+    confirm: { label: '确认出席', rules: [{ by: ['attendee', 'office'], in: ['approved'] }] },
+    remind: { label: '确认提醒情况', rules: [{ by: ['office', 'responsible'], in: ['approved', 'confirmed'] }] },
+    suggest: { label: '查看推荐人选', rules: [{ by: ['office', 'principal'], in: 'any' }] },
   },
 };
 

@@ -77,6 +77,15 @@ export interface BusyPeriod {
   travelMinutes: number;
   /** for activities: whether it is still only proposed (weaker conflict) or approved/confirmed */
   firm: boolean;
+  /** display facts for calendars (absent where a source has none) */
+  leaderName?: string;
+  place?: string | null;
+  /** the matter's status (activities) or the absence's kind */
+  status?: string;
+  /** activities: assigned / confirmed by the leader, or only proposed awaiting approval */
+  assignment?: 'assigned' | 'confirmed' | 'proposed';
+  /** false when the viewer may not see the matter: its title is replaced and its place hidden */
+  visible?: boolean;
 }
 
 /** Administrator-editable rule settings (ACT-2), stored as data. */

@@ -89,7 +89,8 @@ export const ActivityDetail = MatterDetail.extend({
   /** only for the office and the principal leader */
   candidates: z.array(Candidate),
   /** what the current user may do beyond lifecycle events */
-  can: z.object({ edit: z.boolean(), propose: z.boolean(), approve: z.boolean(), confirmFor: z.array(z.string()), remind: z.boolean(), reopen: z.boolean() }),
+  /** the leaders whose attendance this actor may confirm now (the `confirm` action's targets) */
+  confirmableLeaderIds: z.array(z.string()),
 });
 export type ActivityDetail = z.infer<typeof ActivityDetail>;
 
@@ -107,5 +108,5 @@ export const WeekTable = z.object({
   rows: z.array(z.object({ leaderId: z.string(), name: z.string(), post: z.string(), line: z.string(), cells: z.array(z.object({ date: z.string(), entries: z.array(ScheduleEntry) })) })),
   conflicts: z.number(),
 });
-export const ActivityRuleSettingsBody = z.object({ version: z.number().int().min(0), settings: z.record(z.string(), z.unknown()) });
+export const ActivityRuleSettingsBody = z.object({ version: z.number().int().min(0).max(2_147_483_647, '版本号无效，请刷新后重试'), settings: z.record(z.string(), z.unknown()) });
 export const FeedLinks = z.object({ week: z.string(), leaders: z.array(z.object({ leaderId: z.string(), name: z.string(), url: z.string() })) });

@@ -17,7 +17,8 @@ export const IsoDateTime = z.string().refine((v) => {
   return !!m && isIsoDate(m[1]) && !Number.isNaN(Date.parse(v));
 }, '时间格式应为带时区的 ISO-8601，如 2026-10-09T09:00:00+08:00');
 export const NonEmpty = (max = 200) => z.string().trim().min(1, '不能为空').max(max, `不能超过${max}个字符`);
-export const Version = z.number().int().min(1);
+/** A record's version (optimistic locking); bounded by the database's integer column (PostgreSQL int4). */
+export const Version = z.number().int().min(1).max(2_147_483_647, '版本号无效，请刷新后重试');
 
 export const Paging = z.object({
   page: z.coerce.number().int().min(1).default(1),

@@ -5,3 +5,6 @@ export * from './matters';
 export * from './inbox';
 export * from './audit';
 export * from './activities';
+export * from './calendar';
+export * from './kernel';
+export * from './steps';

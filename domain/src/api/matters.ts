@@ -23,6 +23,10 @@ export const Task = z.object({
   assigneeDepartmentId: z.string().nullable(), assigneeDepartmentName: z.string().nullable(),
   status: z.enum(['open', 'done', 'cancelled']), dueDate: z.string().nullable(), overdue: z.boolean(),
   result: z.string().nullable(), createdAt: z.string(), completedAt: z.string().nullable(), version: z.number().int(),
+  /** K-8: the open task's deadline falls in (or runs through) a year whose holidays are not entered */
+  dueDateWarning: z.string().nullable().optional(),
+  /** 催办 on record: who chased (null = the system's reminder), when, what was said */
+  chases: z.array(z.object({ at: z.string(), byName: z.string().nullable(), note: z.string().nullable() })).default([]),
 });
 export type Task = z.infer<typeof Task>;
 
@@ -44,11 +48,20 @@ export const Instruction = z.object({
 export const Link = z.object({ id: z.string(), kind: z.enum(LINK_KINDS), direction: z.enum(['out', 'in']), otherId: z.string(), otherTitle: z.string(), otherKind: z.string(), note: z.string().nullable() });
 export const HistoryEntry = z.object({ seq: z.number(), at: z.string(), actorName: z.string().nullable(), action: z.string(), fromState: z.string().nullable(), toState: z.string().nullable(), detail: z.string().nullable() });
 export const AllowedEvent = z.object({ event: z.string(), label: z.string(), needsComment: z.boolean() });
+/**
+ * What the actor may do on the matter now (kernel policy): lifecycle events (`type: 'event'`; an
+ * event owned by a command names it) and other actions (`type: 'action'`: edit, confirm, addTask…).
+ * The web draws its buttons from this list only.
+ */
+export const AllowedAction = z.object({
+  action: z.string(), label: z.string(), type: z.enum(['event', 'action']), command: z.string().optional(), needsComment: z.boolean(),
+});
 
 export const MatterDetail = MatterSummary.extend({
   data: z.record(z.string(), z.unknown()),
   description: z.string().nullable(),
   allowedEvents: z.array(AllowedEvent),
+  allowedActions: z.array(AllowedAction),
   tasks: z.array(Task), consultations: z.array(Consultation), instructions: z.array(Instruction), links: z.array(Link),
   access: z.array(z.object({ type: z.enum(['user', 'department', 'role']), id: z.string(), name: z.string() })),
   history: z.array(HistoryEntry),
@@ -69,7 +82,7 @@ export const CreateMatterBody = z.object({
   dueWorkingDays: z.number().int().min(1, '期限至少1个工作日').max(250).nullable().optional(),
   restricted: z.boolean().default(false),
   accessUserIds: z.array(Id).max(100).default([]), accessDepartmentIds: z.array(Id).max(100).default([]),
-  classification: z.string().optional(),
+  classification: z.string().max(20).optional(),
 });
 export const FireEventBody = z.object({ version: Version, comment: z.string().trim().max(2000).nullable().optional() });
 /** Task kinds a person may assign directly (承办, 报送材料, 审核); workflow tasks are made by their steps. */
@@ -79,8 +92,17 @@ export const CreateTaskBody = z.object({
   title: NonEmpty(200), kind: z.enum(TASK_KINDS, { message: '任务类型应为 handle（承办）、report（报送材料）或 review（审核）' }).default('handle'),
   assigneeUserId: Id.nullable().optional(), assigneeDepartmentId: Id.nullable().optional(),
   dueWorkingDays: z.number().int().min(1, '期限至少1个工作日').max(250).nullable().optional(),
-}).refine((v) => v.assigneeUserId || v.assigneeDepartmentId, { message: '请指定承办人或承办部门', path: ['assigneeUserId'] });
+  /** 督办: remind the assignee to report progress every N working days while the task is open */
+  progressEveryWorkingDays: z.number().int().min(1, '至少每1个工作日').max(60, '最多每60个工作日').nullable().optional(),
+}).refine((v) => v.assigneeUserId || v.assigneeDepartmentId, { message: '请指定承办人或承办部门', path: ['assigneeUserId'] })
+  .refine((v) => !(v.assigneeUserId && v.assigneeDepartmentId), { message: '承办人和承办部门只能指定其一', path: ['assigneeDepartmentId'] });
 export const CompleteTaskBody = z.object({ version: Version, result: NonEmpty(2000) });
+/** 催办: chase an open task (the assignee is notified; the chase is recorded). */
+export const ChaseTaskBody = z.object({ note: z.string().trim().max(500).nullable().optional() });
+/** Extend an open task's deadline, with the reason on record. */
+export const ExtendTaskBody = z.object({
+  dueDate: IsoDate, reason: NonEmpty(500),
+});
 export const CreateConsultationBody = z.object({
   subject: NonEmpty(200), question: NonEmpty(2000),
   departmentIds: z.array(Id).max(50).default([]), userIds: z.array(Id).max(50).default([]),
@@ -114,5 +136,11 @@ export const AttachmentUpload = z.object({
   mime: z.string().refine((v) => v in ATTACHMENT_TYPES, '不支持的文件类型：请上传 PDF、OFD、Word、Excel、图片或文本文件'),
   contentBase64: z.string().min(1, '文件内容为空').max(Math.ceil((MAX_ATTACHMENT_BYTES * 4) / 3) + 4, '文件不能超过10MB')
     .refine((v) => /^[A-Za-z0-9+/]*={0,2}$/.test(v), '文件内容应为 base64 编码'),
+  /** K-4: the content version (its number) the file belongs to, e.g. a draft's annex; the latest version only */
+  contentVersionNo: z.number().int().min(1, '版本号从1开始').max(1_000_000, '版本号过大').optional(),
 });
-export const Attachment = z.object({ id: z.string(), filename: z.string(), mime: z.string(), size: z.number().int(), createdAt: z.string(), createdByName: z.string(), canDelete: z.boolean() });
+export const Attachment = z.object({
+  id: z.string(), filename: z.string(), mime: z.string(), size: z.number().int(), createdAt: z.string(), createdByName: z.string(), canDelete: z.boolean(),
+  /** K-4: the content version it belongs to (null: the matter's own) */
+  contentVersionNo: z.number().int().nullable().optional(),
+});

@@ -57,14 +57,14 @@ export type Person = z.infer<typeof Person>;
 export const PersonInput = z.object({
   username: z.string().trim().regex(/^[a-z][a-z0-9_.-]{2,31}$/, '用户名为3至32位小写字母、数字、下划线、点或连字符，以字母开头'),
   name: NonEmpty(50), title: z.string().trim().max(100).nullable().optional(), phone: z.string().trim().max(30).nullable().optional(),
-  departmentId: Id.nullable().optional(), roles: z.array(z.enum(ROLES, { message: '角色不在允许范围内' })).min(1, '至少需要一个角色'),
+  departmentId: Id.nullable().optional(), roles: z.array(z.enum(ROLES, { message: '角色不在允许范围内' })).min(1, '至少需要一个角色').max(ROLES.length),
   password: z.string().min(10, '初始密码至少10位').max(256),
 });
 export const PersonPatch = z.object({
   name: NonEmpty(50).optional(), title: z.string().trim().max(100).nullable().optional(), phone: z.string().trim().max(30).nullable().optional(),
   departmentId: Id.nullable().optional(), version: Version,
 });
-export const RolesInput = z.object({ roles: z.array(z.enum(ROLES, { message: '角色不在允许范围内' })).min(1, '至少需要一个角色'), version: Version });
+export const RolesInput = z.object({ roles: z.array(z.enum(ROLES, { message: '角色不在允许范围内' })).min(1, '至少需要一个角色').max(ROLES.length), version: Version });
 export const ResetPasswordInput = z.object({ password: z.string().min(10, '密码至少10位').max(256) });
 export const LeaderInput = z.object({
   post: NonEmpty(50), rank: NonEmpty(30), rankOrder: z.number().int().min(1).max(99), precedence: z.number().int().min(1).max(999),

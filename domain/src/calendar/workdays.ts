@@ -18,9 +18,97 @@ const chineseDays: ChineseDays =
 
 export type IsoDate = string;
 
-/** Overrides an administrator recorded: date → true (working day) / false (day off). */
-export type CalendarOverrides = ReadonlyMap<IsoDate, boolean>;
+/**
+ * An administrator's entry in the calendar: a day of the State Council's yearly notice as the
+ * administrator typed it in (`notice`: holidays and 调休 working days of a year the package does
+ * not cover yet), or a single local adjustment (`override`, with its reason), which wins.
+ */
+export interface CalendarEntry {
+  date: IsoDate;
+  working: boolean;
+  kind: 'notice' | 'override';
+  /** the holiday's name (notice) or the reason (override) */
+  name: string | null;
+}
+
+/**
+ * Overrides an administrator recorded: date → true (working day) / false (day off). A plain Map
+ * is enough for arithmetic; the server's calendar also says which years' notices the
+ * administrator entered and what each entry is (for labels and missing-year warnings).
+ */
+export type CalendarOverrides = ReadonlyMap<IsoDate, boolean> & {
+  /** years whose yearly notice (holidays and 调休) the administrator entered */
+  readonly enteredYears?: ReadonlySet<number>;
+  readonly dayEntries?: ReadonlyMap<IsoDate, CalendarEntry>;
+};
 const NO_OVERRIDES: CalendarOverrides = new Map();
+
+/** The calendar of a set of entries: a single override wins over the notice on the same date. */
+export function buildCalendar(entries: Iterable<CalendarEntry>, enteredYears: Iterable<number> = []): CalendarOverrides {
+  const byDate = new Map<IsoDate, CalendarEntry>();
+  for (const e of entries) {
+    const had = byDate.get(e.date);
+    if (!had || (had.kind === 'notice' && e.kind === 'override')) byDate.set(e.date, e);
+  }
+  const map = new Map<IsoDate, boolean>();
+  for (const [d, e] of byDate) map.set(d, e.working);
+  return Object.assign(map, { enteredYears: new Set(enteredYears) as ReadonlySet<number>, dayEntries: byDate as ReadonlyMap<IsoDate, CalendarEntry> });
+}
+
+const statutoryMemo = new Map<number, boolean>();
+/**
+ * Does the statutory data (the `chinese-days` package) cover `year`? A covered year has at least
+ * one holiday on a weekday (元旦 or 春节 always is); a year past the package's last notice has
+ * none, and every weekday of it would count as a working day.
+ */
+export function hasStatutoryData(year: number): boolean {
+  let known = statutoryMemo.get(year);
+  if (known === undefined) {
+    const holiday = (d: IsoDate) => { const x = chineseDays.getDayDetail(d); return !x.work && x.name.includes(','); };
+    // 国庆节 (1–7 October) always has weekdays off; failing that, look for 元旦 or 春节.
+    const y = String(year).padStart(4, '0');
+    known = false;
+    for (let day = 1; day <= 7 && !known; day += 1) known = holiday(`${y}-10-0${day}`);
+    for (let d = `${y}-01-01`; !known && d < `${y}-03-01`; d = addCalendarDays(d, 1)) known = holiday(d);
+    statutoryMemo.set(year, known);
+  }
+  return known;
+}
+
+/** The years the statutory data covers: one unbroken run (2004 up to the package's last notice). */
+export function statutoryYears(): number[] {
+  const years: number[] = [];
+  let y = 2000;
+  while (y <= 2100 && !hasStatutoryData(y)) y += 1;
+  for (; y <= 2100 && hasStatutoryData(y); y += 1) years.push(y);
+  return years;
+}
+
+export type YearStatus = 'statutory' | 'entered' | 'missing';
+/** entered (the administrator saved the year's notice) / statutory (the package has it) / missing. */
+export function yearStatus(year: number, overrides: CalendarOverrides = NO_OVERRIDES): YearStatus {
+  if (overrides.enteredYears?.has(year)) return 'entered';
+  return hasStatutoryData(year) ? 'statutory' : 'missing';
+}
+
+/** The years from `from`'s to `to`'s (inclusive) with neither statutory data nor an entered notice. */
+export function missingYears(from: IsoDate, to: IsoDate, overrides: CalendarOverrides = NO_OVERRIDES): number[] {
+  const [a, b] = from <= to ? [from, to] : [to, from];
+  const out: number[] = [];
+  for (let y = Number(a.slice(0, 4)); y <= Number(b.slice(0, 4)); y += 1) if (yearStatus(y, overrides) === 'missing') out.push(y);
+  return out;
+}
+
+/**
+ * The warning a deadline carries when it falls in, or was counted through, a year whose holidays
+ * nobody knows yet (counted from `from`, e.g. the day the task was given; default: the date
+ * itself): its working days were counted as ordinary weekdays. Null when the calendar is known.
+ */
+export function deadlineWarning(date: IsoDate, overrides: CalendarOverrides = NO_OVERRIDES, from?: IsoDate): string | null {
+  const years = missingYears(from ?? date, date, overrides);
+  if (!years.length) return null;
+  return `${years.join('、')}年的法定节假日尚未录入，期限按普通工作日计算，请核对`;
+}
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -42,12 +130,20 @@ export function isWorkingDay(date: IsoDate, overrides: CalendarOverrides = NO_OV
   return chineseDays.isWorkday(date);
 }
 
+/**
+ * Where a day's working/off status comes from: a single administrator override, the yearly
+ * notice the administrator entered, the statutory data, or nothing (a missing year: weekdays
+ * count as working days).
+ */
+export type DaySource = 'override' | 'notice' | 'statutory' | 'missing';
+
 export interface DayInfo {
   date: IsoDate;
   working: boolean;
   /** 法定节假日 / 调休上班 / 周末 / 工作日 */
   label: string;
   holidayName: string | null;
+  source: DaySource;
 }
 
 export function dayInfo(date: IsoDate, overrides: CalendarOverrides = NO_OVERRIDES): DayInfo {
@@ -56,14 +152,22 @@ export function dayInfo(date: IsoDate, overrides: CalendarOverrides = NO_OVERRID
   const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
   const weekend = weekday === 0 || weekday === 6;
   const parts = detail.name.split(',');
+  const entry = overrides.dayEntries?.get(date);
+  const year = Number(date.slice(0, 4));
+  if (overrides.has(date) && entry?.kind === 'notice') {
+    const label = working ? (weekend ? '调休上班' : '工作日') : '法定节假日';
+    return { date, working, label, holidayName: entry.name ?? null, source: 'notice' };
+  }
   const holidayName = parts.length >= 2 ? parts[1] : null;
+  const source: DaySource = overrides.has(date) ? 'override'
+    : hasStatutoryData(year) ? 'statutory' : overrides.enteredYears?.has(year) ? 'notice' : 'missing';
   let label: string;
   if (overrides.has(date)) label = working ? '工作日（管理员设定）' : '休息日（管理员设定）';
   else if (working && weekend) label = '调休上班';
   else if (!working && holidayName) label = '法定节假日';
   else if (!working) label = '周末';
   else label = '工作日';
-  return { date, working, label, holidayName };
+  return { date, working, label, holidayName, source };
 }
 
 /**

@@ -15,6 +15,12 @@ export interface Transition<S extends string = string, R extends string = string
   label: string;
   /** the event needs a comment (a reason), e.g. a return or a decline */
   needsComment?: boolean;
+  /**
+   * The command that owns this event (e.g. 'decide'): only that command — with its own route and
+   * payload schema — may fire it, because the event's effects need the command's data. Events
+   * without a command are generic: the generic events route may fire them.
+   */
+  command?: string;
 }
 
 export interface Lifecycle<S extends string = string, E extends string = string, R extends string = string> {

@@ -1,5 +1,5 @@
 /** The API shapes of matters and their parts (domain/src/api/matters.ts). */
-import { chinaDate, lifecycleOf } from '@xietiao/domain';
+import { chinaDate, deadlineWarning, lifecycleOf, type CalendarOverrides } from '@xietiao/domain';
 import type { Clock } from '../platform/clock';
 import { fromJson } from '../platform/json';
 import type { MatterRow } from './matters.repo';
@@ -17,14 +17,20 @@ export function presentMatterSummary(m: MatterRow & { owner_name?: string | null
   };
 }
 
-export function presentTask(t: TaskView, clock: Clock) {
+/** A 催办 of a task: who chased (null: the system's reminder), when, what was said. */
+export interface ChaseView { chased_at: string; chased_by_name: string | null; note: string | null }
+
+/** `calendar`: the live calendar (ctx.calendar()), for the missing-holidays warning of an open task's deadline (K-8). */
+export function presentTask(t: TaskView, clock: Clock, chases: ChaseView[] = [], calendar?: CalendarOverrides) {
   const today = chinaDate(clock.now());
+  const dueDateWarning = t.status === 'open' && t.due_date ? deadlineWarning(t.due_date, calendar, chinaDate(new Date(t.created_at))) : null;
   return {
     id: t.id, matterId: t.matter_id, matterTitle: t.matter_title, kind: t.kind, title: t.title,
     assigneeUserId: t.assignee_user_id, assigneeUserName: t.assignee_user_name,
     assigneeDepartmentId: t.assignee_department_id, assigneeDepartmentName: t.assignee_department_name,
     status: t.status, dueDate: t.due_date, overdue: t.status === 'open' && !!t.due_date && t.due_date < today,
-    result: t.result, createdAt: t.created_at, completedAt: t.completed_at, version: t.version,
+    result: t.result, createdAt: t.created_at, completedAt: t.completed_at, version: t.version, dueDateWarning,
+    chases: chases.map((c) => ({ at: c.chased_at, byName: c.chased_by_name, note: c.note })),
   };
 }
 

@@ -60,17 +60,36 @@ export function createMattersRepo(db: Conn) {
      * Compare-and-set: the only way a matter's status changes. Zero rows → someone else moved
      * the matter first (or it is no longer in `from`): the caller answers 409.
      */
-    async transition(id: string, from: string, to: string, version: number, now: string, closed: boolean) {
+    async transition(id: string, from: string, to: string, version: number, now: string, closed: boolean, patch?: Partial<Pick<MatterRow, 'title' | 'owner_id' | 'department_id' | 'due_date' | 'priority'>>) {
       const res = await db.updateTable('matters')
-        .set({ status: to, version: version + 1, updated_at: now, closed_at: closed ? now : null })
+        .set({ ...Object.fromEntries(Object.entries(patch ?? {}).filter(([, v]) => v !== undefined)), status: to, version: version + 1, updated_at: now, closed_at: closed ? now : null })
         .where('id', '=', id).where('status', '=', from).where('version', '=', version)
         .executeTakeFirst();
+      return Number(res.numUpdatedRows) === 1;
+    },
+
+    /** Compare-and-set edit of a matter's own fields (and version); false when the version moved on. */
+    async update(id: string, version: number, patch: Partial<Pick<MatterRow, 'title' | 'owner_id' | 'department_id' | 'due_date' | 'priority'>> & { data?: Record<string, unknown> }, now: string) {
+      const { data, ...cols } = patch;
+      const res = await db.updateTable('matters')
+        .set({ ...Object.fromEntries(Object.entries(cols).filter(([, v]) => v !== undefined)), ...(data !== undefined ? { data: toJson(data) } : {}), version: version + 1, updated_at: now })
+        .where('id', '=', id).where('version', '=', version).executeTakeFirst();
       return Number(res.numUpdatedRows) === 1;
     },
 
     /** Bump version and timestamp for changes that do not move the status (tasks, positions…). */
     async touch(id: string, now: string) {
       await db.updateTable('matters').set((eb) => ({ updated_at: now, version: eb('version', '+', 1) })).where('id', '=', id).execute();
+    },
+
+    /**
+     * Take the matter's row lock (PostgreSQL) or the write lock (SQLite) for the rest of the
+     * transaction, marking it updated but keeping its version: serialises what is numbered per
+     * matter (content versions). False when there is no such matter.
+     */
+    async lock(id: string, now: string) {
+      const res = await db.updateTable('matters').set({ updated_at: now }).where('id', '=', id).executeTakeFirst();
+      return Number(res.numUpdatedRows) === 1;
     },
 
     async insertInstruction(row: { id: string; matter_id: string; leader_id: string; kind: 'instruction' | 'approval' | 'decision'; decision: 'approve' | 'change' | 'decline' | null; text: string; created_at: string }) {

@@ -3,18 +3,12 @@ import { api, LIFECYCLES, toMermaid } from '@xietiao/domain';
 import type { ZodApp } from '../app';
 import type { AppContext } from '../platform/context';
 import { actorOf } from '../platform/auth/plugin';
-import { createMattersService } from './matters.service';
-import { matterKinds } from '../kinds';
-import { createTasksService } from './tasks.service';
-import { createConsultationsService } from './consultations.service';
+import type { Container } from '../container';
 
 const tags = ['matters'];
 const EventParams = z.object({ id: api.Id, event: z.string().min(1).max(40) });
 
-export function registerMatterRoutes(app: ZodApp, ctx: AppContext): void {
-  const matters = createMattersService(ctx, matterKinds);
-  const tasks = createTasksService(ctx);
-  const consultations = createConsultationsService(ctx);
+export function registerMatterRoutes(app: ZodApp, _ctx: AppContext, { matters, tasks, consultations }: Container): void {
 
   app.get('/api/v1/matters', { schema: { tags, summary: '事项列表（仅限知悉范围内）', querystring: api.MatterListQuery, response: { 200: api.pageOf(api.MatterSummary) } } },
     async (req) => matters.list(actorOf(req), req.query));
@@ -37,6 +31,10 @@ export function registerMatterRoutes(app: ZodApp, ctx: AppContext): void {
     async (req) => tasks.add(actorOf(req), req.params.id, req.body));
   app.post('/api/v1/tasks/:id/complete', { schema: { tags, summary: '办结任务', params: api.IdParams, body: api.CompleteTaskBody, response: { 200: api.Task } } },
     async (req) => tasks.complete(actorOf(req), req.params.id, req.body));
+  app.post('/api/v1/tasks/:id/chase', { schema: { tags, summary: '催办（提醒承办人，留有记录）', params: api.IdParams, body: api.ChaseTaskBody, response: { 200: api.Task } } },
+    async (req) => tasks.chase(actorOf(req), req.params.id, req.body));
+  app.post('/api/v1/tasks/:id/extend', { schema: { tags, summary: '延长期限（须写明理由）', params: api.IdParams, body: api.ExtendTaskBody, response: { 200: api.Task } } },
+    async (req) => tasks.extend(actorOf(req), req.params.id, req.body));
 
   app.post('/api/v1/matters/:id/consultations', { schema: { tags, summary: '发起征求意见', params: api.IdParams, body: api.CreateConsultationBody, response: { 200: api.Consultation } } },
     async (req) => consultations.start(actorOf(req), req.params.id, req.body));

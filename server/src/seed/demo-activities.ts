@@ -8,9 +8,7 @@ import type { AppContext } from '../platform/context';
 import { ManualClock } from '../platform/clock';
 import { loadActor } from '../platform/auth/plugin';
 import type { Actor } from '../platform/auth/actor';
-import { matterKinds } from '../kinds';
-import { createActivitiesService } from '../modules/activities/activities.service';
-import { createMattersService } from '../kernel/matters.service';
+import { createContainer } from '../container';
 
 type Target = 'submitted' | 'awaiting_approval' | 'approved' | 'confirmed' | 'recoordinating' | 'completed' | 'declined' | 'cancelled';
 
@@ -63,8 +61,7 @@ export async function seedDemoActivities(ctx: Pick<AppContext, 'db' | 'clock' | 
   const now = ctx.clock.now();
   const today = chinaDate(now);
   const clock = new ManualClock(now);
-  const svc = createActivitiesService({ ...ctx, clock }, matterKinds);
-  const matters = createMattersService({ ...ctx, clock }, matterKinds);
+  const { activities: svc, matters } = createContainer({ ...ctx, clock });
 
   for (const s of SPECS) {
     const filer = (await actor(s.filer)) ?? office;

@@ -7,10 +7,7 @@
 import type { AppContext } from '../platform/context';
 import { ManualClock } from '../platform/clock';
 import { loadActor } from '../platform/auth/plugin';
-import { createMattersService } from '../kernel/matters.service';
-import { matterKinds } from '../kinds';
-import { createTasksService } from '../kernel/tasks.service';
-import { createConsultationsService } from '../kernel/consultations.service';
+import { createContainer } from '../container';
 
 export async function seedDemoMatters(ctx: Pick<AppContext, 'db' | 'clock' | 'calendar'>): Promise<void> {
   const { db } = ctx;
@@ -29,9 +26,7 @@ export async function seedDemoMatters(ctx: Pick<AppContext, 'db' | 'clock' | 'ca
   const now = ctx.clock.now();
   const past = new ManualClock(new Date(now.getTime() - 12 * 86400_000));
   const pastCtx = { ...ctx, clock: past };
-  const matters = createMattersService(pastCtx, matterKinds);
-  const tasks = createTasksService(pastCtx);
-  const consult = createConsultationsService(pastCtx);
+  const { matters, tasks, consultations: consult } = createContainer(pastCtx);
 
   const edu = await dept('市教育局');
   const land = await dept('市自然资源和规划局');

@@ -3,12 +3,13 @@
  * per-user agents that carry the session cookie and CSRF token like the browser does.
  */
 import type { LightMyRequestResponse } from 'fastify';
-import { buildApp, type ZodApp } from '../app';
+import { buildApp, type BuildAppOptions, type ZodApp } from '../app';
 import { ManualClock, type Clock } from '../platform/clock';
 import type { AppContext } from '../platform/context';
 import type { Dialect } from '../platform/db/database';
 import { seedDemo, DEMO_PASSWORD } from '../seed/demo';
 import { createTestDatabase, type TestDatabase } from './db';
+import type { Container } from '../container';
 
 export interface Agent {
   userId: string;
@@ -23,6 +24,8 @@ export interface Agent {
 export interface TestApp {
   app: ZodApp;
   ctx: AppContext;
+  /** the services the app was built with (kernel API included) */
+  container: Container;
   clock: Clock;
   tdb: TestDatabase;
   /** log in as a demo user (password xietiao-demo) or with a given password */
@@ -30,10 +33,10 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function createTestApp(dialect: Dialect, opts: { demo?: boolean; clock?: Clock } = {}): Promise<TestApp> {
+export async function createTestApp(dialect: Dialect, opts: { demo?: boolean; clock?: Clock; onRoute?: BuildAppOptions['onRoute'] } = {}): Promise<TestApp> {
   const tdb = await createTestDatabase(dialect);
   const clock = opts.clock ?? new ManualClock('2026-11-27T01:00:00Z');
-  const { app, ctx } = await buildApp({ database: tdb.database, clock, webDist: null });
+  const { app, ctx, container } = await buildApp({ database: tdb.database, clock, webDist: null, onRoute: opts.onRoute });
   await app.ready();
   if (opts.demo !== false) await seedDemo({ db: ctx.db, clock });
 
@@ -54,7 +57,7 @@ export async function createTestApp(dialect: Dialect, opts: { demo?: boolean; cl
   }
 
   return {
-    app, ctx, clock, tdb, login,
+    app, ctx, container, clock, tdb, login,
     close: async () => { await app.close(); await tdb.cleanup(); },
   };
 }

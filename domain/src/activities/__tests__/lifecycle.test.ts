@@ -4,7 +4,7 @@ import { ACTIVITY_GUARD_MESSAGES, activityLifecycle as lc, type ActivityEvent, t
 
 const states = Object.keys(lc.states) as ActivityState[];
 const events = Object.keys(lc.events) as ActivityEvent[];
-const roles: ActivityRole[] = ['office', 'principal', 'leader', 'organiser', 'system'];
+const roles: ActivityRole[] = ['office', 'principal', 'attendee', 'organiser', 'responsible', 'system'];
 
 /** The expected `next` table: state → event → target (absent = does not apply). */
 const NEXT: Record<ActivityState, Partial<Record<ActivityEvent, ActivityState>>> = {
@@ -22,7 +22,8 @@ const NEXT: Record<ActivityState, Partial<Record<ActivityEvent, ActivityState>>>
 const ALLOWED: Record<ActivityState, Partial<Record<ActivityRole, ActivityEvent[]>>> = {
   submitted: { office: ['propose', 'cancel'], organiser: ['cancel'] },
   awaiting_approval: { principal: ['approve', 'approveWithChanges', 'decline', 'returnForRework'], office: ['cancel'], organiser: ['cancel'] },
-  approved: { office: ['confirmAll', 'reopen', 'cancel'], leader: ['confirmAll'], system: ['confirmAll', 'reopen'], organiser: ['cancel'] },
+  // confirmAll is the system's: the last confirmation (the `confirm` command) fires it.
+  approved: { office: ['reopen', 'cancel'], system: ['confirmAll', 'reopen'], organiser: ['cancel'] },
   confirmed: { office: ['reopen', 'complete', 'cancel'], system: ['reopen'], organiser: ['cancel'] },
   recoordinating: { office: ['propose', 'cancel'], organiser: ['cancel'] },
   completed: {},

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { allowedEvents, next, toMermaid, unreachableStates, type Lifecycle } from '../lifecycle';
 import { LIFECYCLES } from '../../lifecycles/index';
+import { STEP_LIFECYCLES } from '../steps';
 import { coordinationLifecycle as lc } from '../../lifecycles/coordination';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -16,12 +17,14 @@ export function renderLifecyclesDoc(all: Record<string, Lifecycle>): string {
     '',
     'Generated from the lifecycle tables in `domain/src/lifecycles/` by `domain/src/kernel/__tests__/lifecycle.test.ts`;',
     'the test fails when this file is stale (run the test with `UPDATE_DOCS=1` to rewrite it).',
+    'An event with a **command** is owned by it: only that command (its own route and payload) fires it;',
+    'the generic `POST /matters/:id/events/:event` refuses it with 422 `owned_event`.',
     '',
   ];
   for (const l of Object.values(all)) {
-    parts.push(`## ${l.label}（\`${l.kind}\`）`, '', '```mermaid', toMermaid(l), '```', '', '| event | label | from | to | by | guards |', '|---|---|---|---|---|---|');
+    parts.push(`## ${l.label}（\`${l.kind}\`）`, '', '```mermaid', toMermaid(l), '```', '', '| event | label | from | to | by | guards | command |', '|---|---|---|---|---|---|---|');
     for (const [e, t] of Object.entries(l.events)) {
-      parts.push(`| \`${e}\` | ${t.label} | ${t.from.join(', ')} | ${t.to} | ${t.by.join(', ')} | ${(t.guards ?? []).join(', ') || '—'} |`);
+      parts.push(`| \`${e}\` | ${t.label} | ${t.from.join(', ')} | ${t.to} | ${t.by.join(', ')} | ${(t.guards ?? []).join(', ') || '—'} | ${t.command ? `\`${t.command}\`` : '—'} |`);
     }
     parts.push('');
   }
@@ -60,7 +63,7 @@ describe('lifecycle engine', () => {
   });
 
   it('docs/lifecycles.md is the fresh Mermaid rendering of every lifecycle table', () => {
-    const want = renderLifecyclesDoc(LIFECYCLES);
+    const want = renderLifecyclesDoc({ ...LIFECYCLES, ...STEP_LIFECYCLES });
     if (process.env.UPDATE_DOCS === '1' || !fs.existsSync(docPath)) fs.writeFileSync(docPath, want);
     expect(fs.readFileSync(docPath, 'utf8'), 'docs/lifecycles.md is stale: run UPDATE_DOCS=1 npx vitest run domain/src/kernel').toBe(want);
   });

@@ -2,26 +2,18 @@ import { z } from 'zod';
 import { api } from '@xietiao/domain';
 import type { ZodApp } from '../../app';
 import type { AppContext } from '../../platform/context';
-import { actorOf, loadActor } from '../../platform/auth/plugin';
+import { actorOf } from '../../platform/auth/plugin';
 import { requireRole } from '../../platform/auth/actor';
-import { appendAudit } from '../../platform/audit';
-import { badRequest, notFound, staleVersion } from '../../platform/errors';
-import { toJson } from '../../platform/json';
+import { badRequest } from '../../platform/errors';
 import { ActivityRuleSettingsSchema } from '@xietiao/domain';
-import { matterKinds } from '../../kinds';
-import { createActivitiesService } from './activities.service';
-import { createScheduleService } from './schedule.service';
-import { loadRuleSettings, SETTINGS_KEY } from './activities.settings';
-import { runTx } from '../../platform/db/tx';
+import type { Container } from '../../container';
+import { loadRuleSettings, saveRuleSettings } from './activities.settings';
 
 const tags = ['activities'];
 const Proposal = z.object({ leaderIds: z.array(z.string()), opinion: z.string() });
 const RuleSettingsOut = z.object({ settings: z.record(z.string(), z.unknown()), version: z.number().int(), updatedAt: z.string().nullable() });
 
-export function registerActivityRoutes(app: ZodApp, ctx: AppContext): void {
-  const activities = createActivitiesService(ctx, matterKinds);
-  const schedule = createScheduleService(ctx);
-  ctx.hooks.absenceCreated.push((tx, e) => activities.onAbsenceCreated(tx, e));
+export function registerActivityRoutes(app: ZodApp, ctx: AppContext, { activities, calendar: schedule }: Container): void {
 
   app.get('/api/v1/activities', { schema: { tags, summary: '领导公务活动列表', querystring: api.ActivityListQuery, response: { 200: api.pageOf(api.ActivitySummary) } } },
     async (req) => activities.list(actorOf(req), req.query));
@@ -54,31 +46,18 @@ export function registerActivityRoutes(app: ZodApp, ctx: AppContext): void {
     reply.header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(`领导周活动安排表-${req.query.start}.xlsx`)}`);
     return reply.send(buf);
   });
-  app.get('/api/v1/schedule/feeds', { schema: { tags, summary: '我的日历订阅地址（ICS）', response: { 200: api.FeedLinks } } }, async (req) => {
-    const actor = actorOf(req);
-    const me = await ctx.db.selectFrom('users').select('feed_token').where('id', '=', actor.id).executeTakeFirstOrThrow();
-    const leaders = await ctx.db.selectFrom('leaders').innerJoin('users', 'users.id', 'leaders.user_id').select(['users.id', 'users.name']).where('users.active', '=', 1).orderBy('leaders.precedence').execute();
-    return {
-      week: `/api/feeds/${me.feed_token}/leaders.ics`,
-      leaders: leaders.map((l) => ({ leaderId: l.id, name: l.name, url: `/api/feeds/${me.feed_token}/leaders/${l.id}.ics` })),
-    };
-  });
+  app.get('/api/v1/schedule/feeds', { schema: { tags, summary: '我的日历订阅地址（ICS）', response: { 200: api.FeedLinks } } },
+    async (req) => schedule.feedLinks(actorOf(req)));
 
   /** ICS feeds: a secret URL per user; the feed shows only what that user may see. */
-  const feed = async (token: string, leaderId?: string) => {
-    const user = await ctx.db.selectFrom('users').select('id').where('feed_token', '=', token).where('active', '=', 1).executeTakeFirst();
-    const actor = user ? await loadActor(ctx, user.id) : null;
-    if (!actor) throw notFound('订阅地址');
-    return schedule.ics(actor, { leaderId });
-  };
   const FeedParams = z.object({ token: z.string().min(10).max(100) });
   app.get('/api/feeds/:token/leaders.ics', { schema: { tags, summary: '全体领导活动日历（ICS）', params: FeedParams } }, async (req, reply) => {
     reply.header('content-type', 'text/calendar; charset=utf-8');
-    return reply.send(await feed(req.params.token));
+    return reply.send(await schedule.feed(req.params.token));
   });
   app.get('/api/feeds/:token/leaders/:leaderId.ics', { schema: { tags, summary: '某位领导的活动日历（ICS）', params: FeedParams.extend({ leaderId: api.Id }) } }, async (req, reply) => {
     reply.header('content-type', 'text/calendar; charset=utf-8');
-    return reply.send(await feed(req.params.token, req.params.leaderId));
+    return reply.send(await schedule.feed(req.params.token, req.params.leaderId));
   });
 
   app.get('/api/v1/activity-rules', { schema: { tags, summary: '领导出席活动规则（可配置）', response: { 200: RuleSettingsOut } } }, async (req) => {
@@ -94,19 +73,7 @@ export function registerActivityRoutes(app: ZodApp, ctx: AppContext): void {
       const issue = parsed.error.issues[0];
       throw badRequest(`规则设置有误：${issue.message}`, ['body', 'settings', ...issue.path].join('.'));
     }
-    const now = ctx.clock.now().toISOString();
-    await runTx(ctx.db, async (tx) => {
-      const current = await loadRuleSettings(tx);
-      if (current.version !== req.body.version) throw staleVersion('规则已被他人修改，请刷新后重试');
-      if (current.version === 0) {
-        await tx.insertInto('settings').values({ key: SETTINGS_KEY, value: toJson(parsed.data), version: 1, updated_by: actor.id, updated_at: now }).execute();
-      } else {
-        const res = await tx.updateTable('settings').set({ value: toJson(parsed.data), version: current.version + 1, updated_by: actor.id, updated_at: now })
-          .where('key', '=', SETTINGS_KEY).where('version', '=', current.version).executeTakeFirst();
-        if (Number(res.numUpdatedRows) !== 1) throw staleVersion('规则已被他人修改，请刷新后重试');
-      }
-      await appendAudit(tx, ctx.clock, { actorId: actor.id, action: 'settings.activity_rules_changed', entityType: 'settings', entityId: SETTINGS_KEY, detail: { before: current.value, after: parsed.data } });
-    });
+    await saveRuleSettings(ctx, actor.id, req.body.version, parsed.data);
     const s = await loadRuleSettings(ctx.db);
     return { settings: s.value as unknown as Record<string, unknown>, version: s.version, updatedAt: s.updatedAt };
   });

@@ -3,10 +3,9 @@ import type { ZodApp } from '../../app';
 import type { AppContext } from '../../platform/context';
 import { actorOf } from '../../platform/auth/plugin';
 import { SESSION_COOKIE } from '../../platform/auth/sessions';
-import { createAuthService } from './auth.service';
+import type { Container } from '../../container';
 
-export function registerAuthRoutes(app: ZodApp, ctx: AppContext, opts: { secureCookies: boolean }): void {
-  const auth = createAuthService(ctx);
+export function registerAuthRoutes(app: ZodApp, _ctx: AppContext, { auth }: Container, opts: { secureCookies: boolean }): void {
   const cookieOpts = { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: opts.secureCookies };
 
   app.post('/api/v1/auth/login', {

@@ -7,28 +7,35 @@ import { createTasksRepo } from '../../kernel/tasks.repo';
 import { presentTask } from '../../kernel/matters.presenter';
 import { whereVisible } from '../../kernel/matters.access';
 
-export function createInboxService(deps: Pick<AppContext, 'db' | 'clock'>) {
+export function createInboxService(deps: Pick<AppContext, 'db' | 'clock' | 'calendar'>) {
   const { db, clock } = deps;
   const tasks = createTasksRepo(db);
 
   async function todo(actor: Actor, page: number, pageSize: number) {
     const { rows, total } = await tasks.todo(actor, page, pageSize);
-    return { items: rows.map((t) => presentTask(t, clock)), total, page, pageSize };
+    return { items: rows.map((t) => presentTask(t, clock, [], deps.calendar())), total, page, pageSize };
   }
   async function done(actor: Actor, page: number, pageSize: number) {
     const { rows, total } = await tasks.done(actor, page, pageSize);
-    return { items: rows.map((t) => presentTask(t, clock)), total, page, pageSize };
+    return { items: rows.map((t) => presentTask(t, clock, [], deps.calendar())), total, page, pageSize };
   }
+  /** 待阅: the unread first, then the read ones, newest first in each; a page reads only its rows. */
   async function toRead(actor: Actor, page: number, pageSize: number) {
-    const base = db.selectFrom('read_items').where('read_items.user_id', '=', actor.id).where(whereVisible(actor, 'read_items.matter_id'));
-    const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-    const rows = await base.innerJoin('matters', 'matters.id', 'read_items.matter_id').innerJoin('users', 'users.id', 'read_items.created_by')
+    const mine = (unread: boolean) => db.selectFrom('read_items').where('read_items.user_id', '=', actor.id)
+      .where('read_items.read_at', unread ? 'is' : 'is not', null).where(whereVisible(actor, 'read_items.matter_id'));
+    const count = (unread: boolean) => mine(unread).select((eb) => eb.fn.countAll<number>().as('n'));
+    const c = await db.selectNoFrom([count(true).as('unread'), count(false).as('read')]).executeTakeFirstOrThrow();
+    const unreadTotal = Number(c.unread ?? 0);
+    const slice = (unread: boolean, offset: number, limit: number) => mine(unread)
+      .innerJoin('matters', 'matters.id', 'read_items.matter_id').innerJoin('users', 'users.id', 'read_items.created_by')
       .selectAll('read_items').select(['matters.title as matter_title', 'matters.kind as matter_kind', 'users.name as from_name'])
-      .orderBy((eb) => eb.case().when('read_items.read_at', 'is', null).then(0).else(1).end())
-      .orderBy('read_items.created_at', 'desc').limit(pageSize).offset((page - 1) * pageSize).execute();
+      .orderBy('read_items.created_at', 'desc').orderBy('read_items.id', 'desc').limit(limit).offset(offset).execute();
+    const from = (page - 1) * pageSize;
+    const rows = from < unreadTotal ? await slice(true, from, pageSize) : [];
+    if (rows.length < pageSize) rows.push(...await slice(false, Math.max(0, from - unreadTotal), pageSize - rows.length));
     return {
       items: rows.map((r) => ({ id: r.id, matterId: r.matter_id, matterTitle: r.matter_title, matterKind: r.matter_kind, note: r.note, fromName: r.from_name, createdAt: r.created_at, readAt: r.read_at })),
-      total: Number(total.n), page, pageSize,
+      total: unreadTotal + Number(c.read ?? 0), page, pageSize,
     };
   }
   async function markRead(actor: Actor, id: string) {
@@ -38,14 +45,15 @@ export function createInboxService(deps: Pick<AppContext, 'db' | 'clock'>) {
       if (!exists) throw notFound('待阅事项');
     }
   }
+  /** The badge counts: open work only (open tasks, unread 待阅 and notifications), never the history. */
   async function counts(actor: Actor) {
-    const todoCount = (await tasks.todo(actor, 1, 1)).total;
-    const overdue = await tasks.overdueCount(actor, chinaDate(clock.now()));
-    const toReadCount = await db.selectFrom('read_items').where('user_id', '=', actor.id).where('read_at', 'is', null).where(whereVisible(actor, 'read_items.matter_id'))
-      .select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-    const unread = await db.selectFrom('notifications').where('user_id', '=', actor.id).where('read_at', 'is', null)
-      .select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-    return { todo: todoCount, overdue, toRead: Number(toReadCount.n), unreadNotifications: Number(unread.n) };
+    const { todo: todoCount, overdue } = await tasks.openCounts(actor, chinaDate(clock.now()));
+    const toRead = db.selectFrom('read_items').where('user_id', '=', actor.id).where('read_at', 'is', null).where(whereVisible(actor, 'read_items.matter_id'))
+      .select((eb) => eb.fn.countAll<number>().as('n'));
+    const unread = db.selectFrom('notifications').where('user_id', '=', actor.id).where('read_at', 'is', null)
+      .select((eb) => eb.fn.countAll<number>().as('n'));
+    const c = await db.selectNoFrom([toRead.as('toRead'), unread.as('unread')]).executeTakeFirstOrThrow();
+    return { todo: todoCount, overdue, toRead: Number(c.toRead ?? 0), unreadNotifications: Number(c.unread ?? 0) };
   }
   async function notifications(actor: Actor, page: number, pageSize: number) {
     const base = db.selectFrom('notifications').where('user_id', '=', actor.id);

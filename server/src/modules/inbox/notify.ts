@@ -26,6 +26,16 @@ export async function notify(tx: Conn, clock: Clock, n: NotifyInput): Promise<vo
   }
 }
 
+/** Put a matter in people's 待阅 (once: an unread item is not added again). */
+export async function addToRead(tx: Conn, clock: Clock, r: { userIds: Iterable<string>; matterId: string; note: string | null; by: string }): Promise<void> {
+  const now = clock.now().toISOString();
+  for (const u of new Set(r.userIds)) {
+    const unread = await tx.selectFrom('read_items').select('id').where('user_id', '=', u).where('matter_id', '=', r.matterId).where('read_at', 'is', null).executeTakeFirst();
+    if (unread) continue;
+    await tx.insertInto('read_items').values({ id: newId(), user_id: u, matter_id: r.matterId, note: r.note, created_by: r.by, created_at: now, read_at: null }).execute();
+  }
+}
+
 const ADMIN = ['sysadmin', 'secadmin', 'auditor'];
 
 /** Active workflow users of a department (administrators sit in the office but take no part). */

@@ -8,7 +8,7 @@ import { api, ROLES } from '@xietiao/domain';
 import type { ZodApp } from '../../app';
 import type { AppContext } from '../../platform/context';
 import { actorOf } from '../../platform/auth/plugin';
-import { createOrgService } from './org.service';
+import type { Container } from '../../container';
 
 const tags = ['org'];
 const errors = { 400: api.ErrorBody, 401: api.ErrorBody, 403: api.ErrorBody, 404: api.ErrorBody, 409: api.ErrorBody, 422: api.ErrorBody };
@@ -17,12 +17,12 @@ const Flag = z.enum(['0', '1', 'true', 'false']).optional();
 const isOn = (v: string | undefined) => v === '1' || v === 'true';
 const VersionBody = z.object({ version: api.Version });
 const RelationParams = z.object({ id: api.Id, otherId: api.Id });
-const DateOrInstant = z.string().refine((v) => /^\d{4}-\d{2}-\d{2}$/.test(v) || (/^\d{4}-\d{2}-\d{2}T/.test(v) && !Number.isNaN(Date.parse(v))),
-  '应为日期 YYYY-MM-DD 或 ISO-8601 时间');
+/** A real calendar date, or an instant with its offset (a local time is ambiguous). */
+const DateOrInstant = z.string().max(40).refine((v) => api.IsoDate.safeParse(v).success || api.IsoDateTime.safeParse(v).success,
+  '应为日期 YYYY-MM-DD 或带时区的 ISO-8601 时间，如 2026-10-09T09:00:00+08:00');
 
 
-export function registerOrgRoutes(app: ZodApp, ctx: AppContext): void {
-  const org = createOrgService(ctx);
+export function registerOrgRoutes(app: ZodApp, _ctx: AppContext, { org }: Container): void {
 
   // ── organs (ORG-1) ──
   app.get('/api/v1/organs', {

@@ -6,6 +6,11 @@ import { Migrator, type Migration, type MigrationProvider } from 'kysely';
 import type { Database, Dialect } from './database';
 import { foundation } from './migrations/0001_foundation';
 import { activities } from './migrations/0002_activities';
+import { kernelV2 } from './migrations/0003_kernel_v2';
+import { steps } from './migrations/0004_steps';
+import { openWork } from './migrations/0005_open_work';
+import { calendar } from './migrations/0006_calendar';
+import { versionsNumbers } from './migrations/0007_versions_numbers';
 
 export interface MigrationContext {
   dialect: Dialect;
@@ -17,6 +22,11 @@ function migrations(ctx: MigrationContext): Record<string, Migration> {
   return {
     '0001_foundation': foundation(ctx),
     '0002_activities': activities(ctx),
+    '0003_kernel_v2': kernelV2(ctx),
+    '0004_steps': steps(ctx),
+    '0005_open_work': openWork(ctx),
+    '0006_calendar': calendar(ctx),
+    '0007_versions_numbers': versionsNumbers(ctx),
   };
 }
 

@@ -147,11 +147,25 @@ export interface TasksTable {
   completed_at: string | null;
   completed_by: string | null;
   version: number;
+  /** the step (steps engine) this task belongs to, if any */
+  step_id: string | null;
 }
 
-export interface ConsultationsTable {
+export interface TaskChasesTable {
+  id: string;
+  task_id: string;
+  matter_id: string;
+  /** null: the system's own reminder */
+  chased_by: string | null;
+  chased_at: string;
+  note: string | null;
+}
+
+/** Successive rounds of one question (a consultation's rounds), with the series' conclusion (K-3). */
+export interface StepGroupsTable {
   id: string;
   matter_id: string;
+  type: 'consult' | 'countersign' | 'circulate' | 'handle' | 'approve';
   subject: string;
   status: 'open' | 'settled' | 'escalated' | 'closed';
   outcome: string | null;
@@ -160,25 +174,45 @@ export interface ConsultationsTable {
   closed_at: string | null;
   version: number;
 }
-export interface ConsultationRoundsTable {
+/** A step with participants (K-3): one round of 征求意见, 会签, 传阅, 承办 or 审批. */
+export interface StepsTable {
   id: string;
-  consultation_id: string;
+  matter_id: string;
+  group_id: string | null;
   round_no: number;
-  question: string;
+  type: 'consult' | 'countersign' | 'circulate' | 'handle' | 'approve';
+  subject: string;
+  question: string | null;
+  order_mode: 'parallel' | 'sequential';
+  completion: 'all' | 'any' | 'lead';
+  status: 'open' | 'completed' | 'closed' | 'cancelled';
+  /** outcome code of the step type (consensus, disagreement, read, done, approved…) */
+  outcome: string | null;
+  /** the content version (content_versions.version_no) the step asks about */
+  content_version_no: number | null;
+  due_working_days: number | null;
   due_date: string | null;
-  opened_at: string;
+  created_by: string;
+  created_at: string;
   closed_at: string | null;
+  version: number;
 }
-export interface ConsultationPositionsTable {
+export interface StepParticipantsTable {
   id: string;
-  round_id: string;
-  party_department_id: string | null;
-  party_user_id: string | null;
-  position: 'pending' | 'agree' | 'agree_with_changes' | 'disagree';
+  step_id: string;
+  seq: number;
+  party_type: 'user' | 'department' | 'organ';
+  party_id: string;
+  role: 'lead' | 'assistant' | 'member';
+  state: 'pending' | 'active' | 'responded' | 'skipped' | 'removed' | 'closed';
+  response: string | null;
   text: string | null;
   responded_by: string | null;
   responded_at: string | null;
+  /** why the participant was skipped or removed */
+  reason: string | null;
   task_id: string | null;
+  version: number;
 }
 
 export interface InstructionsTable {
@@ -285,7 +319,29 @@ export interface ActivityAssignmentsTable {
 export interface SettingsTable { key: string; value: JsonCol; version: number; updated_by: string | null; updated_at: string }
 export interface AttachmentsTable {
   id: string; matter_id: string; filename: string; mime: string; size: number; content: Buffer; created_by: string; created_at: string;
+  /** K-4: the content version the file belongs to (null: the matter's own) */
+  content_version_id: string | null;
 }
+/** K-4: a matter's structured content, one immutable row per version (1, 2, 3… per matter). */
+export interface ContentVersionsTable {
+  id: string; matter_id: string; version_no: number; kind: string | null; content: JsonCol; author_id: string; created_at: string; reason: string;
+}
+/** K-5: a number series per organ, class, code (代字) and year; `next_value` is the next number to give. */
+export interface NumberSeriesTable {
+  id: string; organ_id: string; class: 'outgoing' | 'incoming' | 'supervision' | 'minutes'; code: string; template: string; year: number;
+  next_value: number; active: Bool01; version: number; created_at: string; updated_at: string;
+}
+/** K-5: every number given out; a voided one keeps its row (who, when, why) and is never given again. */
+export interface AssignedNumbersTable {
+  id: string; series_id: string; value: number; text: string; matter_id: string | null; assigned_at: string; assigned_by: string | null;
+  voided_at: string | null; voided_by: string | null; void_reason: string | null;
+}
+/** K-8: the administrator's calendar entries, the entered yearly notices, and the calendar's version. */
+export interface CalendarOverridesTable {
+  id: string; date: string; kind: 'notice' | 'override'; working: Bool01; name: string | null; year: number; created_by: string; created_at: string;
+}
+export interface CalendarYearsTable { year: number; reference: string | null; notice: JsonCol; entered_by: string; entered_at: string }
+export interface CalendarVersionTable { id: number; version: number; updated_at: string | null }
 
 export interface DB {
   organs: OrgansTable;
@@ -302,9 +358,10 @@ export interface DB {
   matter_access: MatterAccessTable;
   matter_links: MatterLinksTable;
   tasks: TasksTable;
-  consultations: ConsultationsTable;
-  consultation_rounds: ConsultationRoundsTable;
-  consultation_positions: ConsultationPositionsTable;
+  task_chases: TaskChasesTable;
+  step_groups: StepGroupsTable;
+  steps: StepsTable;
+  step_participants: StepParticipantsTable;
   instructions: InstructionsTable;
   timers: TimersTable;
   notifications: NotificationsTable;
@@ -316,6 +373,12 @@ export interface DB {
   activity_assignments: ActivityAssignmentsTable;
   settings: SettingsTable;
   attachments: AttachmentsTable;
+  content_versions: ContentVersionsTable;
+  number_series: NumberSeriesTable;
+  assigned_numbers: AssignedNumbersTable;
+  calendar_overrides: CalendarOverridesTable;
+  calendar_years: CalendarYearsTable;
+  calendar_version: CalendarVersionTable;
 }
 
 export type { Generated };

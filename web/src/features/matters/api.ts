@@ -76,6 +76,14 @@ export function useMatterMutations(id: string) {
       mutationFn: (v: { id: string; version: number; result: string }) => http.post<Task>(`/tasks/${v.id}/complete`, { version: v.version, result: v.result }),
       onSuccess: refresh,
     }),
+    chaseTask: useMutation({
+      mutationFn: (v: { id: string; note: string | null }) => http.post<Task>(`/tasks/${v.id}/chase`, { note: v.note }),
+      onSuccess: refresh,
+    }),
+    extendTask: useMutation({
+      mutationFn: (v: { id: string; dueDate: string; reason: string }) => http.post<Task>(`/tasks/${v.id}/extend`, { dueDate: v.dueDate, reason: v.reason }),
+      onSuccess: refresh,
+    }),
     startConsultation: useMutation({ mutationFn: (b: CreateConsultationBody) => http.post<Consultation>(`${base}/consultations`, b), onSuccess: refresh }),
     newRound: useMutation({
       mutationFn: ({ id: cid, ...b }: NewRoundBody & { id: string }) => http.post<Consultation>(`/consultations/${cid}/rounds`, b),

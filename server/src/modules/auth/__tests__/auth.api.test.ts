@@ -87,7 +87,7 @@ describe.each(testDialects())('accounts and HTTP conventions [%s]', (dialect) =>
   it('X-2 computes a deadline in working days over the API', async () => {
     const agent = await t.login('office');
     const res = await agent.get('/api/v1/calendar/deadline?start=2026-09-30&workingDays=3');
-    expect(res.json()).toEqual({ date: '2026-10-10' });
+    expect(res.json()).toEqual({ date: '2026-10-10', warning: null });
     const days = (await agent.get('/api/v1/calendar/days?from=2026-10-09&to=2026-10-11')).json().items;
     expect(days.map((d: { label: string }) => d.label)).toEqual(['工作日', '调休上班', '周末']);
     const bad = await agent.get('/api/v1/calendar/days?from=2026-13-01&to=2026-10-11');

@@ -209,15 +209,16 @@ export function ReopenModal({ a, open, onClose, mutations }: { a: ActivityDetail
 }
 
 // confirmAll follows the last confirmation by itself (出席领导 → 确认出席)
-const DEDICATED = new Set(['propose', 'approve', 'approveWithChanges', 'decline', 'returnForRework', 'reopen', 'confirmAll']);
-
-/** The lifecycle events without a dedicated UI (办结, 撤销 …), via POST /matters/:id/events/:event. */
+/**
+ * The generic lifecycle events (办结, 撤销 …), via POST /matters/:id/events/:event. Events owned by
+ * a command (拟办, 审批, 重新协调, 确认) are not among `allowedEvents`: they have their own forms.
+ */
 export function ActivityEventButtons({ a, mutations }: { a: ActivityDetail; mutations: ActivityMutations }) {
   const [commentFor, setCommentFor] = useState<{ event: string; label: string } | null>(null);
   const [form] = Form.useForm<{ comment: string }>();
   const { message } = App.useApp();
   const onError = useActivityError(mutations.refresh);
-  const events = a.allowedEvents.filter((e) => !DEDICATED.has(e.event));
+  const events = a.allowedEvents;
   const fire = mutations.fire;
   const run = async (ev: { event: string; label: string }, comment?: string) => {
     try {

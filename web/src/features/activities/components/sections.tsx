@@ -4,6 +4,7 @@ import { ChineseDate } from '../../../components/ChineseDate';
 import { EmptyState } from '../../../components/EmptyState';
 import { fmtDateTime } from '../../../lib/format';
 import type { ActivityDetail, Candidate } from '../api';
+import { allows } from '../../../lib/actions';
 import {
   ASSIGNMENT_COLORS, ASSIGNMENT_LABELS, EXCEPTION_KEYS, EXCEPTION_LABELS, fmtRange, HELD_IN_NAME_LABELS, LEVEL_META, REMINDER_COLORS, REMINDER_LABELS,
 } from '../labels';
@@ -169,7 +170,7 @@ export function Assignments({ a, onConfirm, pendingFor }: { a: ActivityDetail; o
             </Typography.Text>
           )}
           {x.note && <div className="xt-muted" style={{ fontSize: 12 }}>{x.note}</div>}
-          {a.can.confirmFor.includes(x.leaderId) && (
+          {a.confirmableLeaderIds.includes(x.leaderId) && (
             <Popconfirm title={`确认${x.leaderName}出席？`} okText="确认" cancelText="取消" onConfirm={() => onConfirm(x.leaderId)}>
               <Button size="small" type="primary" loading={pendingFor === x.leaderId} style={{ marginTop: 6 }}>
                 确认出席
@@ -209,7 +210,7 @@ export function Reminders({ a, onRemind, pending }: { a: ActivityDetail; onRemin
           },
         ]}
       />
-      {a.can.remind && x.reminderState !== 'departed' && (
+      {allows(a, 'remind') && x.reminderState !== 'departed' && (
         <Space wrap style={{ marginTop: 8 }}>
           {x.reminderState === 'none' && (
             <Button onClick={() => onRemind('reminded')} loading={pending === 'reminded'}>

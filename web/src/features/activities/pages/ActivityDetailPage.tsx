@@ -7,7 +7,8 @@ import { Attachments } from '../../../components/Attachments';
 import { PageHeader } from '../../../components/PageHeader';
 import { QueryError } from '../../../components/QueryError';
 import { useMe } from '../../../lib/auth';
-import { isAdmin, isLeader, isOffice } from '../../../lib/roles';
+import { isAdmin } from '../../../lib/roles';
+import { allows } from '../../../lib/actions';
 import { useMatterMutations } from '../../matters/api';
 import { ConsultationsTab } from '../../matters/components/ConsultationsTab';
 import { InstructionsTab } from '../../matters/components/InstructionsTab';
@@ -60,7 +61,6 @@ export function ActivityDetailPage() {
   const a = q.data;
   const x = a.activity;
   const terminal = TERMINAL.has(a.status);
-  const office = isOffice(me);
   const openConsult = a.consultations.filter((c) => c.status === 'open').length;
 
   const confirm = async (leaderId: string) => {
@@ -80,11 +80,11 @@ export function ActivityDetailPage() {
     }
   };
 
-  const actionCard = a.can.approve ? (
+  const actionCard = allows(a, 'approve') ? (
     <Card title="审批" className="xt-act-card xt-act-action" data-section="approval">
       <ApprovalForm a={a} mutations={mutations} />
     </Card>
-  ) : a.can.propose ? (
+  ) : allows(a, 'propose') ? (
     <Card title={a.status === 'recoordinating' ? '重新拟办' : '拟办'} className="xt-act-card xt-act-action" data-section="proposal">
       <ProposalForm a={a} mutations={mutations} />
     </Card>
@@ -105,12 +105,12 @@ export function ActivityDetailPage() {
         }
         extra={
           <>
-            {a.can.edit && (
+            {allows(a, 'edit') && (
               <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>
                 修改
               </Button>
             )}
-            {a.can.reopen && (
+            {allows(a, 'reopen') && (
               <Button icon={<RedoOutlined />} onClick={() => setReopening(true)}>
                 重新协调
               </Button>
@@ -158,22 +158,22 @@ export function ActivityDetailPage() {
               label: `征求意见${count(openConsult)}`,
               children: (
                 <>
-                  {office && !terminal && (
+                  {allows(a, 'consult') && (
                     <Typography.Paragraph type="secondary" style={{ marginTop: -4 }}>
                       拿不准的情况可征求有关部门、单位意见；仍难以确定的，形成结论时报分管领导定夺。
                     </Typography.Paragraph>
                   )}
-                  <ConsultationsTab matter={a} me={me} mutations={matterMutations} canManage={office && !terminal} />
+                  <ConsultationsTab matter={a} me={me} mutations={matterMutations} canManage={allows(a, 'consult')} />
                 </>
               ),
             },
-            { key: 'instructions', label: `领导批示${count(a.instructions.length)}`, children: <InstructionsTab matter={a} mutations={matterMutations} canInstruct={isLeader(me) && !terminal} /> },
+            { key: 'instructions', label: `领导批示${count(a.instructions.length)}`, children: <InstructionsTab matter={a} mutations={matterMutations} canInstruct={allows(a, 'instruct') && !terminal} /> },
             { key: 'history', label: '办理记录', children: <ActivityHistory history={a.history} /> },
           ]}
         />
       </Card>
-      {a.can.edit && <EditModal a={a} open={editing} onClose={() => setEditing(false)} mutations={mutations} />}
-      {a.can.reopen && <ReopenModal a={a} open={reopening} onClose={() => setReopening(false)} mutations={mutations} />}
+      {allows(a, 'edit') && <EditModal a={a} open={editing} onClose={() => setEditing(false)} mutations={mutations} />}
+      {allows(a, 'reopen') && <ReopenModal a={a} open={reopening} onClose={() => setReopening(false)} mutations={mutations} />}
     </>
   );
 }

@@ -6,6 +6,8 @@ import { useMe } from '../../../lib/auth';
 import { hasRole, isAdmin } from '../../../lib/roles';
 import { AuditLogTab } from '../components/AuditLogTab';
 import { LifecyclesTab } from '../components/LifecyclesTab';
+import { NumberSeriesTab } from '../components/NumberSeriesTab';
+import { CalendarTab, CalendarTabLabel } from '../components/CalendarTab';
 import { ActivityRulesTab } from '../../activities/components/ActivityRulesTab';
 import '../../activities/activities.css';
 
@@ -55,6 +57,8 @@ export function AdminPage() {
     ...(auditor ? [{ key: 'audit', label: '审计日志', children: <AuditLogTab /> }] : []),
     ...(sysadmin || secadmin ? [{ key: 'org', label: '组织机构管理', children: <Shortcuts sysadmin={sysadmin} secadmin={secadmin} /> }] : []),
     ...(sysadmin ? [{ key: 'activity-rules', label: '活动规则', children: <ActivityRulesTab /> }] : []),
+    ...(sysadmin ? [{ key: 'calendar', label: <CalendarTabLabel />, children: <CalendarTab /> }] : []),
+    ...(sysadmin ? [{ key: 'numbers', label: '编号规则', children: <NumberSeriesTab canEdit canVoid /> }] : []),
     { key: 'lifecycles', label: '流程定义', children: <LifecyclesTab /> },
   ];
   const active = items.some((i) => i.key === tab) ? tab! : items[0].key;

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Card, Col, Row, Statistic, Table, Tabs, Tag, Typography } from 'antd';
+import { App, Button, Card, Col, Row, Statistic, Table, Tabs, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { ChineseDate } from '../../../components/ChineseDate';
@@ -43,7 +43,12 @@ function TaskTable({ box }: { box: 'todo' | 'done' }) {
     },
     { title: '承办', key: 'assignee', responsive: ['lg'], render: (_, t) => assignee(t) },
     box === 'todo'
-      ? { title: '期限', dataIndex: 'dueDate', width: 220, render: (_, t) => <ChineseDate value={t.dueDate} overdue={t.overdue} showLeft /> }
+      ? { title: '期限', dataIndex: 'dueDate', width: 220, render: (_, t) => (
+          <>
+            <ChineseDate value={t.dueDate} overdue={t.overdue} showLeft />
+            {t.dueDateWarning && <Tooltip title={t.dueDateWarning}><Tag color="warning" className="xt-date-tag xt-due-warning">期限待核对</Tag></Tooltip>}
+          </>
+        ) }
       : { title: '办结时间', dataIndex: 'completedAt', width: 190, render: (v: string | null) => <ChineseDate value={v} time /> },
     ...(box === 'done'
       ? [{ title: '状态', dataIndex: 'status', width: 90, responsive: ['md' as const], render: (v: string) => <StatusTag status={v} label={TASK_STATUS_LABELS[v]} /> }]

@@ -52,7 +52,7 @@ function ConsultationCard({ c, me, canManage, onAction }: { c: Consultation; me:
       extra={
         c.status === 'open' && (
           <Space wrap size={4}>
-            {mine && (
+            {mine && mine.position === 'pending' && (
               <Button size="small" type="primary" onClick={() => onAction({ kind: 'respond', c, current: mine })}>
                 {mine.position === 'pending' ? '反馈意见' : '修改意见'}
               </Button>

@@ -1,17 +1,25 @@
 import { useState } from 'react';
-import { App, Button, Form, Input, InputNumber, Modal, Radio, Table, Typography } from 'antd';
+import { App, Button, DatePicker, Form, Input, InputNumber, Modal, Radio, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
 import type { ColumnsType } from 'antd/es/table';
 import { PlusOutlined } from '@ant-design/icons';
-import { api } from '@xietiao/domain';
+import { api, formatChineseDate } from '@xietiao/domain';
 import { ChineseDate } from '../../../components/ChineseDate';
 import { EmptyState } from '../../../components/EmptyState';
 import { DepartmentSelect, PersonSelect } from '../../../components/Pickers';
 import { StatusTag, TASK_STATUS_LABELS } from '../../../components/StatusTag';
 import { checkWith } from '../../../lib/forms';
-import { isOffice } from '../../../lib/roles';
+import { fmtDateTime } from '../../../lib/format';
 import type { MatterDetail, Me, Task } from '../../../lib/types';
 import type { MatterMutations } from '../api';
 import { useActionError } from './useActionError';
+
+/** The proposed new deadline: a week after the old one, and never before tomorrow. */
+function defaultExtension(due: string | null): Dayjs {
+  const tomorrow = dayjs().add(1, 'day').startOf('day');
+  const later = due ? dayjs(due).add(7, 'day') : tomorrow.add(6, 'day');
+  return later.isBefore(tomorrow) ? tomorrow : later;
+}
 
 interface AddValues {
   title: string;
@@ -30,8 +38,44 @@ export function TasksTab({ matter, me, mutations, canManage }: { matter: MatterD
   const onError = useActionError(mutations.refresh);
   const assigneeType = Form.useWatch('assigneeType', addForm);
 
+  const [chasing, setChasing] = useState<Task | null>(null);
+  const [extending, setExtending] = useState<Task | null>(null);
+  const [chaseForm] = Form.useForm<{ note?: string }>();
+  const [extendForm] = Form.useForm<{ dueDate: Dayjs; reason: string }>();
+
+  // The assignee completes a task assigned directly (承办, 报送材料, 审核); workflow tasks close with their own step.
   const mayComplete = (t: Task) =>
-    t.status === 'open' && (t.assigneeUserId === me.id || (!!t.assigneeDepartmentId && t.assigneeDepartmentId === me.departmentId) || isOffice(me) || matter.ownerId === me.id);
+    t.status === 'open' && (api.TASK_KINDS as readonly string[]).includes(t.kind)
+    && (t.assigneeUserId === me.id || (!t.assigneeUserId && !!t.assigneeDepartmentId && t.assigneeDepartmentId === me.departmentId));
+  // 催办 and 延期 follow the matter's policy for assigning tasks (the server's `addTask`).
+  const mayManage = (t: Task) => canManage && t.status === 'open';
+
+  const submitChase = async () => {
+    if (!chasing) return;
+    const v = await chaseForm.validateFields().catch(() => null);
+    if (!v) return;
+    try {
+      await mutations.chaseTask.mutateAsync({ id: chasing.id, note: v.note?.trim() || null });
+      message.success('已催办，承办方已收到提醒');
+      setChasing(null);
+      chaseForm.resetFields();
+    } catch (e) {
+      if (onError(e, chaseForm)) setChasing(null);
+    }
+  };
+  const submitExtend = async () => {
+    if (!extending) return;
+    const v = await extendForm.validateFields().catch(() => null);
+    if (!v) return;
+    try {
+      await mutations.extendTask.mutateAsync({ id: extending.id, dueDate: v.dueDate.format('YYYY-MM-DD'), reason: v.reason.trim() });
+      message.success('期限已延长');
+      setExtending(null);
+      extendForm.resetFields();
+    } catch (e) {
+      if (onError(e, extendForm)) setExtending(null);
+    }
+  };
 
   const submitAdd = async () => {
     const v = await addForm.validateFields().catch(() => null);
@@ -73,7 +117,23 @@ export function TasksTab({ matter, me, mutations, canManage }: { matter: MatterD
   };
 
   const columns: ColumnsType<Task> = [
-    { title: '任务', dataIndex: 'title', render: (v: string, t) => <span>{v}{t.result && <div className="xt-pre" style={{ color: 'rgba(0,0,0,.55)', fontSize: 13 }}>办理结果：{t.result}</div>}</span> },
+    {
+      title: '任务',
+      dataIndex: 'title',
+      render: (v: string, t) => (
+        <span>
+          {v}
+          {t.result && <div className="xt-pre" style={{ color: 'rgba(0,0,0,.65)', fontSize: 13 }}>办理结果：{t.result}</div>}
+          {t.chases.length > 0 && (
+            <Tooltip title={t.chases.map((c) => `${fmtDateTime(c.at)} ${c.byName ?? '系统提醒'}${c.note ? `：${c.note}` : ''}`).join('\n')}>
+              <div className="xt-task-chases" style={{ color: 'rgba(0,0,0,.65)', fontSize: 13 }}>
+                已催办{t.chases.length}次（最近：{fmtDateTime(t.chases[t.chases.length - 1].at)}，{t.chases[t.chases.length - 1].byName ?? '系统提醒'}）
+              </div>
+            </Tooltip>
+          )}
+        </span>
+      ),
+    },
     {
       title: '承办',
       key: 'assignee',
@@ -81,18 +141,36 @@ export function TasksTab({ matter, me, mutations, canManage }: { matter: MatterD
       responsive: ['sm'],
       render: (_, t) => t.assigneeUserName ?? t.assigneeDepartmentName ?? '—',
     },
-    { title: '期限', dataIndex: 'dueDate', width: 200, responsive: ['md'], render: (_, t) => <ChineseDate value={t.dueDate} overdue={t.overdue && t.status === 'open'} showLeft={t.status === 'open'} /> },
+    { title: '期限', dataIndex: 'dueDate', width: 200, responsive: ['md'], render: (_, t) => (
+      <>
+        <ChineseDate value={t.dueDate} overdue={t.overdue && t.status === 'open'} showLeft={t.status === 'open'} />
+        {t.dueDateWarning && <Tooltip title={t.dueDateWarning}><Tag color="warning" className="xt-date-tag xt-due-warning">期限待核对</Tag></Tooltip>}
+      </>
+    ) },
     { title: '状态', dataIndex: 'status', width: 90, render: (v: string) => <StatusTag status={v} label={TASK_STATUS_LABELS[v]} /> },
     {
       title: '操作',
       key: 'op',
-      width: 90,
-      render: (_, t) =>
-        mayComplete(t) ? (
-          <Button size="small" type="link" onClick={() => setCompleting(t)}>
-            办结
-          </Button>
-        ) : null,
+      width: 150,
+      render: (_, t) => (
+        <Space size={0} wrap>
+          {mayComplete(t) && (
+            <Button size="small" type="link" onClick={() => setCompleting(t)}>
+              办结
+            </Button>
+          )}
+          {mayManage(t) && (
+            <Button size="small" type="link" onClick={() => setChasing(t)}>
+              催办
+            </Button>
+          )}
+          {mayManage(t) && (
+            <Button size="small" type="link" onClick={() => { setExtending(t); extendForm.setFieldsValue({ dueDate: defaultExtension(t.dueDate) }); }}>
+              延期
+            </Button>
+          )}
+        </Space>
+      ),
     },
   ];
 
@@ -134,6 +212,25 @@ export function TasksTab({ matter, me, mutations, canManage }: { matter: MatterD
               )}
               <Form.Item name="dueWorkingDays" label="办理期限（工作日）" extra="从今天起算，遇法定节假日顺延">
                 <InputNumber min={1} max={250} precision={0} style={{ width: 200 }} suffix="个工作日" />
+              </Form.Item>
+            </Form>
+          </Modal>
+          <Modal title="催办" open={!!chasing} onCancel={() => setChasing(null)} onOk={submitChase} okText="催办" confirmLoading={mutations.chaseTask.isPending} destroyOnHidden forceRender>
+            {chasing && <Typography.Paragraph>任务：{chasing.title}（{chasing.assigneeUserName ?? chasing.assigneeDepartmentName}）</Typography.Paragraph>}
+            <Form form={chaseForm} layout="vertical">
+              <Form.Item name="note" label="催办说明（可不填）">
+                <Input.TextArea id="task-chase-note" rows={3} maxLength={500} showCount placeholder="如：请于本周五前反馈办理情况" />
+              </Form.Item>
+            </Form>
+          </Modal>
+          <Modal title="延长期限" open={!!extending} onCancel={() => setExtending(null)} onOk={submitExtend} okText="延期" confirmLoading={mutations.extendTask.isPending} destroyOnHidden forceRender>
+            {extending && <Typography.Paragraph>任务：{extending.title}；原期限：{extending.dueDate ? formatChineseDate(extending.dueDate) : '未设期限'}</Typography.Paragraph>}
+            <Form form={extendForm} layout="vertical">
+              <Form.Item name="dueDate" label="新的期限" rules={[{ required: true, message: '请选择新的期限' }]}>
+                <DatePicker id="task-extend-date" disabledDate={(d) => d.isBefore(dayjs(), 'day')} />
+              </Form.Item>
+              <Form.Item name="reason" label="延期理由" rules={[{ required: true, whitespace: true, message: '请写明延期理由' }]}>
+                <Input.TextArea id="task-extend-reason" rows={3} maxLength={500} showCount />
               </Form.Item>
             </Form>
           </Modal>

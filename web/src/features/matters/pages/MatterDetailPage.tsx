@@ -8,7 +8,8 @@ import { PageHeader } from '../../../components/PageHeader';
 import { QueryError } from '../../../components/QueryError';
 import { StatusTag } from '../../../components/StatusTag';
 import { useMe } from '../../../lib/auth';
-import { isAdmin, isLeader, isOffice } from '../../../lib/roles';
+import { isAdmin } from '../../../lib/roles';
+import { allows } from '../../../lib/actions';
 import { useMatter, useMatterMutations } from '../api';
 import { AccessTab } from '../components/AccessTab';
 import { ConsultationsTab } from '../components/ConsultationsTab';
@@ -60,7 +61,6 @@ export function MatterDetailPage() {
   const lc = lifecycleOf(m.kind);
   const terminal = !!lc?.states[m.status]?.terminal;
   const workflowUser = !isAdmin(me);
-  const canManage = workflowUser && !terminal && (isOffice(me) || m.ownerId === me.id);
   const openTasks = m.tasks.filter((t) => t.status === 'open').length;
   const openConsult = m.consultations.filter((c) => c.status === 'open').length;
 
@@ -105,16 +105,16 @@ export function MatterDetailPage() {
           activeKey={tab}
           onChange={(k) => setParams({ tab: k }, { replace: true })}
           items={[
-            { key: 'tasks', label: `任务${count(openTasks)}`, children: <TasksTab matter={m} me={me} mutations={mutations} canManage={canManage} /> },
-            { key: 'consultations', label: `征求意见${count(openConsult)}`, children: <ConsultationsTab matter={m} me={me} mutations={mutations} canManage={canManage} /> },
-            { key: 'instructions', label: `领导批示${count(m.instructions.length)}`, children: <InstructionsTab matter={m} mutations={mutations} canInstruct={isLeader(me) && !terminal} /> },
+            { key: 'tasks', label: `任务${count(openTasks)}`, children: <TasksTab matter={m} me={me} mutations={mutations} canManage={allows(m, 'addTask')} /> },
+            { key: 'consultations', label: `征求意见${count(openConsult)}`, children: <ConsultationsTab matter={m} me={me} mutations={mutations} canManage={allows(m, 'consult')} /> },
+            { key: 'instructions', label: `领导批示${count(m.instructions.length)}`, children: <InstructionsTab matter={m} mutations={mutations} canInstruct={allows(m, 'instruct') && !terminal} /> },
             {
               key: 'attachments',
               label: `附件${count(m.attachments.length)}`,
               children: <Attachments matterId={m.id} items={m.attachments} closed={terminal} canUpload={workflowUser} />,
             },
-            { key: 'links', label: `关联事项${count(m.links.length)}`, children: <LinksTab matter={m} mutations={mutations} canEdit={workflowUser} /> },
-            { key: 'access', label: '知悉范围', children: <AccessTab matter={m} mutations={mutations} canShare={workflowUser} /> },
+            { key: 'links', label: `关联事项${count(m.links.length)}`, children: <LinksTab matter={m} mutations={mutations} canEdit={allows(m, 'link')} /> },
+            { key: 'access', label: '知悉范围', children: <AccessTab matter={m} mutations={mutations} canShare={allows(m, 'share')} /> },
             { key: 'history', label: '办理记录', children: <HistoryTab history={m.history} /> },
           ]}
         />

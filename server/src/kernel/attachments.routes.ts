@@ -1,14 +1,13 @@
 import { z } from 'zod';
 import { api } from '@xietiao/domain';
-import type { ZodApp } from '../../app';
-import type { AppContext } from '../../platform/context';
-import { actorOf } from '../../platform/auth/plugin';
-import { createAttachmentsService } from './attachments.service';
+import type { ZodApp } from '../app';
+import type { AppContext } from '../platform/context';
+import { actorOf } from '../platform/auth/plugin';
+import type { Container } from '../container';
 
 const tags = ['attachments'];
 
-export function registerAttachmentRoutes(app: ZodApp, ctx: AppContext): void {
-  const attachments = createAttachmentsService(ctx);
+export function registerAttachmentRoutes(app: ZodApp, _ctx: AppContext, { attachments }: Container): void {
   app.get('/api/v1/matters/:id/attachments', { schema: { tags, summary: '附件列表', params: api.IdParams, response: { 200: z.object({ items: z.array(api.Attachment) }) } } },
     async (req) => ({ items: await attachments.list(actorOf(req), req.params.id) }));
   app.post('/api/v1/matters/:id/attachments', {

@@ -9,9 +9,12 @@ import { addCalendarDays, api, chineseWeekday, conflictMarkers, dayInfo, formatC
 import type { z } from 'zod';
 import type { AppContext } from '../../platform/context';
 import type { Actor } from '../../platform/auth/actor';
-import { badRequest } from '../../platform/errors';
-import { fromJson } from '../../platform/json';
-import { whereVisible } from '../../kernel/matters.access';
+import { badRequest, notFound } from '../../platform/errors';
+import { isAdministrator } from '../../platform/auth/actor';
+import { loadActor } from '../../platform/auth/plugin';
+import { createLookupsRepo } from '../../kernel/reads';
+import type { Schedule } from '../schedule/schedule.service';
+import { createActivitiesRepo } from './activities.repo';
 
 type Entry = z.infer<typeof api.ScheduleEntry>;
 /** One leader at one activity: an assignment, or a proposal awaiting approval. */
@@ -25,58 +28,26 @@ const dayStart = (d: string) => new Date(`${d}T00:00:00+08:00`).toISOString();
 const chinaClock = (iso: string) => new Date(Date.parse(iso) + 8 * HOUR).toISOString().slice(11, 16);
 const chinaDay = (iso: string) => new Date(Date.parse(iso) + 8 * HOUR).toISOString().slice(0, 10);
 
-export function createScheduleService(deps: Pick<AppContext, 'db' | 'clock' | 'calendar'>) {
+export function createCalendarService(deps: Pick<AppContext, 'db' | 'clock' | 'calendar'>, { schedule }: { schedule: Schedule }) {
   const { db } = deps;
 
   async function entries(actor: Actor, from: string, to: string, opts: { leaderId?: string; includeProposed?: boolean } = {}): Promise<Entry[]> {
     if (to < from) throw badRequest('结束日期不能早于开始日期', 'query.to');
     if (addCalendarDays(from, 62) < to) throw badRequest('一次最多查询62天', 'query.to');
-    const start = dayStart(from);
-    const end = dayStart(addCalendarDays(to, 1));
-    const states = ['approved', 'confirmed', 'completed'];
-    let q = db.selectFrom('activity_assignments')
-      .innerJoin('activities', 'activities.matter_id', 'activity_assignments.activity_id')
-      .innerJoin('matters', 'matters.id', 'activities.matter_id')
-      .innerJoin('users', 'users.id', 'activity_assignments.leader_id')
-      .select(['activity_assignments.id', 'activity_assignments.leader_id', 'users.name as leader_name', 'matters.id as matter_id', 'matters.title', 'matters.status',
-        'activities.starts_at', 'activities.ends_at', 'activities.place', 'activities.travel_minutes', 'activity_assignments.status as assignment_status'])
-      .where('activity_assignments.status', '!=', 'withdrawn').where('matters.status', 'in', states)
-      .where('activities.starts_at', '<', end).where('activities.ends_at', '>', start)
-      .where(whereVisible(actor));
-    if (opts.leaderId) q = q.where('activity_assignments.leader_id', '=', opts.leaderId);
-    const acts: ActivityRow[] = await q.execute();
-    if (opts.includeProposed) {
-      // Awaiting approval: no assignments yet, the proposed leaders stand in for them.
-      const proposed = await db.selectFrom('activities').innerJoin('matters', 'matters.id', 'activities.matter_id')
-        .select(['matters.id as matter_id', 'matters.title', 'matters.status', 'activities.starts_at', 'activities.ends_at', 'activities.place', 'activities.travel_minutes', 'activities.proposed_leader_ids'])
-        .where('matters.status', '=', 'awaiting_approval').where('activities.starts_at', '<', end).where('activities.ends_at', '>', start)
-        .where(whereVisible(actor)).execute();
-      const ids = [...new Set(proposed.flatMap((p) => fromJson<string[]>(p.proposed_leader_ids, [])))];
-      const names = new Map(ids.length ? (await db.selectFrom('users').select(['id', 'name']).where('id', 'in', ids).execute()).map((u) => [u.id, u.name]) : []);
-      for (const p of proposed) {
-        for (const leaderId of fromJson<string[]>(p.proposed_leader_ids, [])) {
-          if (opts.leaderId && leaderId !== opts.leaderId) continue;
-          acts.push({ id: `${p.matter_id}:${leaderId}`, leader_id: leaderId, leader_name: names.get(leaderId) ?? leaderId, matter_id: p.matter_id, title: p.title, status: p.status,
-            starts_at: p.starts_at, ends_at: p.ends_at, place: p.place, travel_minutes: p.travel_minutes, assignment_status: 'proposed' });
-        }
-      }
-    }
-    let aq = db.selectFrom('absences').innerJoin('leaders', 'leaders.user_id', 'absences.user_id').innerJoin('users', 'users.id', 'absences.user_id')
-      .select(['absences.id', 'absences.user_id', 'users.name', 'absences.kind', 'absences.starts_at', 'absences.ends_at'])
-      .where('absences.starts_at', '<', end).where('absences.ends_at', '>', start);
-    if (opts.leaderId) aq = aq.where('absences.user_id', '=', opts.leaderId);
-    const absences = actor.roles.some((r) => ['sysadmin', 'secadmin', 'auditor'].includes(r)) ? [] : await aq.execute();
+    if (isAdministrator(actor)) return [];
+    // Everything comes from the one schedule as this viewer may see it; a calendar lists only the
+    // activities the viewer may see (need-to-know), and leaders' absences by kind.
+    const busy = await schedule.busy(db, actor, { from: dayStart(from), to: dayStart(addCalendarDays(to, 1)), leaderId: opts.leaderId, history: true });
+    const leaderIds = new Set((await createActivitiesRepo(db).leaderFacts()).map((l) => l.id));
+    const shown = busy.filter((b) => leaderIds.has(b.leaderId) && (b.kind === 'absence'
+      || (b.visible && (b.firm || (opts.includeProposed && b.assignment === 'proposed')))));
     const lc = lifecycleOf('activity')!;
-    const out: (Entry & { travelMinutes: number })[] = [
-      ...acts.map((a) => ({
-        id: a.id, leaderId: a.leader_id, leaderName: a.leader_name, kind: 'activity' as const, refId: a.matter_id, title: a.title, startsAt: a.starts_at, endsAt: a.ends_at,
-        place: a.place, status: a.status, statusLabel: a.assignment_status === 'confirmed' ? '已确认' : a.assignment_status === 'proposed' ? '拟出席（待审批）' : (lc.states[a.status]?.label ?? a.status), conflict: false, conflictWith: [], travelMinutes: a.travel_minutes,
-      })),
-      ...absences.map((a) => ({
-        id: a.id, leaderId: a.user_id, leaderName: a.name, kind: 'absence' as const, refId: a.id, title: ABSENCE_LABELS[a.kind] ?? a.kind, startsAt: a.starts_at, endsAt: a.ends_at,
-        place: null, status: a.kind, statusLabel: ABSENCE_LABELS[a.kind] ?? a.kind, conflict: false, conflictWith: [], travelMinutes: 0,
-      })),
-    ];
+    const out: (Entry & { travelMinutes: number })[] = shown.map((b) => ({
+      id: b.kind === 'absence' ? b.refId : `${b.refId}:${b.leaderId}`, leaderId: b.leaderId, leaderName: b.leaderName ?? b.leaderId, kind: b.kind === 'absence' ? 'absence' as const : 'activity' as const,
+      refId: b.refId, title: b.title, startsAt: b.startsAt, endsAt: b.endsAt, place: b.place ?? null, status: b.status ?? '',
+      statusLabel: b.kind === 'absence' ? b.title : b.assignment === 'confirmed' ? '已确认' : b.assignment === 'proposed' ? '拟出席（待审批）' : (lc.states[b.status ?? '']?.label ?? b.status ?? ''),
+      conflict: false, conflictWith: [], travelMinutes: b.travelMinutes,
+    }));
     const markers = conflictMarkers(scheduleConflicts(out));
     const titleOf = new Map(out.map((e) => [e.refId, e.title]));
     return out
@@ -91,9 +62,7 @@ export function createScheduleService(deps: Pick<AppContext, 'db' | 'clock' | 'c
   async function week(actor: Actor, start: string) {
     const end = addCalendarDays(start, 6);
     const all = await entries(actor, start, end);
-    const leaders = await db.selectFrom('leaders').innerJoin('users', 'users.id', 'leaders.user_id')
-      .select(['users.id', 'users.name', 'leaders.post', 'leaders.line', 'leaders.precedence', 'leaders.principal'])
-      .where('users.active', '=', 1).orderBy('leaders.line').orderBy('leaders.precedence').execute();
+    const leaders = await createActivitiesRepo(db).leadersForTable();
     const days = Array.from({ length: 7 }, (_, i) => addCalendarDays(start, i));
     return {
       start, end, title: `领导周活动安排表（${formatChineseDate(start)}至${formatChineseDate(end)}）`,
@@ -150,5 +119,24 @@ export function createScheduleService(deps: Pick<AppContext, 'db' | 'clock' | 'c
     return cal.toString();
   }
 
-  return { entries, week, weekXlsx, ics };
+  /** The viewer's secret ICS addresses: the whole table and one per leader. */
+  async function feedLinks(actor: Actor) {
+    const lookups = createLookupsRepo(db);
+    const token = await lookups.feedToken(actor.id);
+    const leaders = await createActivitiesRepo(db).leadersForTable();
+    return {
+      week: `/api/feeds/${token}/leaders.ics`,
+      leaders: leaders.map((l) => ({ leaderId: l.id, name: l.name, url: `/api/feeds/${token}/leaders/${l.id}.ics` })),
+    };
+  }
+
+  /** The ICS of a feed address: the feed's owner's view (404 for an unknown or disabled address). */
+  async function feed(token: string, leaderId?: string) {
+    const userId = await createLookupsRepo(db).userByFeedToken(token);
+    const actor = userId ? await loadActor(deps, userId) : null;
+    if (!actor) throw notFound('订阅地址');
+    return ics(actor, { leaderId });
+  }
+
+  return { entries, week, weekXlsx, ics, feedLinks, feed };
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type Agent, type TestApp } from '../../../test/app';
-import { testDialects } from '../../../test/db';
+import { createTestApp, type Agent, type TestApp } from '../../test/app';
+import { testDialects } from '../../test/db';
 
 describe.each(testDialects())('attachments [%s]', (dialect) => {
   let t: TestApp;

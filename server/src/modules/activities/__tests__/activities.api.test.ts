@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadActor } from '../../../platform/auth/plugin';
 import { createTestApp, type Agent, type TestApp } from '../../../test/app';
 import { testDialects } from '../../../test/db';
 import { ManualClock } from '../../../platform/clock';
@@ -45,6 +46,22 @@ describe.each(testDialects())('leader activities [%s]', (dialect) => {
     expect(ap.statusCode, ap.body).toBe(200);
     return ap.json();
   };
+
+  it('K-9 the one schedule keeps a busy period from a viewer who may not see its activity, but not its title or place', async () => {
+    const a = await proposeAndApprove(await file({ title: '保密性质的专题协调会', startsAt: '2026-12-23T02:00:00Z', endsAt: '2026-12-23T04:00:00Z' }));
+    const range = { from: '2026-12-23T00:00:00Z', to: '2026-12-24T00:00:00Z' };
+    const actorOf = async (u: string) => (await loadActor(t.ctx, await uid(t, u)))!;
+    const forDeputy = (await t.container.schedule.busy(t.ctx.db, await actorOf('deputy'), range)).filter((b) => b.refId === a.id);
+    expect(forDeputy).toEqual([expect.objectContaining({ leaderId: wangfang, title: '另有公务安排', place: null, visible: false, firm: true })]);
+    const forOffice = (await t.container.schedule.busy(t.ctx.db, await actorOf('office'), range)).filter((b) => b.refId === a.id);
+    expect(forOffice).toEqual([expect.objectContaining({ title: '保密性质的专题协调会', place: '市政府第一会议室', visible: true })]);
+    // the deputy's calendar does not list it at all; the office's does
+    const deputyAgent = await t.login('deputy');
+    const cal = (await deputyAgent.get(`/api/v1/schedule?from=2026-12-23&to=2026-12-23&leaderId=${wangfang}`)).json().items;
+    expect(cal.some((e: { refId: string }) => e.refId === a.id)).toBe(false);
+    const officeCal = (await office.get(`/api/v1/schedule?from=2026-12-23&to=2026-12-23&leaderId=${wangfang}`)).json().items;
+    expect(officeCal.some((e: { refId: string; title: string }) => e.refId === a.id && e.title === '保密性质的专题协调会')).toBe(true);
+  });
 
   it('ACT-1 a liaison files a request that lands in the office\'s inbox', async () => {
     const a = await file();

@@ -98,7 +98,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<{ app: ZodApp; ct
   registerAuthRoutes(app, ctx, container, { secureCookies: opts.secureCookies ?? false });
   registerOrgRoutes(app, ctx, container);
   registerMatterRoutes(app, ctx, container);
-  registerInboxRoutes(app, ctx);
+  registerInboxRoutes(app, ctx, container);
   registerAuditRoutes(app, ctx);
   registerCalendarRoutes(app, ctx);
   registerCalendarAdminRoutes(app, ctx, container);

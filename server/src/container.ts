@@ -21,6 +21,7 @@ import { activityBusySource } from './modules/activities/activities.busy';
 import { absenceBusySource } from './modules/org/absences.busy';
 import { createSchedule } from './modules/schedule/schedule.service';
 import { createAuthService } from './modules/auth/auth.service';
+import { createInboxService } from './modules/inbox/inbox.service';
 import { createCalendarCache, createHolidayCalendarService, type CalendarCache } from './modules/calendar/calendar.service';
 import { createAbsencesService } from './modules/org/absences.service';
 import { createDepartmentsService } from './modules/org/departments.service';
@@ -37,6 +38,7 @@ export type ContainerContext = Pick<AppContext, 'db' | 'clock' | 'calendar'> & {
 export function createContainer(ctx: ContainerContext) {
   const hooks = ctx.hooks ?? noHooks();
   const auth = createAuthService(ctx);
+  const inbox = createInboxService(ctx);
   const holidays = createHolidayCalendarService({ db: ctx.db, clock: ctx.clock, cache: ctx.calendarCache ?? createCalendarCache(ctx.db) });
   // The organisation (ORG-1…4): organs, departments, people and leaders, absences.
   const org = {
@@ -61,6 +63,6 @@ export function createContainer(ctx: ContainerContext) {
   const activities = createActivitiesService(ctx, { kernel, matters, schedule });
   // Module events: a new absence re-opens the activities its leader was to attend (ACT-6).
   hooks.absenceCreated.push((tx, e) => activities.onAbsenceCreated(tx, e));
-  return { auth, holidays, org, kernel, attachments, versions, numberSeries, steps, consultations, matters, tasks, schedule, calendar, activities, hooks };
+  return { auth, inbox, holidays, org, kernel, attachments, versions, numberSeries, steps, consultations, matters, tasks, schedule, calendar, activities, hooks };
 }
 export type Container = ReturnType<typeof createContainer>;

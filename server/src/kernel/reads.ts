@@ -24,5 +24,5 @@ export function findMatter(conn: Conn, id: string): Promise<MatterRow | undefine
 /** The inbox's queries over tasks (待办, 已办, overdue counts), need-to-know included. */
 export function taskQueries(conn: Conn) {
   const r = createTasksRepo(conn);
-  return { todo: r.todo, done: r.done, overdueCount: r.overdueCount, byId: r.byId, chases: r.chases };
+  return { todo: r.todo, done: r.done, overdueCount: r.overdueCount, openCounts: r.openCounts, byId: r.byId, chases: r.chases };
 }

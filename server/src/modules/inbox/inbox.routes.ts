@@ -2,12 +2,11 @@ import { api } from '@xietiao/domain';
 import type { ZodApp } from '../../app';
 import type { AppContext } from '../../platform/context';
 import { actorOf } from '../../platform/auth/plugin';
-import { createInboxService } from './inbox.service';
+import type { Container } from '../../container';
 
 const tags = ['inbox'];
 
-export function registerInboxRoutes(app: ZodApp, ctx: AppContext): void {
-  const inbox = createInboxService(ctx);
+export function registerInboxRoutes(app: ZodApp, _ctx: AppContext, { inbox }: Container): void {
   app.get('/api/v1/inbox/counts', { schema: { tags, summary: '待办、逾期、待阅、未读通知数', response: { 200: api.InboxCounts } } }, async (req) => inbox.counts(actorOf(req)));
   app.get('/api/v1/inbox/todo', { schema: { tags, summary: '待办', querystring: api.InboxQuery, response: { 200: api.pageOf(api.Task) } } },
     async (req) => inbox.todo(actorOf(req), req.query.page, req.query.pageSize));

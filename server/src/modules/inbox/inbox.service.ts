@@ -3,13 +3,13 @@ import { chinaDate } from '@xietiao/domain';
 import type { AppContext } from '../../platform/context';
 import type { Actor } from '../../platform/auth/actor';
 import { notFound } from '../../platform/errors';
-import { createTasksRepo } from '../../kernel/tasks.repo';
+import { taskQueries } from '../../kernel/reads';
 import { presentTask } from '../../kernel/matters.presenter';
 import { whereVisible } from '../../kernel/matters.access';
 
 export function createInboxService(deps: Pick<AppContext, 'db' | 'clock' | 'calendar'>) {
   const { db, clock } = deps;
-  const tasks = createTasksRepo(db);
+  const tasks = taskQueries(db);
 
   async function todo(actor: Actor, page: number, pageSize: number) {
     const { rows, total } = await tasks.todo(actor, page, pageSize);

@@ -55,9 +55,18 @@ const CITY_NAMES = ['江州', '临川', '青阳', '南平', '东湖', '云山', 
 const COUNTY_NAMES = ['安平', '长宁', '清水', '永和', '石门', '桃源', '新丰', '凤翔', '龙泉', '兴隆', '丰乐', '太和'];
 const TOWN_NAMES = ['城关', '河口', '柳林', '杨庄', '马坊', '花园', '黄桥', '三合'];
 const DEPTS = [
-  ['财政', '厅', '局', '财'], ['教育', '厅', '局', '教'], ['交通运输', '厅', '局', '交'], ['水利', '厅', '局', '水'],
-  ['卫生健康', '委员会', '委员会', '卫'], ['自然资源', '厅', '局', '自然资'], ['农业农村', '厅', '局', '农'], ['应急管理', '厅', '局', '应急'],
-  ['民政', '厅', '局', '民'], ['人力资源和社会保障', '厅', '局', '人社'], ['生态环境', '厅', '局', '环'], ['住房和城乡建设', '厅', '局', '建'],
+  ['财政', '厅', '局', '财'],
+  ['教育', '厅', '局', '教'],
+  ['交通运输', '厅', '局', '交'],
+  ['水利', '厅', '局', '水'],
+  ['卫生健康', '委员会', '委员会', '卫'],
+  ['自然资源', '厅', '局', '自然资'],
+  ['农业农村', '厅', '局', '农'],
+  ['应急管理', '厅', '局', '应急'],
+  ['民政', '厅', '局', '民'],
+  ['人力资源和社会保障', '厅', '局', '人社'],
+  ['生态环境', '厅', '局', '环'],
+  ['住房和城乡建设', '厅', '局', '建'],
 ];
 
 /** A province with `cities` cities, each with `counties` counties of `towns` towns, and `depts` departments per government. */
@@ -101,7 +110,8 @@ function buildGraph(g, shape) {
       add(`${k}-office`, `${countyName}县人民政府办公室`, '办公厅室', 4, [kGov], kGov, `${countyName[0]}政办`);
       add(`${k}-pc`, `${countyName}县人民代表大会常务委员会`, '人大常委会', 4);
       govs[4].push({ gov: kGov, party: kParty, pc: `${k}-pc` });
-      for (const [d, , suffix, code] of depts) add(`${k}-${code}`, `${countyName}县${d}${suffix}`, '部门', 4, [kGov, cDept[d]], kGov, `${countyName[0]}${code}`);
+      for (const [d, , suffix, code] of depts)
+        add(`${k}-${code}`, `${countyName}县${d}${suffix}`, '部门', 4, [kGov, cDept[d]], kGov, `${countyName[0]}${code}`);
       for (const townName of rng.sample(TOWN_NAMES, shape.towns)) {
         const tGov = add(`${k}-${townName}-gov`, `${countyName}县${townName}镇人民政府`, '政府', 5, [kGov], null, `${townName[0]}政`);
         add(`${k}-${townName}-party`, `中共${countyName}县${townName}镇委员会`, '党委', 5, [kParty], null, `${townName[0]}委`);
@@ -121,7 +131,18 @@ const GRAPHS = [];
 for (let i = 0; i < 6; i++) GRAPHS.push(buildGraph(i, SHAPES[i % SHAPES.length]));
 
 // --- documents ---------------------------------------------------------------------------------
-const SUBJECTS = ['追加防汛经费', '开展安全生产大检查', '做好秋冬季森林防火工作', '调整城乡低保标准', '建设乡村公路', '加强校园安全管理', '推进政务服务“一网通办”', '开展爱国卫生运动', '修缮水利设施', '规范公务接待'];
+const SUBJECTS = [
+  '追加防汛经费',
+  '开展安全生产大检查',
+  '做好秋冬季森林防火工作',
+  '调整城乡低保标准',
+  '建设乡村公路',
+  '加强校园安全管理',
+  '推进政务服务“一网通办”',
+  '开展爱国卫生运动',
+  '修缮水利设施',
+  '规范公务接待',
+];
 const PEOPLE = ['王某', '李某', '张某', '刘某', '陈某', '杨某', '赵某', '黄某'];
 const ATTACH = ['经费测算表', '受灾情况统计', '工作方案', '任务分工表', '项目清单', '联系人名单'];
 
@@ -195,14 +216,20 @@ function makeDoc(i) {
     case '通知':
     case '意见':
     case '通报':
-      mainTo = rng.sample(kids.filter((x) => g.get(x).kind !== '内设机构'), rng.int(1, 6));
+      mainTo = rng.sample(
+        kids.filter((x) => g.get(x).kind !== '内设机构'),
+        rng.int(1, 6),
+      );
       if (mainTo.length === 0) mainTo = [sup];
       if (flags.important) copyTo = [sup];
       break;
     case '联合通知': {
       type = '通知';
       const partner = unit.party ?? rng.pick(kids.filter((x) => g.get(x).kind === '部门').concat(gov.id));
-      issuers = [{ organ: gov.id, lead: true }, { organ: partner, lead: false }];
+      issuers = [
+        { organ: gov.id, lead: true },
+        { organ: partner, lead: false },
+      ];
       if (rng.chance(0.1)) issuers.push({ organ: sup, lead: false }); // a co-issuer from the wrong level
       mainTo = rng.sample(kids, rng.int(1, 4));
       if (mainTo.length === 0) mainTo = [sup];
@@ -346,15 +373,34 @@ for (const x of inputs) types.set(x.document.type, (types.get(x.document.type) ?
 const joint = inputs.filter((x) => x.document.issuers.length > 1).length;
 
 console.log('公文合规检查 engine benchmark');
-console.log(`  node ${process.version}, seed ${SEED}, ${fmt(inputs.length)} documents (${invalid} rejected by the generator check), generated in ${fmt(genMs)} ms`);
+console.log(
+  `  node ${process.version}, seed ${SEED}, ${fmt(inputs.length)} documents (${invalid} rejected by the generator check), generated in ${fmt(genMs)} ms`,
+);
 console.log(`  organ graphs: ${GRAPHS.map((g) => g.name).join('; ')}`);
-console.log(`  per document: ${fmt(Math.min(...organCounts))}–${fmt(Math.max(...organCounts))} organs (mean ${fmt(organCounts.reduce((a, b) => a + b, 0) / organCounts.length, 1)}); ${joint} joint; types ${[...types].sort((a, b) => b[1] - a[1]).map(([t, n]) => `${t} ${n}`).join(', ')}`);
+console.log(
+  `  per document: ${fmt(Math.min(...organCounts))}–${fmt(Math.max(...organCounts))} organs (mean ${fmt(organCounts.reduce((a, b) => a + b, 0) / organCounts.length, 1)}); ${joint} joint; types ${[
+    ...types,
+  ]
+    .sort((a, b) => b[1] - a[1])
+    .map(([t, n]) => `${t} ${n}`)
+    .join(', ')}`,
+);
 console.log(`  rounds: 1 warm-up + ${ROUNDS} timed`);
 console.log('');
 console.log(`checkDocument   ${fmt(median(perSec))} documents/s (median of ${ROUNDS}; rounds ${perSec.map((x) => fmt(x)).join(' / ')})`);
 console.log(`                latency per document p50 ${us(quantile(allLat, 0.5))}, p99 ${us(quantile(allLat, 0.99))}, max ${us(allLat[allLat.length - 1])}`);
-console.log(`                findings per document ${fmt(findings / inputs.length, 2)} (error ${fmt(bySeverity.error / inputs.length, 2)}, warning ${fmt(bySeverity.warning / inputs.length, 2)}, info ${fmt(bySeverity.info / inputs.length, 2)}); ${fmt((clean / inputs.length) * 100, 1)}% clean`);
-console.log(`                most frequent: ${[...byRule].sort((a, b) => b[1] - a[1]).slice(0, 8).map(([r, n]) => `${r} ${n}`).join(', ')}`);
+console.log(
+  `                findings per document ${fmt(findings / inputs.length, 2)} (error ${fmt(bySeverity.error / inputs.length, 2)}, warning ${fmt(bySeverity.warning / inputs.length, 2)}, info ${fmt(bySeverity.info / inputs.length, 2)}); ${fmt((clean / inputs.length) * 100, 1)}% clean`,
+);
+console.log(
+  `                most frequent: ${[...byRule]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 8)
+    .map(([r, n]) => `${r} ${n}`)
+    .join(', ')}`,
+);
 const jsonPerSec = jsonRounds.map((r) => (raws.length / r.ms) * 1000);
 const jsonLat = Float64Array.from(jsonRounds.flatMap((r) => [...r.lat])).sort();
-console.log(`checkJson       ${fmt(median(jsonPerSec))} documents/s incl. input validation (median of ${jsonRounds.length}); p50 ${us(quantile(jsonLat, 0.5))}, p99 ${us(quantile(jsonLat, 0.99))}`);
+console.log(
+  `checkJson       ${fmt(median(jsonPerSec))} documents/s incl. input validation (median of ${jsonRounds.length}); p50 ${us(quantile(jsonLat, 0.5))}, p99 ${us(quantile(jsonLat, 0.99))}`,
+);

@@ -11,7 +11,12 @@ function chunkName(id: string): string | null {
   if (!id.includes('node_modules')) return /[\\/]domain[\\/]src[\\/]/.test(id) ? 'domain' : null;
   if (/node_modules[\\/](react|react-dom|scheduler|react-router|cookie|set-cookie-parser)[\\/]/.test(id)) return 'react';
   if (/node_modules[\\/](@ant-design[\\/]icons|@ant-design[\\/]icons-svg)[\\/]/.test(id)) return 'antd-icons';
-  if (/node_modules[\\/](antd|@ant-design|@rc-component|rc-[^\\/]+|@emotion|stylis|dayjs|classnames|clsx|@babel[\\/]runtime|throttle-debounce|scroll-into-view-if-needed|compute-scroll-into-view|json2mq|string-convert|toggle-selection|copy-to-clipboard|resize-observer-polyfill)[\\/]/.test(id)) return 'antd';
+  if (
+    /node_modules[\\/](antd|@ant-design|@rc-component|rc-[^\\/]+|@emotion|stylis|dayjs|classnames|clsx|@babel[\\/]runtime|throttle-debounce|scroll-into-view-if-needed|compute-scroll-into-view|json2mq|string-convert|toggle-selection|copy-to-clipboard|resize-observer-polyfill)[\\/]/.test(
+      id,
+    )
+  )
+    return 'antd';
   if (/node_modules[\\/](zod|chinese-days)[\\/]/.test(id)) return 'domain';
   if (/node_modules[\\/]@tanstack[\\/]/.test(id)) return 'query';
   return null;

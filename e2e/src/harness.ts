@@ -60,7 +60,11 @@ function killTree(child: ChildProcess, signal: NodeJS.Signals) {
   try {
     process.kill(-child.pid, signal); // the whole process group (detached: true)
   } catch {
-    try { child.kill(signal); } catch { /* already gone */ }
+    try {
+      child.kill(signal);
+    } catch {
+      /* already gone */
+    }
   }
 }
 
@@ -108,11 +112,24 @@ export async function startServer({ demo = true, env = {} }: StartServerOptions 
     detached: true, // own process group, so stop() also ends any grandchildren
   });
   live.add(child);
-  child.stdout!.on('data', (d) => { out.push(d); if (verbose) process.stdout.write(`[server:${port}] ${d}`); });
-  child.stderr!.on('data', (d) => { out.push(d); if (verbose) process.stderr.write(`[server:${port}] ${d}`); });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => { live.delete(child); resolve(); }));
+  child.stdout!.on('data', (d) => {
+    out.push(d);
+    if (verbose) process.stdout.write(`[server:${port}] ${d}`);
+  });
+  child.stderr!.on('data', (d) => {
+    out.push(d);
+    if (verbose) process.stderr.write(`[server:${port}] ${d}`);
+  });
+  const exited = new Promise<void>((resolve) =>
+    child.once('exit', () => {
+      live.delete(child);
+      resolve();
+    }),
+  );
   let spawnError: Error | undefined;
-  child.once('error', (err) => { spawnError = err; });
+  child.once('error', (err) => {
+    spawnError = err;
+  });
 
   const stop = async () => {
     killTree(child, 'SIGTERM');
@@ -139,7 +156,9 @@ export async function startServer({ demo = true, env = {} }: StartServerOptions 
         const body = (await res.json().catch(() => null)) as { status?: string } | null;
         if (body?.status === 'ok') break;
       }
-    } catch { /* not listening yet */ }
+    } catch {
+      /* not listening yet */
+    }
     if (Date.now() > deadline) return fail(`server did not report healthy at ${baseUrl}/api/health within ${HEALTH_TIMEOUT_MS / 1000} s`);
     await new Promise((r) => setTimeout(r, 250));
   }
@@ -191,7 +210,10 @@ export async function login(page: Page, baseUrl: string, username: string, passw
   await user.fill(username);
   await pass.fill(password);
   // antd puts a space between two CJK characters in a button: "登 录".
-  await page.getByRole('button', { name: /登\s*录/ }).first().click();
+  await page
+    .getByRole('button', { name: /登\s*录/ })
+    .first()
+    .click();
   try {
     await pass.waitFor({ state: 'detached', timeout: 30_000 });
     await page.getByText('工作台').first().waitFor({ state: 'attached', timeout: 30_000 });
@@ -216,7 +238,10 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   return path;
 }
 
-export interface Viewport { width: number; height: number }
+export interface Viewport {
+  width: number;
+  height: number;
+}
 export const WIDE: Viewport = { width: 1366, height: 768 };
 export const PHONE: Viewport = { width: 390, height: 844 };
 
@@ -243,8 +268,14 @@ export function browserSuite(opts: StartServerOptions = {}): BrowserSuite {
     await server?.stop();
   });
   return {
-    get server() { if (!server) throw new Error('server not started'); return server; },
-    get browser() { if (!browser) throw new Error('browser not launched'); return browser; },
+    get server() {
+      if (!server) throw new Error('server not started');
+      return server;
+    },
+    get browser() {
+      if (!browser) throw new Error('browser not launched');
+      return browser;
+    },
     async withPage(name, viewport, fn) {
       if (!browser) throw new Error('browser not launched');
       const page = await newPage(browser, { viewport });

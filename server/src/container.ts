@@ -63,6 +63,23 @@ export function createContainer(ctx: ContainerContext) {
   const activities = createActivitiesService(ctx, { kernel, matters, schedule });
   // Module events: a new absence re-opens the activities its leader was to attend (ACT-6).
   hooks.absenceCreated.push((tx, e) => activities.onAbsenceCreated(tx, e));
-  return { auth, inbox, holidays, org, kernel, attachments, versions, numberSeries, steps, consultations, matters, tasks, schedule, calendar, activities, hooks };
+  return {
+    auth,
+    inbox,
+    holidays,
+    org,
+    kernel,
+    attachments,
+    versions,
+    numberSeries,
+    steps,
+    consultations,
+    matters,
+    tasks,
+    schedule,
+    calendar,
+    activities,
+    hooks,
+  };
 }
 export type Container = ReturnType<typeof createContainer>;

@@ -90,7 +90,13 @@ async function start() {
     return process.env.XIETIAO_DEMO !== '0' ? loadDemo(database.db) : 'off';
   });
   const webDist = process.env.WEB_DIST ?? path.join(repoRoot, 'web', 'dist');
-  const { app, ctx } = await buildApp({ database, clock, webDist, logger: { level: process.env.LOG_LEVEL ?? 'warn' }, secureCookies: process.env.SECURE_COOKIES === '1' });
+  const { app, ctx } = await buildApp({
+    database,
+    clock,
+    webDist,
+    logger: { level: process.env.LOG_LEVEL ?? 'warn' },
+    secureCookies: process.env.SECURE_COOKIES === '1',
+  });
   const runner = createTimerRunner(ctx, timerHandlers(ctx), { onError: (err) => app.log.error({ err }, 'timer run failed') });
   runner.start(Number(process.env.TIMER_INTERVAL_MS ?? 5000));
   const port = Number(process.env.PORT ?? 3000);
@@ -140,19 +146,37 @@ async function loadDemo(db: Db): Promise<'loaded' | 'present' | 'not-empty'> {
     }
     await seedDemoActivities(ctx);
     const count = async (table: 'users' | 'matters') =>
-      Number((await tx.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+      Number(
+        (
+          await tx
+            .selectFrom(table)
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
     const now = systemClock.now().toISOString();
-    await tx.insertInto('settings').values({
-      key: DEMO_MARKER, value: toJson({ loadedAt: now, users: await count('users'), matters: await count('matters') }),
-      version: 1, updated_by: null, updated_at: now,
-    }).execute();
+    await tx
+      .insertInto('settings')
+      .values({
+        key: DEMO_MARKER,
+        value: toJson({ loadedAt: now, users: await count('users'), matters: await count('matters') }),
+        version: 1,
+        updated_by: null,
+        updated_at: now,
+      })
+      .execute();
     return 'loaded';
   });
 }
 
 async function ask(question: string): Promise<string> {
   const rl = readline.createInterface({ input: process.stdin, output: process.stdout });
-  return new Promise((resolve) => rl.question(question, (a) => { rl.close(); resolve(a); }));
+  return new Promise((resolve) =>
+    rl.question(question, (a) => {
+      rl.close();
+      resolve(a);
+    }),
+  );
 }
 
 async function main(argv: string[]) {
@@ -169,7 +193,10 @@ async function main(argv: string[]) {
       return;
     }
     case 'seed': {
-      if (!rest.includes('--demo')) { console.error('用法：xietiao seed --demo'); process.exit(2); }
+      if (!rest.includes('--demo')) {
+        console.error('用法：xietiao seed --demo');
+        process.exit(2);
+      }
       const database = open();
       const seeded = await withStartupLock(database, async () => {
         await migrateToLatest(database);
@@ -182,7 +209,10 @@ async function main(argv: string[]) {
     case 'init': {
       const i = rest.indexOf('--admin');
       const name = i >= 0 ? rest[i + 1] : undefined;
-      if (!name) { console.error('用法：xietiao init --admin 用户名'); process.exit(2); }
+      if (!name) {
+        console.error('用法：xietiao init --admin 用户名');
+        process.exit(2);
+      }
       const password = process.env.XIETIAO_ADMIN_PASSWORD ?? (await ask(`请输入 ${name} 的密码（至少10位）：`));
       const database = open();
       await withStartupLock(database, async () => {
@@ -199,11 +229,17 @@ async function main(argv: string[]) {
       return;
     }
     case 'audit': {
-      if (rest[0] !== 'verify') { console.error('用法：xietiao audit verify'); process.exit(2); }
+      if (rest[0] !== 'verify') {
+        console.error('用法：xietiao audit verify');
+        process.exit(2);
+      }
       const database = open();
       const r = await verifyAudit(database.db);
       await database.close();
-      if (r.ok) { console.log(`审计链完整：共校验 ${r.checked} 条记录`); return; }
+      if (r.ok) {
+        console.log(`审计链完整：共校验 ${r.checked} 条记录`);
+        return;
+      }
       console.log(`审计链被破坏：第 ${r.firstBrokenSeq} 条记录。${r.reason}`);
       process.exitCode = 1;
       return;

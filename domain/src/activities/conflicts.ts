@@ -26,7 +26,11 @@ export function overlaps(a: BusyWindow, b: BusyWindow): boolean {
  * windows (each with its own travel) overlap. The activity's own entries are ignored.
  * Callers decide how strong a conflict is from `kind` and `firm`.
  */
-export function findConflicts(activity: Pick<ActivityFacts, 'id' | 'startsAt' | 'endsAt' | 'travelMinutes'>, leaderId: string, busy: BusyPeriod[]): BusyPeriod[] {
+export function findConflicts(
+  activity: Pick<ActivityFacts, 'id' | 'startsAt' | 'endsAt' | 'travelMinutes'>,
+  leaderId: string,
+  busy: BusyPeriod[],
+): BusyPeriod[] {
   const mine = busyWindow(activity);
   return busy
     .filter((p) => p.leaderId === leaderId && !(p.kind !== 'absence' && p.refId === activity.id))

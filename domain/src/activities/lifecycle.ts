@@ -17,12 +17,8 @@ import type { Lifecycle } from '../kernel/lifecycle';
  * moves the activity to confirmed).
  */
 import type { KindPolicy } from '../kernel/policy';
-export type ActivityState =
-  | 'submitted' | 'awaiting_approval' | 'approved' | 'confirmed' | 'recoordinating'
-  | 'completed' | 'declined' | 'cancelled';
-export type ActivityEvent =
-  | 'propose' | 'approve' | 'approveWithChanges' | 'decline' | 'returnForRework'
-  | 'confirmAll' | 'reopen' | 'complete' | 'cancel';
+export type ActivityState = 'submitted' | 'awaiting_approval' | 'approved' | 'confirmed' | 'recoordinating' | 'completed' | 'declined' | 'cancelled';
+export type ActivityEvent = 'propose' | 'approve' | 'approveWithChanges' | 'decline' | 'returnForRework' | 'confirmAll' | 'reopen' | 'complete' | 'cancel';
 export type ActivityRole = 'office' | 'principal' | 'attendee' | 'organiser' | 'responsible' | 'system';
 
 const OPEN: ActivityState[] = ['submitted', 'awaiting_approval', 'approved', 'confirmed', 'recoordinating'];
@@ -42,7 +38,14 @@ export const activityLifecycle: Lifecycle<ActivityState, ActivityEvent, Activity
     cancelled: { label: '已撤销', terminal: true },
   },
   events: {
-    propose: { from: ['submitted', 'recoordinating'], to: 'awaiting_approval', by: ['office'], guards: ['has-proposal'], label: '提出拟办意见，报主要领导审批', command: 'propose' },
+    propose: {
+      from: ['submitted', 'recoordinating'],
+      to: 'awaiting_approval',
+      by: ['office'],
+      guards: ['has-proposal'],
+      label: '提出拟办意见，报主要领导审批',
+      command: 'propose',
+    },
     approve: { from: ['awaiting_approval'], to: 'approved', by: ['principal'], label: '同意', command: 'decide' },
     approveWithChanges: { from: ['awaiting_approval'], to: 'approved', by: ['principal'], label: '调整后同意', needsComment: true, command: 'decide' },
     decline: { from: ['awaiting_approval'], to: 'declined', by: ['principal'], label: '不同意', needsComment: true, command: 'decide' },
@@ -57,7 +60,13 @@ export const activityLifecycle: Lifecycle<ActivityState, ActivityEvent, Activity
 /** The activity's actions besides its lifecycle events (see kernel/policy.ts). */
 export const activityPolicy: KindPolicy = {
   actions: {
-    edit: { label: '修改', rules: [{ by: ['office'], in: 'open' }, { by: ['organiser'], in: ['submitted'] }] },
+    edit: {
+      label: '修改',
+      rules: [
+        { by: ['office'], in: 'open' },
+        { by: ['organiser'], in: ['submitted'] },
+      ],
+    },
     confirm: { label: '确认出席', rules: [{ by: ['attendee', 'office'], in: ['approved'] }] },
     remind: { label: '确认提醒情况', rules: [{ by: ['office', 'responsible'], in: ['approved', 'confirmed'] }] },
     suggest: { label: '查看推荐人选', rules: [{ by: ['office', 'principal'], in: 'any' }] },

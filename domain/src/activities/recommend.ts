@@ -76,9 +76,18 @@ export function recommendLeaders(activity: ActivityFacts, input: RecommendInput)
     let score = 0;
     const reasons: string[] = [];
     const requested = activity.requestedLeaderIds.includes(l.id);
-    if (match.area) { score += W.area; reasons.push(`分管该领域（${match.area}）`); }
-    if (match.department) { score += W.department; reasons.push('分管主办部门'); }
-    if (requested) { score += W.requested; reasons.push('组织方点名邀请'); }
+    if (match.area) {
+      score += W.area;
+      reasons.push(`分管该领域（${match.area}）`);
+    }
+    if (match.department) {
+      score += W.department;
+      reasons.push('分管主办部门');
+    }
+    if (requested) {
+      score += W.requested;
+      reasons.push('组织方点名邀请');
+    }
 
     if (inNameMeeting && !isCharge) {
       if (exceptions.length > 0) {
@@ -94,7 +103,10 @@ export function recommendLeaders(activity: ActivityFacts, input: RecommendInput)
     }
     if (publicOccasion) {
       if (l.line === 'second') {
-        if (settings.publicOccasions.preferSecondLine) { score += W.secondLinePublic; reasons.push('二线领导、公开场合优先'); }
+        if (settings.publicOccasions.preferSecondLine) {
+          score += W.secondLinePublic;
+          reasons.push('二线领导、公开场合优先');
+        }
       } else {
         score += W.firstLinePublic;
         reasons.push('属一线领导、公开场合宜少安排');
@@ -136,12 +148,14 @@ export function recommendLeaders(activity: ActivityFacts, input: RecommendInput)
     return { c, precedence: l.precedence };
   });
 
-  candidates.sort((x, y) =>
-    Number(y.c.available) - Number(x.c.available)
-    || (inNameMeeting ? Number(y.c.inCharge) - Number(x.c.inCharge) : 0)
-    || y.c.score - x.c.score
-    || x.c.recentLoad - y.c.recentLoad
-    || x.precedence - y.precedence);
+  candidates.sort(
+    (x, y) =>
+      Number(y.c.available) - Number(x.c.available) ||
+      (inNameMeeting ? Number(y.c.inCharge) - Number(x.c.inCharge) : 0) ||
+      y.c.score - x.c.score ||
+      x.c.recentLoad - y.c.recentLoad ||
+      x.precedence - y.precedence,
+  );
   return candidates.map((x) => x.c);
 }
 
@@ -224,7 +238,10 @@ export function substitutes(
   stillAttendingIds: string[] = [],
 ): Candidate[] {
   const ranked = recommendLeaders(activity, { ...input, unavailable: { ...(input.unavailable ?? {}), ...unavailable } });
-  const names = input.leaders.filter((l) => l.id in unavailable).map((l) => `${l.post}${l.name}（${unavailable[l.id]}）`).join('、');
+  const names = input.leaders
+    .filter((l) => l.id in unavailable)
+    .map((l) => `${l.post}${l.name}（${unavailable[l.id]}）`)
+    .join('、');
   return ranked
     .filter((c) => c.available && !(c.leaderId in unavailable) && !stillAttendingIds.includes(c.leaderId))
     .map((c) => ({ ...c, reasons: [`可替代${names}`, ...c.reasons] }));

@@ -20,10 +20,7 @@ export interface ReminderTimes {
  * midnight whose departure falls on the previous evening, the day before that), so it always
  * precedes departure.
  */
-export function reminderTimes(
-  activity: Pick<ActivityFacts, 'startsAt' | 'travelMinutes'>,
-  settings: Pick<ActivityRuleSettings, 'reminders'>,
-): ReminderTimes {
+export function reminderTimes(activity: Pick<ActivityFacts, 'startsAt' | 'travelMinutes'>, settings: Pick<ActivityRuleSettings, 'reminders'>): ReminderTimes {
   const r = settings.reminders;
   const start = Date.parse(activity.startsAt);
   if (Number.isNaN(start)) throw new RangeError(`invalid startsAt: ${activity.startsAt}`);

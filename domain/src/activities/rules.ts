@@ -52,17 +52,12 @@ export const ActivityRuleSettingsSchema = z
       enabled: bool,
       period: z.enum(['month', 'quarter', 'year'], { error: '统计周期应为月、季度或年' }),
       max: int(1, 1000, '数量上限'),
-      warnRatio: z
-        .number({ error: '预警比例应为数字' })
-        .gt(0, '预警比例应大于0')
-        .max(1, '预警比例不能大于1'),
+      warnRatio: z.number({ error: '预警比例应为数字' }).gt(0, '预警比例应大于0').max(1, '预警比例不能大于1'),
     }),
     onlyLeaderInCharge: z.object({ enabled: bool }),
     publicOccasions: z.object({
       enabled: bool,
-      categories: z
-        .array(z.enum(ACTIVITY_CATEGORIES, { error: '活动类别不在可选范围内' }))
-        .refine((cs) => new Set(cs).size === cs.length, '活动类别有重复'),
+      categories: z.array(z.enum(ACTIVITY_CATEGORIES, { error: '活动类别不在可选范围内' })).refine((cs) => new Set(cs).size === cs.length, '活动类别有重复'),
       maxFirstLine: int(0, 20, '一线领导人数上限'),
       preferSecondLine: bool,
     }),
@@ -85,10 +80,7 @@ const PERIOD_LABELS: Record<ActivityRuleSettings['quota']['period'], string> = {
  * The China-date range (inclusive) of the quota period containing `date` (an ISO instant, an ISO
  * date or a Date), so the server can count the activities held in the party/government name.
  */
-export function inNameQuotaPeriod(
-  date: string | Date,
-  period: ActivityRuleSettings['quota']['period'],
-): { from: IsoDate; to: IsoDate } {
+export function inNameQuotaPeriod(date: string | Date, period: ActivityRuleSettings['quota']['period']): { from: IsoDate; to: IsoDate } {
   const day = typeof date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : chinaDate(new Date(date));
   const y = Number(day.slice(0, 4));
   const m = Number(day.slice(5, 7)); // 1..12
@@ -125,7 +117,7 @@ function areaMatches(area: string, charge: string): boolean {
 
 /** How a leader is in charge (分管) of the activity's work: the matching area and/or the organiser department. */
 export function chargeMatch(leader: LeaderFacts, a: Pick<ActivityFacts, 'area' | 'organiserDepartmentId'>): { area: string | null; department: boolean } {
-  const area = a.area ? leader.chargeAreas.find((c) => areaMatches(a.area as string, c)) ?? null : null;
+  const area = a.area ? (leader.chargeAreas.find((c) => areaMatches(a.area as string, c)) ?? null) : null;
   const department = a.organiserDepartmentId !== null && leader.chargeDepartmentIds.includes(a.organiserDepartmentId);
   return { area, department };
 }
@@ -192,18 +184,35 @@ export function evaluateRules(activity: ActivityFacts, proposedLeaderIds: string
     const extra = proposed.filter((l) => !inChargeIds.has(l.id));
     const chargeNames = inCharge.length ? inCharge.map((l) => l.name).join('、') : '';
     const missing = inCharge.filter((l) => !proposed.some((p) => p.id === l.id));
-    const missingNote = inCharge.length === 0
-      ? '（未能从分管范围确定分管领导，请办公室核定）'
-      : missing.length === inCharge.length ? `；分管领导${chargeNames}未在拟出席名单中` : '';
+    const missingNote =
+      inCharge.length === 0
+        ? '（未能从分管范围确定分管领导，请办公室核定）'
+        : missing.length === inCharge.length
+          ? `；分管领导${chargeNames}未在拟出席名单中`
+          : '';
     if (extra.length === 0) {
       out.push(ev('onlyLeaderInCharge', 'ok', `${nameLabel}召开的会议，拟由分管领导${proposed.map((l) => l.name).join('、')}出席，符合规定`));
     } else {
       const extraNames = extra.map((l) => l.name).join('、');
       const base = `${nameLabel}召开的会议，除分管这方面工作的领导${chargeNames ? `（${chargeNames}）` : ''}外一般不邀请其他领导陪会：${extraNames}属陪会${missingNote}`;
       if (exceptions.length > 0) {
-        out.push(ev('onlyLeaderInCharge', 'info', `${base}；但本活动属${exceptionText}，可适当邀请有关领导出席`, extra.map((l) => l.id)));
+        out.push(
+          ev(
+            'onlyLeaderInCharge',
+            'info',
+            `${base}；但本活动属${exceptionText}，可适当邀请有关领导出席`,
+            extra.map((l) => l.id),
+          ),
+        );
       } else {
-        out.push(ev('onlyLeaderInCharge', 'warning', base, extra.map((l) => l.id)));
+        out.push(
+          ev(
+            'onlyLeaderInCharge',
+            'warning',
+            base,
+            extra.map((l) => l.id),
+          ),
+        );
       }
     }
   }
@@ -217,14 +226,37 @@ export function evaluateRules(activity: ActivityFacts, proposedLeaderIds: string
     if (first.length > po.maxFirstLine) {
       flagged = true;
       const msg = `「${activity.category}」属出头露面的公开场合，一线领导参加人数不宜多（上限${po.maxFirstLine}位），现拟${first.length}位：${first.map((l) => l.name).join('、')}`;
-      if (exceptions.length > 0) out.push(ev('publicOccasions', 'info', `${msg}；但本活动属${exceptionText}，可适当邀请有关领导出席`, first.map((l) => l.id)));
-      else out.push(ev('publicOccasions', 'warning', msg, first.map((l) => l.id)));
+      if (exceptions.length > 0)
+        out.push(
+          ev(
+            'publicOccasions',
+            'info',
+            `${msg}；但本活动属${exceptionText}，可适当邀请有关领导出席`,
+            first.map((l) => l.id),
+          ),
+        );
+      else
+        out.push(
+          ev(
+            'publicOccasions',
+            'warning',
+            msg,
+            first.map((l) => l.id),
+          ),
+        );
     }
     if (po.preferSecondLine && second.length === 0) {
       flagged = true;
       const pool = leaders.filter((l) => l.line === 'second').sort((a, b) => a.precedence - b.precedence);
       const hint = pool.length ? `，可考虑请${pool.map((l) => l.name).join('、')}出席` : '';
-      out.push(ev('publicOccasions', 'info', `公开场合宜广泛吸收二线领导出席，现拟出席领导中没有二线领导${hint}`, pool.map((l) => l.id)));
+      out.push(
+        ev(
+          'publicOccasions',
+          'info',
+          `公开场合宜广泛吸收二线领导出席，现拟出席领导中没有二线领导${hint}`,
+          pool.map((l) => l.id),
+        ),
+      );
     }
     if (!flagged) {
       out.push(ev('publicOccasions', 'ok', `公开场合：拟请一线领导${first.length}位（上限${po.maxFirstLine}位）、二线领导${second.length}位，符合规定`));
@@ -238,12 +270,14 @@ export function evaluateRules(activity: ActivityFacts, proposedLeaderIds: string
 
   // process: always
   const principals = leaders.filter((l) => l.principal);
-  out.push(ev(
-    'process',
-    'info',
-    `凡请机关领导出席的活动均与办公室联系：办公室拟办 → 主要领导${principals.length ? `（${principals.map((l) => l.name).join('、')}）` : ''}审批 → 执行`,
-    principals.map((l) => l.id),
-  ));
+  out.push(
+    ev(
+      'process',
+      'info',
+      `凡请机关领导出席的活动均与办公室联系：办公室拟办 → 主要领导${principals.length ? `（${principals.map((l) => l.name).join('、')}）` : ''}审批 → 执行`,
+      principals.map((l) => l.id),
+    ),
+  );
   return out;
 }
 

@@ -3,9 +3,7 @@
  * recommendation, conflict detection and reminder scheduling. No I/O here.
  */
 
-export const ACTIVITY_CATEGORIES = [
-  '会议', '庆典', '表彰', '宴会', '晚会', '视察调研', '涉外活动', '群众性集会', '文艺体育活动', '纪念活动', '其他',
-] as const;
+export const ACTIVITY_CATEGORIES = ['会议', '庆典', '表彰', '宴会', '晚会', '视察调研', '涉外活动', '群众性集会', '文艺体育活动', '纪念活动', '其他'] as const;
 export type ActivityCategory = (typeof ACTIVITY_CATEGORIES)[number];
 
 /** In whose name the activity is held. */
@@ -43,7 +41,7 @@ export interface ActivityFacts {
   /** free-text area of work (e.g. 教育, 安全生产), matched against leaders' 分管 areas */
   area: string | null;
   startsAt: string; // ISO instant
-  endsAt: string;   // ISO instant
+  endsAt: string; // ISO instant
   /** one-way travel time in minutes */
   travelMinutes: number;
   requestedLeaderIds: string[];

@@ -33,7 +33,9 @@ export const ActivityRequestBody = ActivityFields.extend({
   requestedLeaderIds: ActivityFields.shape.requestedLeaderIds.default([]),
   exceptions: Exceptions.default({ superiorLeaderAttends: false, unifiedCommemoration: false, advancesCentralWork: false, outstandingActivity: false }),
 }).refine(endAfterStart, { message: '结束时间必须晚于开始时间', path: ['endsAt'] });
-export const ActivityPatchBody = ActivityFields.partial().extend({ version: Version }).refine(endAfterStart, { message: '结束时间必须晚于开始时间', path: ['endsAt'] });
+export const ActivityPatchBody = ActivityFields.partial()
+  .extend({ version: Version })
+  .refine(endAfterStart, { message: '结束时间必须晚于开始时间', path: ['endsAt'] });
 
 export const ProposeBody = z.object({
   version: Version,
@@ -42,46 +44,99 @@ export const ProposeBody = z.object({
   responsibleStaffId: Id,
 });
 export const APPROVAL_DECISIONS = ['approve', 'approveWithChanges', 'decline', 'returnForRework'] as const;
-export const ApprovalBody = z.object({
-  version: Version,
-  decision: z.enum(APPROVAL_DECISIONS, { message: '审批意见应为 approve/approveWithChanges/decline/returnForRework' }),
-  leaderIds: z.array(Id).max(20).optional(),
-  instruction: z.string().trim().max(2000).nullable().optional(),
-}).refine((v) => v.decision !== 'approveWithChanges' || (v.leaderIds && v.leaderIds.length > 0), { message: '调整出席领导时请选择领导', path: ['leaderIds'] })
-  .refine((v) => v.decision === 'approve' || (v.instruction && v.instruction.length > 0), { message: '调整、不同意或退回时须写明批示意见', path: ['instruction'] });
+export const ApprovalBody = z
+  .object({
+    version: Version,
+    decision: z.enum(APPROVAL_DECISIONS, { message: '审批意见应为 approve/approveWithChanges/decline/returnForRework' }),
+    leaderIds: z.array(Id).max(20).optional(),
+    instruction: z.string().trim().max(2000).nullable().optional(),
+  })
+  .refine((v) => v.decision !== 'approveWithChanges' || (v.leaderIds && v.leaderIds.length > 0), { message: '调整出席领导时请选择领导', path: ['leaderIds'] })
+  .refine((v) => v.decision === 'approve' || (v.instruction && v.instruction.length > 0), {
+    message: '调整、不同意或退回时须写明批示意见',
+    path: ['instruction'],
+  });
 export const ConfirmBody = z.object({ leaderId: Id });
 export const ReminderBody = z.object({ state: z.enum(['reminded', 'departed'], { message: '应为 reminded（已提醒）或 departed（已出发）' }) });
 export const ReopenBody = z.object({ version: Version, reason: NonEmpty(1000), leaderId: Id.nullable().optional() });
 export const ActivityListQuery = z.object({
-  status: z.string().max(40).optional(), from: IsoDate.optional(), to: IsoDate.optional(), q: z.string().max(100).optional(),
-  page: z.coerce.number().int().min(1).default(1), pageSize: z.coerce.number().int().min(1).max(200).default(20),
+  status: z.string().max(40).optional(),
+  from: IsoDate.optional(),
+  to: IsoDate.optional(),
+  q: z.string().max(100).optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(20),
 });
 
 const RuleEvaluation = z.object({
-  rule: z.string(), name: z.string(), level: z.enum(['ok', 'info', 'warning', 'violation']), message: z.string(), leaderIds: z.array(z.string()),
+  rule: z.string(),
+  name: z.string(),
+  level: z.enum(['ok', 'info', 'warning', 'violation']),
+  message: z.string(),
+  leaderIds: z.array(z.string()),
 });
-const Busy = z.object({ leaderId: z.string(), kind: z.string(), refId: z.string(), title: z.string(), startsAt: z.string(), endsAt: z.string(), travelMinutes: z.number(), firm: z.boolean() });
+const Busy = z.object({
+  leaderId: z.string(),
+  kind: z.string(),
+  refId: z.string(),
+  title: z.string(),
+  startsAt: z.string(),
+  endsAt: z.string(),
+  travelMinutes: z.number(),
+  firm: z.boolean(),
+});
 export const Candidate = z.object({
-  leaderId: z.string(), name: z.string(), post: z.string(), score: z.number(), available: z.boolean(), reasons: z.array(z.string()),
-  conflicts: z.array(Busy), recentLoad: z.number(),
+  leaderId: z.string(),
+  name: z.string(),
+  post: z.string(),
+  score: z.number(),
+  available: z.boolean(),
+  reasons: z.array(z.string()),
+  conflicts: z.array(Busy),
+  recentLoad: z.number(),
 });
 export const Assignment = z.object({
-  leaderId: z.string(), leaderName: z.string(), post: z.string(), status: z.enum(['assigned', 'confirmed', 'withdrawn']),
-  confirmedAt: z.string().nullable(), confirmedByName: z.string().nullable(), note: z.string().nullable(),
+  leaderId: z.string(),
+  leaderName: z.string(),
+  post: z.string(),
+  status: z.enum(['assigned', 'confirmed', 'withdrawn']),
+  confirmedAt: z.string().nullable(),
+  confirmedByName: z.string().nullable(),
+  note: z.string().nullable(),
 });
 
 export const ActivitySummary = MatterSummary.extend({
-  category: z.string(), organiserName: z.string(), heldInName: z.string(), startsAt: z.string(), endsAt: z.string(), place: z.string(),
+  category: z.string(),
+  organiserName: z.string(),
+  heldInName: z.string(),
+  startsAt: z.string(),
+  endsAt: z.string(),
+  place: z.string(),
   leaders: z.array(z.object({ id: z.string(), name: z.string(), status: z.string() })),
 });
 export const ActivityDetail = MatterDetail.extend({
   activity: z.object({
-    category: z.string(), organiserName: z.string(), organiserDepartmentId: z.string().nullable(), organiserDepartmentName: z.string().nullable(),
-    heldInName: z.string(), startsAt: z.string(), endsAt: z.string(), place: z.string(), travelMinutes: z.number(), area: z.string().nullable(),
-    requestedLeaders: z.array(z.object({ id: z.string(), name: z.string() })), exceptions: Exceptions, description: z.string().nullable(), contact: z.string().nullable(),
-    proposal: z.string().nullable(), proposedLeaders: z.array(z.object({ id: z.string(), name: z.string() })),
-    responsibleStaffId: z.string().nullable(), responsibleStaffName: z.string().nullable(),
-    reminderState: z.enum(['none', 'reminded', 'departed']), remindedAt: z.string().nullable(), departedAt: z.string().nullable(),
+    category: z.string(),
+    organiserName: z.string(),
+    organiserDepartmentId: z.string().nullable(),
+    organiserDepartmentName: z.string().nullable(),
+    heldInName: z.string(),
+    startsAt: z.string(),
+    endsAt: z.string(),
+    place: z.string(),
+    travelMinutes: z.number(),
+    area: z.string().nullable(),
+    requestedLeaders: z.array(z.object({ id: z.string(), name: z.string() })),
+    exceptions: Exceptions,
+    description: z.string().nullable(),
+    contact: z.string().nullable(),
+    proposal: z.string().nullable(),
+    proposedLeaders: z.array(z.object({ id: z.string(), name: z.string() })),
+    responsibleStaffId: z.string().nullable(),
+    responsibleStaffName: z.string().nullable(),
+    reminderState: z.enum(['none', 'reminded', 'departed']),
+    remindedAt: z.string().nullable(),
+    departedAt: z.string().nullable(),
     reminderTimes: z.object({ dayBefore: z.string(), departure: z.string(), escalateAt: z.string() }),
   }),
   assignments: z.array(Assignment),
@@ -95,18 +150,41 @@ export const ActivityDetail = MatterDetail.extend({
 export type ActivityDetail = z.infer<typeof ActivityDetail>;
 
 export const ScheduleEntry = z.object({
-  id: z.string(), leaderId: z.string(), leaderName: z.string(), kind: z.enum(['activity', 'absence']), refId: z.string(), title: z.string(),
-  startsAt: z.string(), endsAt: z.string(), place: z.string().nullable(), status: z.string(), statusLabel: z.string(),
-  conflict: z.boolean(), conflictWith: z.array(z.string()),
+  id: z.string(),
+  leaderId: z.string(),
+  leaderName: z.string(),
+  kind: z.enum(['activity', 'absence']),
+  refId: z.string(),
+  title: z.string(),
+  startsAt: z.string(),
+  endsAt: z.string(),
+  place: z.string().nullable(),
+  status: z.string(),
+  statusLabel: z.string(),
+  conflict: z.boolean(),
+  conflictWith: z.array(z.string()),
 });
 export type ScheduleEntry = z.infer<typeof ScheduleEntry>;
 export const ScheduleQuery = z.object({ from: IsoDate, to: IsoDate, leaderId: Id.optional(), includeProposed: z.enum(['0', '1']).optional() });
 export const WeekQuery = z.object({ start: IsoDate });
 export const WeekTable = z.object({
-  start: z.string(), end: z.string(), title: z.string(),
+  start: z.string(),
+  end: z.string(),
+  title: z.string(),
   days: z.array(z.object({ date: z.string(), weekday: z.string(), label: z.string(), working: z.boolean(), holidayName: z.string().nullable() })),
-  rows: z.array(z.object({ leaderId: z.string(), name: z.string(), post: z.string(), line: z.string(), cells: z.array(z.object({ date: z.string(), entries: z.array(ScheduleEntry) })) })),
+  rows: z.array(
+    z.object({
+      leaderId: z.string(),
+      name: z.string(),
+      post: z.string(),
+      line: z.string(),
+      cells: z.array(z.object({ date: z.string(), entries: z.array(ScheduleEntry) })),
+    }),
+  ),
   conflicts: z.number(),
 });
-export const ActivityRuleSettingsBody = z.object({ version: z.number().int().min(0).max(2_147_483_647, '版本号无效，请刷新后重试'), settings: z.record(z.string(), z.unknown()) });
+export const ActivityRuleSettingsBody = z.object({
+  version: z.number().int().min(0).max(2_147_483_647, '版本号无效，请刷新后重试'),
+  settings: z.record(z.string(), z.unknown()),
+});
 export const FeedLinks = z.object({ week: z.string(), leaders: z.array(z.object({ leaderId: z.string(), name: z.string(), url: z.string() })) });

@@ -1,9 +1,25 @@
 import { z } from 'zod';
 import { Id } from './common';
 export const AuditEvent = z.object({
-  seq: z.number(), id: z.string(), at: z.string(), actorId: z.string().nullable(), actorName: z.string().nullable(), action: z.string(),
-  entityType: z.string(), entityId: z.string().nullable(), matterId: z.string().nullable(), fromState: z.string().nullable(), toState: z.string().nullable(),
-  detail: z.string().nullable(), hash: z.string(),
+  seq: z.number(),
+  id: z.string(),
+  at: z.string(),
+  actorId: z.string().nullable(),
+  actorName: z.string().nullable(),
+  action: z.string(),
+  entityType: z.string(),
+  entityId: z.string().nullable(),
+  matterId: z.string().nullable(),
+  fromState: z.string().nullable(),
+  toState: z.string().nullable(),
+  detail: z.string().nullable(),
+  hash: z.string(),
 });
-export const AuditQuery = z.object({ actorId: Id.optional(), action: z.string().max(60).optional(), matterId: Id.optional(), page: z.coerce.number().int().min(1).default(1), pageSize: z.coerce.number().int().min(1).max(200).default(50) });
+export const AuditQuery = z.object({
+  actorId: Id.optional(),
+  action: z.string().max(60).optional(),
+  matterId: Id.optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+});
 export const AuditVerifyResult = z.object({ ok: z.boolean(), checked: z.number().int(), firstBrokenSeq: z.number().nullable(), reason: z.string().nullable() });

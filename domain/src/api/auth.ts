@@ -22,5 +22,9 @@ export const Me = z.object({
 export type Me = z.infer<typeof Me>;
 export const ChangePasswordBody = z.object({
   oldPassword: z.string().min(1, '请输入原密码').max(256),
-  newPassword: z.string().min(10, '新密码至少10位').max(256).refine((v) => /[A-Za-z]/.test(v) && /\d/.test(v), '新密码须同时包含字母和数字'),
+  newPassword: z
+    .string()
+    .min(10, '新密码至少10位')
+    .max(256)
+    .refine((v) => /[A-Za-z]/.test(v) && /\d/.test(v), '新密码须同时包含字母和数字'),
 });

@@ -14,7 +14,11 @@ export const DAY_SOURCE_LABELS: Record<(typeof DAY_SOURCES)[number], string> = {
   missing: '缺少节假日数据',
 };
 export const DayInfo = z.object({
-  date: z.string(), working: z.boolean(), label: z.string(), holidayName: z.string().nullable(), source: z.enum(DAY_SOURCES),
+  date: z.string(),
+  working: z.boolean(),
+  label: z.string(),
+  holidayName: z.string().nullable(),
+  source: z.enum(DAY_SOURCES),
 });
 export type DayInfo = z.infer<typeof DayInfo>;
 
@@ -57,13 +61,19 @@ export const CalendarOverrideInput = z.object({
 });
 
 export const CalendarOverride = z.object({
-  date: z.string(), working: z.boolean(), reason: z.string().nullable(),
-  createdAt: z.string(), createdByName: z.string().nullable(),
+  date: z.string(),
+  working: z.boolean(),
+  reason: z.string().nullable(),
+  createdAt: z.string(),
+  createdByName: z.string().nullable(),
 });
 
 export const CalendarYearSummary = z.object({
-  year: z.number().int(), status: z.enum(YEAR_STATUSES), statutory: z.boolean(),
-  enteredAt: z.string().nullable(), enteredByName: z.string().nullable(),
+  year: z.number().int(),
+  status: z.enum(YEAR_STATUSES),
+  statutory: z.boolean(),
+  enteredAt: z.string().nullable(),
+  enteredByName: z.string().nullable(),
 });
 export const CalendarYears = z.object({
   items: z.array(CalendarYearSummary),
@@ -74,10 +84,12 @@ export const CalendarYears = z.object({
 export const CalendarYear = CalendarYearSummary.extend({
   reference: z.string().nullable(),
   /** the yearly notice as the administrator entered it (null: not entered) */
-  notice: z.object({
-    holidays: z.array(z.object({ name: z.string(), from: z.string(), to: z.string() })),
-    workdays: z.array(z.object({ date: z.string(), name: z.string().nullable() })),
-  }).nullable(),
+  notice: z
+    .object({
+      holidays: z.array(z.object({ name: z.string(), from: z.string(), to: z.string() })),
+      workdays: z.array(z.object({ date: z.string(), name: z.string().nullable() })),
+    })
+    .nullable(),
   overrides: z.array(CalendarOverride),
 });
 export type CalendarYear = z.infer<typeof CalendarYear>;

@@ -24,9 +24,15 @@ function storable(v: unknown): boolean {
 }
 /** Free text (a reason): trimmed, not empty, storable. */
 const Text = (max: number, empty = '不能为空') =>
-  z.string().trim().min(1, empty).max(max, `不能超过${max}个字符`).refine((v) => !UNSTORABLE.test(v), '不能包含空字符或无效的字符');
+  z
+    .string()
+    .trim()
+    .min(1, empty)
+    .max(max, `不能超过${max}个字符`)
+    .refine((v) => !UNSTORABLE.test(v), '不能包含空字符或无效的字符');
 
-export const VersionContent = z.record(z.string().min(1, '字段名不能为空').max(100, '字段名不能超过100个字符'), z.unknown())
+export const VersionContent = z
+  .record(z.string().min(1, '字段名不能为空').max(100, '字段名不能超过100个字符'), z.unknown())
   .refine((v) => JSON.stringify(v).length <= MAX_CONTENT_BYTES, '内容过大（不能超过1MB）')
   .refine(storable, '内容不能包含空字符或无效的字符');
 
@@ -50,8 +56,14 @@ export const VersionDiffQuery = z.object({
 });
 
 export const ContentVersionSummary = z.object({
-  id: z.string(), matterId: z.string(), no: z.number().int(), kind: z.string().nullable(),
-  authorId: z.string(), authorName: z.string(), createdAt: z.string(), reason: z.string(),
+  id: z.string(),
+  matterId: z.string(),
+  no: z.number().int(),
+  kind: z.string().nullable(),
+  authorId: z.string(),
+  authorName: z.string(),
+  createdAt: z.string(),
+  reason: z.string(),
 });
 export type ContentVersionSummary = z.infer<typeof ContentVersionSummary>;
 export const ContentVersion = ContentVersionSummary.extend({
@@ -62,11 +74,18 @@ export type ContentVersion = z.infer<typeof ContentVersion>;
 
 export const DiffPart = z.object({ op: z.enum(['same', 'added', 'removed']), value: z.unknown() });
 export const FieldChange = z.object({
-  field: z.string(), path: z.array(z.union([z.string(), z.number()])), kind: z.enum(['added', 'removed', 'changed']),
-  before: z.unknown().optional(), after: z.unknown().optional(), parts: z.array(DiffPart).optional(),
+  field: z.string(),
+  path: z.array(z.union([z.string(), z.number()])),
+  kind: z.enum(['added', 'removed', 'changed']),
+  before: z.unknown().optional(),
+  after: z.unknown().optional(),
+  parts: z.array(DiffPart).optional(),
 });
 export const VersionDiff = z.object({
-  matterId: z.string(), from: z.number().int(), to: z.number().int(), changes: z.array(FieldChange),
+  matterId: z.string(),
+  from: z.number().int(),
+  to: z.number().int(),
+  changes: z.array(FieldChange),
 });
 export type VersionDiff = z.infer<typeof VersionDiff>;
 
@@ -84,47 +103,76 @@ const Code = NonEmpty(20).superRefine((v, ctx) => {
 });
 const NextValue = z.number().int().min(1, '起始号至少为1').max(999_999_999, '起始号过大');
 
-export const CreateNumberSeriesBody = z.object({
-  organId: Id, class: NumberClass, code: Code, template: Template, year: SeriesYear,
-  /** the first number to give (a register carried over from paper starts further on); default 1 */
-  nextValue: NextValue.default(1),
-  active: z.boolean().default(true),
-}).superRefine((v, ctx) => {
-  for (const message of codeProblems(v.code, v.class)) ctx.addIssue({ code: 'custom', path: ['code'], message });
-  for (const message of templateProblems(v.template, { numberClass: v.class, code: v.code, year: v.year })) ctx.addIssue({ code: 'custom', path: ['template'], message });
-});
+export const CreateNumberSeriesBody = z
+  .object({
+    organId: Id,
+    class: NumberClass,
+    code: Code,
+    template: Template,
+    year: SeriesYear,
+    /** the first number to give (a register carried over from paper starts further on); default 1 */
+    nextValue: NextValue.default(1),
+    active: z.boolean().default(true),
+  })
+  .superRefine((v, ctx) => {
+    for (const message of codeProblems(v.code, v.class)) ctx.addIssue({ code: 'custom', path: ['code'], message });
+    for (const message of templateProblems(v.template, { numberClass: v.class, code: v.code, year: v.year }))
+      ctx.addIssue({ code: 'custom', path: ['template'], message });
+  });
 export type CreateNumberSeriesBody = z.input<typeof CreateNumberSeriesBody>;
 
 /** Organ, class and year of a series do not change; the start value only while nothing is assigned. */
 export const PatchNumberSeriesBody = z.object({
-  code: Code.optional(), template: Template.optional(), nextValue: NextValue.optional(), active: z.boolean().optional(),
+  code: Code.optional(),
+  template: Template.optional(),
+  nextValue: NextValue.optional(),
+  active: z.boolean().optional(),
   version: Version,
 });
 export type PatchNumberSeriesBody = z.input<typeof PatchNumberSeriesBody>;
 
 export const NumberSeriesQuery = z.object({
-  organId: Id.optional(), class: NumberClass.optional(),
+  organId: Id.optional(),
+  class: NumberClass.optional(),
   year: z.coerce.number().int().min(2000, '年份应在2000至2100之间').max(2100, '年份应在2000至2100之间').optional(),
 });
 
 export const NumberSeries = z.object({
-  id: z.string(), organId: z.string(), organName: z.string(), class: NumberClass, classLabel: z.string(),
-  code: z.string(), template: z.string(), year: z.number().int(), nextValue: z.number().int(),
+  id: z.string(),
+  organId: z.string(),
+  organName: z.string(),
+  class: NumberClass,
+  classLabel: z.string(),
+  code: z.string(),
+  template: z.string(),
+  year: z.number().int(),
+  nextValue: z.number().int(),
   /** the next number as it will be written */
   nextText: z.string(),
-  active: z.boolean(), version: z.number().int(),
-  assignedCount: z.number().int(), voidedCount: z.number().int(),
-  createdAt: z.string(), updatedAt: z.string(),
+  active: z.boolean(),
+  version: z.number().int(),
+  assignedCount: z.number().int(),
+  voidedCount: z.number().int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
 });
 export type NumberSeries = z.infer<typeof NumberSeries>;
 
 export const AssignedNumbersQuery = Paging.extend({ voided: z.enum(['0', '1']).optional() });
 export const AssignedNumber = z.object({
-  id: z.string(), seriesId: z.string(), value: z.number().int(), text: z.string(),
+  id: z.string(),
+  seriesId: z.string(),
+  value: z.number().int(),
+  text: z.string(),
   /** the matter it was given to; its title only when the viewer may see the matter */
-  matterId: z.string().nullable(), matterTitle: z.string().nullable(),
-  assignedAt: z.string(), assignedById: z.string().nullable(), assignedByName: z.string().nullable(),
-  voidedAt: z.string().nullable(), voidedByName: z.string().nullable(), voidReason: z.string().nullable(),
+  matterId: z.string().nullable(),
+  matterTitle: z.string().nullable(),
+  assignedAt: z.string(),
+  assignedById: z.string().nullable(),
+  assignedByName: z.string().nullable(),
+  voidedAt: z.string().nullable(),
+  voidedByName: z.string().nullable(),
+  voidReason: z.string().nullable(),
 });
 export type AssignedNumber = z.infer<typeof AssignedNumber>;
 

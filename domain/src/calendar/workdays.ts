@@ -13,8 +13,7 @@ interface ChineseDays {
   getDayDetail(date: string): { date: string; work: boolean; name: string };
 }
 // The package ships CJS (node sees only `default`) and ESM (bundlers see named exports).
-const chineseDays: ChineseDays =
-  ((chineseDaysNs as unknown as { default?: ChineseDays }).default ?? chineseDaysNs) as ChineseDays;
+const chineseDays: ChineseDays = ((chineseDaysNs as unknown as { default?: ChineseDays }).default ?? chineseDaysNs) as ChineseDays;
 
 export type IsoDate = string;
 
@@ -64,7 +63,10 @@ const statutoryMemo = new Map<number, boolean>();
 export function hasStatutoryData(year: number): boolean {
   let known = statutoryMemo.get(year);
   if (known === undefined) {
-    const holiday = (d: IsoDate) => { const x = chineseDays.getDayDetail(d); return !x.work && x.name.includes(','); };
+    const holiday = (d: IsoDate) => {
+      const x = chineseDays.getDayDetail(d);
+      return !x.work && x.name.includes(',');
+    };
     // 国庆节 (1–7 October) always has weekdays off; failing that, look for 元旦 or 春节.
     const y = String(year).padStart(4, '0');
     known = false;
@@ -159,8 +161,7 @@ export function dayInfo(date: IsoDate, overrides: CalendarOverrides = NO_OVERRID
     return { date, working, label, holidayName: entry.name ?? null, source: 'notice' };
   }
   const holidayName = parts.length >= 2 ? parts[1] : null;
-  const source: DaySource = overrides.has(date) ? 'override'
-    : hasStatutoryData(year) ? 'statutory' : overrides.enteredYears?.has(year) ? 'notice' : 'missing';
+  const source: DaySource = overrides.has(date) ? 'override' : hasStatutoryData(year) ? 'statutory' : overrides.enteredYears?.has(year) ? 'notice' : 'missing';
   let label: string;
   if (overrides.has(date)) label = working ? '工作日（管理员设定）' : '休息日（管理员设定）';
   else if (working && weekend) label = '调休上班';

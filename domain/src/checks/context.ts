@@ -20,11 +20,7 @@ export function addresseeOrgan(a: Addressee): string {
  * - 平行 otherwise: peers, unrelated organs, the issuer itself, or no 主送 at all (公告/通告/公报
  *   without 主送 have no addressee to derive a direction from).
  */
-export function deriveDirection(
-  relation: (a: string, b: string) => Relation,
-  lead: string,
-  mainTo: readonly Addressee[],
-): Direction {
+export function deriveDirection(relation: (a: string, b: string) => Relation, lead: string, mainTo: readonly Addressee[]): Direction {
   const rels = mainTo.map((a) => relation(lead, addresseeOrgan(a)));
   if (rels.includes('superior')) return '上行';
   if (rels.includes('subordinate')) return '下行';

@@ -9,10 +9,26 @@ export const SEVERITY_LABELS: Readonly<Record<Severity, string>> = { error: '错
 
 /** The rule families, in the order docs/rules.md lists them. */
 export const RULE_FAMILIES: readonly { prefix: string; title: string; blurb: string }[] = [
-  { prefix: 'F-', title: 'F — 格式（GB/T 9704-2012 and the 条例’s format elements）', blurb: 'How single fields are written: 发文字号, dates, 密级, 附件说明, 附注, heading numerals, the title’s 文种.' },
-  { prefix: 'X-', title: 'X — 字段之间（cross-field）', blurb: 'Fields that must agree with each other: 密级 and 份号, 签发人 and signers, dates, attachments, 文种 and direction.' },
-  { prefix: 'R-ROUTE-', title: 'R-ROUTE — 行文规则（addressing, 《条例》第十三至十六条）', blurb: 'Who may write to whom, derived from the organ graph: 越级, one 主送 for a 请示, no 下级 on 抄送, 一文一事, directives to lower governments.' },
-  { prefix: 'R-JOINT-', title: 'R-JOINT — 联合行文（joint issuance, 《条例》第十七条）', blurb: 'Co-issuers at the same level, one 主办机关 first, one 发文字号.' },
+  {
+    prefix: 'F-',
+    title: 'F — 格式（GB/T 9704-2012 and the 条例’s format elements）',
+    blurb: 'How single fields are written: 发文字号, dates, 密级, 附件说明, 附注, heading numerals, the title’s 文种.',
+  },
+  {
+    prefix: 'X-',
+    title: 'X — 字段之间（cross-field）',
+    blurb: 'Fields that must agree with each other: 密级 and 份号, 签发人 and signers, dates, attachments, 文种 and direction.',
+  },
+  {
+    prefix: 'R-ROUTE-',
+    title: 'R-ROUTE — 行文规则（addressing, 《条例》第十三至十六条）',
+    blurb: 'Who may write to whom, derived from the organ graph: 越级, one 主送 for a 请示, no 下级 on 抄送, 一文一事, directives to lower governments.',
+  },
+  {
+    prefix: 'R-JOINT-',
+    title: 'R-JOINT — 联合行文（joint issuance, 《条例》第十七条）',
+    blurb: 'Co-issuers at the same level, one 主办机关 first, one 发文字号.',
+  },
   { prefix: 'R-ORG-', title: 'R-ORG — 内设机构行文（《条例》第十七条）', blurb: 'Internal units other than the 办公厅（室） do not write outwards.' },
   { prefix: 'R-SIGN-', title: 'R-SIGN — 签发（signatures, 《条例》第二十二条）', blurb: 'Who signs, and what a signature record must carry.' },
 ];
@@ -29,12 +45,21 @@ export const SEVERITY_CHOICES: readonly { id: string; why: string }[] = [
   { id: 'F-16', why: 'F-16…F-19 read heading numerals out of the plain-text body, a heuristic: warning.' },
   { id: 'F-21', why: '先引标题后引发文字号 comes from the superseded 2000 办法 (practice): warning.' },
   { id: 'F-22', why: 'A wording heuristic; for a 报告 the blocking check is R-ROUTE-06b: warning.' },
-  { id: 'R-ROUTE-06b', why: 'The digest says “ERROR (or WARN if your heuristics are noisy)”: error, since the wording list is narrow (妥否/当否…请批示, 请予批准, 请审批).' },
+  {
+    id: 'R-ROUTE-06b',
+    why: 'The digest says “ERROR (or WARN if your heuristics are noisy)”: error, since the wording list is narrow (妥否/当否…请批示, 请予批准, 请审批).',
+  },
   { id: 'R-JOINT-03', why: 'No severity given for the joint-issuance form (one 主办机关 first, one 发文字号): error, as it follows Art 9(5) and GB 7.2.4.' },
-  { id: 'R-SIGN-02', why: 'No severity given: a missing name or date, or a dissenting opinion, is an error; a missing opinion is only a warning, because 圈阅或者签名的视为同意.' },
+  {
+    id: 'R-SIGN-02',
+    why: 'No severity given: a missing name or date, or a dissenting opinion, is an error; a missing opinion is only a warning, because 圈阅或者签名的视为同意.',
+  },
   { id: 'R-SIGN-03', why: 'No severity given: error, since Art 22 says 联合发文由所有联署机关的负责人会签.' },
   { id: 'R-SIGN-04', why: 'No severity given: error when 会签 is required and not complete (whether 审核 passed is not part of the input).' },
-  { id: 'X-05', why: 'The digest’s register-wide uniqueness needs the register; the engine checks what one document shows (its number must differ from the 来文 it answers and from documents cited in the body), as an error.' },
+  {
+    id: 'X-05',
+    why: 'The digest’s register-wide uniqueness needs the register; the engine checks what one document shows (its number must differ from the 来文 it answers and from documents cited in the body), as an error.',
+  },
   { id: 'X-08', why: 'The digest says “ERROR / WARN”: a 文种 mismatch is an error; punctuation in the title or another organ’s name in it is a warning.' },
 ];
 

@@ -44,9 +44,7 @@ export function sortFindings(findings: readonly Finding[]): Finding[] {
     seen.add(key);
     unique.push(f);
   }
-  return unique.sort(
-    (a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || compareIds(a.rule, b.rule),
-  );
+  return unique.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || compareIds(a.rule, b.rule));
 }
 
 export function checkDocument(input: CheckInput, rules: readonly RuleDef[] = RULES): CheckResult {
@@ -64,9 +62,7 @@ export function checkDocument(input: CheckInput, rules: readonly RuleDef[] = RUL
   return { findings: sortFindings(all) };
 }
 
-export type CheckJsonResult =
-  | { ok: true; result: CheckResult }
-  | { ok: false; path: string; message: string };
+export type CheckJsonResult = { ok: true; result: CheckResult } | { ok: false; path: string; message: string };
 
 /** Validates raw (already `JSON.parse`d) input, then checks it. Never throws. */
 export function checkJson(raw: unknown): CheckJsonResult {

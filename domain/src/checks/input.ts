@@ -29,10 +29,7 @@ export const OrganSchema = z.object({
   parent: optStr,
 });
 
-export const AddresseeSchema = z.union([
-  z.string().min(1),
-  z.object({ person: z.string().min(1), organ: z.string().min(1) }),
-]);
+export const AddresseeSchema = z.union([z.string().min(1), z.object({ person: z.string().min(1), organ: z.string().min(1) })]);
 
 export const SignerSchema = z.object({
   organ: z.string().min(1),
@@ -211,7 +208,7 @@ function checkReferences(input: CheckInput): ParseResult | null {
 
 /** Validates raw JSON (already `JSON.parse`d) into a `CheckInput`. Never throws. */
 export function parseCheckInput(raw: unknown): ParseResult {
-  let parsed;
+  let parsed: ReturnType<typeof CheckInputSchema.safeParse>;
   try {
     parsed = CheckInputSchema.safeParse(raw);
   } catch (e) {

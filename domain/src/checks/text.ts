@@ -18,8 +18,8 @@ export const ORDER_NO_RE = /^第[1-9]\d*号$/u;
 /** [PRACTICE] 纪要编号 forms: （第×号） or 〔2016〕×号 (GB/T 9704 10.3 lets units decide) */
 export const MINUTES_NO_RE = /^(?:（第[1-9]\d*(?:期|号)）|第[1-9]\d*(?:期|号)|〔\d{4}〕[1-9]\d*号)$/u;
 
-const OPEN_BRACKETS = '〔[【（(［{〈<「『';
-const CLOSE_BRACKETS = '〕]】）)］}〉>」』';
+const _OPEN_BRACKETS = '〔[【（(［{〈<「『';
+const _CLOSE_BRACKETS = '〕]】）)］}〉>」』';
 
 export interface DocNoParts {
   code: string;
@@ -40,9 +40,10 @@ export interface DocNoParts {
  */
 export function parseDocNoLoose(raw: string): DocNoParts | null {
   const s = raw.trim();
-  const m = /^(?<code>[^\d〔\[【（(［{〈<「『]*?)\s*(?<open>[〔\[【（(［{〈<「『])\s*(?<year>\d{2,4})\s*(?<close>[〕\]】）)］}〉>」』])(?<beforeSeq>\s*第?\s*)(?<seq>\d+)(?<afterSeq>.*)$/u.exec(
-    s,
-  );
+  const m =
+    /^(?<code>[^\d〔[【（(［{〈<「『]*?)\s*(?<open>[〔[【（(［{〈<「『])\s*(?<year>\d{2,4})\s*(?<close>[〕\]】）)］}〉>」』])(?<beforeSeq>\s*第?\s*)(?<seq>\d+)(?<afterSeq>.*)$/u.exec(
+      s,
+    );
   if (!m?.groups) return null;
   const g = m.groups;
   return {
@@ -105,7 +106,7 @@ export interface DocNoToken {
 const LEAD_WORDS = /^(?:根据|依据|依照|按照|参照|遵照|对照|执行|落实|贯彻|结合|经|按|据|照|和|及|与|或|、|将|把|对|以|在|是|为|见)+/u;
 
 export function findDocNoTokens(text: string): DocNoToken[] {
-  const re = /([\u4e00-\u9fa5]{1,20})([〔\[【（(［])(\d{4})([〕\]】）)］])\s*(第?)(\d+)号/gu;
+  const re = /([\u4e00-\u9fa5]{1,20})([〔[【（(［])(\d{4})([〕\]】）)］])\s*(第?)(\d+)号/gu;
   const out: DocNoToken[] = [];
   for (const m of text.matchAll(re)) {
     let code = m[1] ?? '';
@@ -132,7 +133,11 @@ export function findDocNoTokens(text: string): DocNoToken[] {
 export const CN_DATE_RE = /^(?<y>\d{4})年(?<m>[1-9]|1[0-2])月(?<d>[1-9]|[12]\d|3[01])日$/u;
 const CN_DATE_LOOSE_RE = /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$/u;
 
-export interface YMD { y: number; m: number; d: number }
+export interface YMD {
+  y: number;
+  m: number;
+  d: number;
+}
 
 export function isValidYmd({ y, m, d }: YMD): boolean {
   if (!Number.isInteger(y) || !Number.isInteger(m) || !Number.isInteger(d)) return false;
@@ -197,7 +202,27 @@ export function compareYmd(a: YMD, b: YMD): number {
 export const GENRES_BY_LENGTH: readonly DocType[] = [...DOC_TYPES].sort((a, b) => b.length - a.length);
 
 /** Words that are not a 文种 but are often used as one (gongwen-rules §1.2). */
-export const NOT_GENRES = ['请示报告', '申请报告', '汇报', '申请', '方案', '总结', '计划', '规划', '要点', '办法', '细则', '规定', '简报', '情况', '说明', '建议', '倡议书', '公示', '通讯'];
+export const NOT_GENRES = [
+  '请示报告',
+  '申请报告',
+  '汇报',
+  '申请',
+  '方案',
+  '总结',
+  '计划',
+  '规划',
+  '要点',
+  '办法',
+  '细则',
+  '规定',
+  '简报',
+  '情况',
+  '说明',
+  '建议',
+  '倡议书',
+  '公示',
+  '通讯',
+];
 
 export const TITLE_TRAILING_PUNCT_RE = /[\s。．.，,、；;：:！!？?…—-]+$/u;
 
@@ -334,7 +359,10 @@ export function sameAttachmentName(a: string, b: string): boolean {
 // ---------------------------------------------------------------------------------------------
 // Body lines and 层次序数 (GB/T 9704-2012 7.3.3; F-16…F-19, X-10)
 
-export interface Line { text: string; /** 0-based line number in the body */ index: number }
+export interface Line {
+  text: string /** 0-based line number in the body */;
+  index: number;
+}
 
 export function bodyLines(body: string): Line[] {
   return body.split(/\r\n|\r|\n/u).map((text, index) => ({ text: text.replace(/^[\s\u3000]+|[\s\u3000]+$/gu, ''), index }));

@@ -6,15 +6,23 @@
  */
 
 export const ORGAN_KINDS = [
-  '党委', '政府', '人大', '人大常委会', '政协', '部门', '办公厅室', '内设机构', '议事协调机构',
-  '事业单位', '群团', '企业', '其他',
+  '党委',
+  '政府',
+  '人大',
+  '人大常委会',
+  '政协',
+  '部门',
+  '办公厅室',
+  '内设机构',
+  '议事协调机构',
+  '事业单位',
+  '群团',
+  '企业',
+  '其他',
 ] as const;
 export type OrganKind = (typeof ORGAN_KINDS)[number];
 
-export const DOC_TYPES = [
-  '决议', '决定', '命令', '令', '公报', '公告', '通告', '意见', '通知', '通报', '报告', '请示', '批复',
-  '议案', '函', '纪要',
-] as const;
+export const DOC_TYPES = ['决议', '决定', '命令', '令', '公报', '公告', '通告', '意见', '通知', '通报', '报告', '请示', '批复', '议案', '函', '纪要'] as const;
 export type DocType = (typeof DOC_TYPES)[number];
 
 export const LAYOUTS = ['通用', '信函', '命令', '纪要'] as const;
@@ -32,7 +40,10 @@ export interface CheckOrgan {
   parent: string | null;
 }
 
-export interface Issuer { organ: string; lead: boolean }
+export interface Issuer {
+  organ: string;
+  lead: boolean;
+}
 /** an addressee: an organ id, or a named person of an organ */
 export type Addressee = string | { person: string; organ: string };
 

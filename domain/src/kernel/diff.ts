@@ -63,7 +63,7 @@ export function contentEqual(a: unknown, b: unknown): boolean {
     const ka = Object.keys(a).filter((k) => a[k] !== undefined);
     const kb = Object.keys(b).filter((k) => b[k] !== undefined);
     if (ka.length !== kb.length) return false;
-    return ka.every((k) => Object.prototype.hasOwnProperty.call(b, k) && contentEqual(a[k], b[k]));
+    return ka.every((k) => Object.hasOwn(b, k) && contentEqual(a[k], b[k]));
   }
   // NaN is not JSON, but do not report it as a change against itself.
   return typeof a === 'number' && typeof b === 'number' && Number.isNaN(a) && Number.isNaN(b);
@@ -232,7 +232,7 @@ class Differ {
   }
 
   objects(a: Obj, b: Obj, path: (string | number)[]) {
-    const keys = [...Object.keys(a), ...Object.keys(b).filter((k) => !Object.prototype.hasOwnProperty.call(a, k))];
+    const keys = [...Object.keys(a), ...Object.keys(b).filter((k) => !Object.hasOwn(a, k))];
     for (const k of keys) {
       const x = a[k];
       const y = b[k];
@@ -261,7 +261,8 @@ class Differ {
   lists(a: unknown[], b: unknown[], path: (string | number)[]) {
     if (a.every(isScalar) && b.every(isScalar)) {
       const parts: DiffPart[] = align(a, b, (x, y) => contentEqual(x, y)).map((o) =>
-        o.op === 'same' ? { op: 'same', value: a[o.a] } : o.op === 'removed' ? { op: 'removed', value: a[o.a] } : { op: 'added', value: b[o.b] });
+        o.op === 'same' ? { op: 'same', value: a[o.a] } : o.op === 'removed' ? { op: 'removed', value: a[o.a] } : { op: 'added', value: b[o.b] },
+      );
       return this.emit(path, 'changed', a, b, parts);
     }
     if (keyed(a) && keyed(b)) {

@@ -41,11 +41,7 @@ export function next<S extends string, E extends string>(lc: Lifecycle<S, E>, st
 }
 
 /** Events that actors holding any of `roles` may fire from `state`, in table order. */
-export function allowedEvents<S extends string, E extends string, R extends string>(
-  lc: Lifecycle<S, E, R>,
-  state: S,
-  roles: Iterable<string>,
-): E[] {
+export function allowedEvents<S extends string, E extends string, R extends string>(lc: Lifecycle<S, E, R>, state: S, roles: Iterable<string>): E[] {
   const held = new Set(roles);
   return (Object.keys(lc.events) as E[]).filter((e) => {
     const t = lc.events[e];

@@ -28,11 +28,7 @@ export const DEFAULT_NUMBER_TEMPLATES: Record<NumberClass, string> = {
 export const TEMPLATE_MAX_LENGTH = 100;
 export const MAX_SEQ_PADDING = 10;
 
-export type TemplateToken =
-  | { kind: 'text'; text: string }
-  | { kind: 'code' }
-  | { kind: 'year' }
-  | { kind: 'seq'; pad: number };
+export type TemplateToken = { kind: 'text'; text: string } | { kind: 'code' } | { kind: 'year' } | { kind: 'seq'; pad: number };
 
 /** Control characters and unpaired surrogates have no place in a number. */
 const CONTROL = /[\u0000-\u001f\u007f]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
@@ -104,10 +100,14 @@ function render(tokens: TemplateToken[], v: { code: string; year: number; value:
   return tokens
     .map((t) => {
       switch (t.kind) {
-        case 'text': return t.text;
-        case 'code': return v.code;
-        case 'year': return String(v.year);
-        case 'seq': return String(v.value).padStart(t.pad, '0');
+        case 'text':
+          return t.text;
+        case 'code':
+          return v.code;
+        case 'year':
+          return String(v.year);
+        default:
+          return String(v.value).padStart(t.pad, '0'); // 'seq'
       }
     })
     .join('');

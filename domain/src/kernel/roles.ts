@@ -2,9 +2,7 @@
  * System roles. The three separated administrators (三员) administer but never act in workflows;
  * nobody holds an administrator role together with a workflow role.
  */
-export const WORKFLOW_ROLES = [
-  'office_director', 'office_staff', 'secretary', 'reviewer', 'clerk', 'drafter', 'liaison', 'leader',
-] as const;
+export const WORKFLOW_ROLES = ['office_director', 'office_staff', 'secretary', 'reviewer', 'clerk', 'drafter', 'liaison', 'leader'] as const;
 export const ADMIN_ROLES = ['sysadmin', 'secadmin', 'auditor'] as const;
 export const ROLES = [...WORKFLOW_ROLES, ...ADMIN_ROLES] as const;
 export type WorkflowRole = (typeof WORKFLOW_ROLES)[number];

@@ -8,8 +8,7 @@ import type { Lifecycle } from '../kernel/lifecycle';
  * Roles here are relative: `office` (any office role), `leader`, `owner` (the staff member in charge).
  */
 export type CoordinationState = 'registered' | 'coordinating' | 'awaiting_decision' | 'executing' | 'completed' | 'cancelled';
-export type CoordinationEvent =
-  | 'startCoordination' | 'submitForDecision' | 'decide' | 'returnToOffice' | 'startExecution' | 'reopen' | 'complete' | 'cancel';
+export type CoordinationEvent = 'startCoordination' | 'submitForDecision' | 'decide' | 'returnToOffice' | 'startExecution' | 'reopen' | 'complete' | 'cancel';
 
 export const coordinationLifecycle: Lifecycle<CoordinationState, CoordinationEvent> = {
   kind: 'coordination',

@@ -29,9 +29,7 @@ export interface RelationOrgan {
 
 export type OrganRelation = 'self' | 'superior' | 'subordinate' | 'peer' | 'unrelated';
 
-export type OrganCollection<O extends RelationOrgan = RelationOrgan> =
-  | ReadonlyMap<string, O>
-  | readonly O[];
+export type OrganCollection<O extends RelationOrgan = RelationOrgan> = ReadonlyMap<string, O> | readonly O[];
 
 export const RELATION_LABELS: Readonly<Record<OrganRelation, string>> = Object.freeze({
   superior: '上级',
@@ -77,9 +75,7 @@ export interface RelationIndex<O extends RelationOrgan = RelationOrgan> {
   between(lower: string, upper: string): string[];
 }
 
-export function createRelationIndex<O extends RelationOrgan>(
-  organs: OrganCollection<O>,
-): RelationIndex<O> {
+export function createRelationIndex<O extends RelationOrgan>(organs: OrganCollection<O>): RelationIndex<O> {
   const map = toMap(organs);
   const cache = new Map<string, ReadonlySet<string>>();
 
@@ -130,11 +126,7 @@ export function createRelationIndex<O extends RelationOrgan>(
 }
 
 /** Relation of `b` as seen from `a` (`'superior'` means b is a's 上级). */
-export function organRelation<O extends RelationOrgan>(
-  organs: OrganCollection<O>,
-  a: string,
-  b: string,
-): OrganRelation {
+export function organRelation<O extends RelationOrgan>(organs: OrganCollection<O>, a: string, b: string): OrganRelation {
   return createRelationIndex(organs).relation(a, b);
 }
 
@@ -144,10 +136,6 @@ export function leadingLine<O extends RelationOrgan>(organs: OrganCollection<O>,
 }
 
 /** Organs bypassed when `lower` writes directly to `upper` (empty if not a 越级 path). */
-export function organsBetween<O extends RelationOrgan>(
-  organs: OrganCollection<O>,
-  lower: string,
-  upper: string,
-): string[] {
+export function organsBetween<O extends RelationOrgan>(organs: OrganCollection<O>, lower: string, upper: string): string[] {
   return createRelationIndex(organs).between(lower, upper);
 }

@@ -137,7 +137,9 @@ describe('领导活动', () => {
       await proposal.waitFor();
       // the system's suggestion fills the leaders and the 拟办意见
       await expect.poll(() => page.locator('#proposal-text').inputValue(), { timeout: 15_000 }).not.toBe('');
-      await expect.poll(() => proposal.locator('.ant-select-selection-item').allInnerTexts()).toEqual(expect.arrayContaining([expect.stringContaining('王芳')]));
+      await expect
+        .poll(() => proposal.locator('.ant-select-selection-item').allInnerTexts())
+        .toEqual(expect.arrayContaining([expect.stringContaining('王芳')]));
       await page.locator('[data-section="candidates"]').waitFor();
       expect(await page.locator('[data-section="rules"] .ant-alert').count()).toBeGreaterThan(0);
       await choose(page, 'proposal-staff', '孙丽');

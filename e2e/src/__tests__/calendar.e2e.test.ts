@@ -18,15 +18,27 @@ describe('节假日日历', () => {
     await page.locator('#password').fill(DEMO_PASSWORD);
     await page.getByRole('button', { name: /登\s*录/ }).click();
     await page.locator('#password').waitFor({ state: 'detached', timeout: 30_000 });
-    await page.locator('.ant-layout-content').getByText(/系统管理/).first().waitFor();
+    await page
+      .locator('.ant-layout-content')
+      .getByText(/系统管理/)
+      .first()
+      .waitFor();
   }
 
   /** Until no CSS animation runs in a modal or picker (they move what is clicked next). */
   async function settled(page: Page, within = '.ant-modal, .ant-select-dropdown, .ant-picker-dropdown, .ant-tabs-content') {
-    await expect.poll(() => page.evaluate((sel) => document.getAnimations().filter((a) => {
-      const target = (a.effect as KeyframeEffect | null)?.target;
-      return a instanceof CSSAnimation && a.playState === 'running' && a.effect?.getComputedTiming().iterations !== Infinity && !!target?.closest(sel);
-    }).length, within)).toBe(0);
+    await expect
+      .poll(() =>
+        page.evaluate(
+          (sel) =>
+            document.getAnimations().filter((a) => {
+              const target = (a.effect as KeyframeEffect | null)?.target;
+              return a instanceof CSSAnimation && a.playState === 'running' && a.effect?.getComputedTiming().iterations !== Infinity && !!target?.closest(sel);
+            }).length,
+          within,
+        ),
+      )
+      .toBe(0);
   }
 
   /** Type a date into an antd picker input and confirm it with Enter. */

@@ -44,9 +44,7 @@ describe('公文合规检查', () => {
       await expect.poll(() => panel(page).innerText()).toContain('文种');
 
       await page.getByRole('button', { name: '载入示例：有问题的请示' }).click();
-      await expect
-        .poll(async () => (await panelRules(page)).sort(), { timeout: 15_000 })
-        .toEqual(['F-01', 'F-20', 'R-ROUTE-02', 'X-03', 'X-13']);
+      await expect.poll(async () => (await panelRules(page)).sort(), { timeout: 15_000 }).toEqual(['F-01', 'F-20', 'R-ROUTE-02', 'X-03', 'X-13']);
 
       // each finding is shown beside its field, coloured by severity
       await field(page, 'docNo').locator('[data-rule="F-01"]').waitFor();

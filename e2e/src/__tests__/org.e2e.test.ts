@@ -58,11 +58,19 @@ describe('组织机构', () => {
 
   /** Until no CSS animation runs (a modal or dropdown opening moves what is clicked next). */
   async function settled(page: Page, within = '.ant-modal, .ant-select-dropdown, .ant-picker-dropdown, .ant-drawer') {
-    await expect.poll(() => page.evaluate((sel) => document.getAnimations().filter((a) => {
-      const target = (a.effect as KeyframeEffect | null)?.target;
-      // keyframe animations (antd's zoom, fade, slide motions), not hover/focus transitions
-      return a instanceof CSSAnimation && a.playState === 'running' && a.effect?.getComputedTiming().iterations !== Infinity && !!target?.closest(sel);
-    }).length, within)).toBe(0);
+    await expect
+      .poll(() =>
+        page.evaluate(
+          (sel) =>
+            document.getAnimations().filter((a) => {
+              const target = (a.effect as KeyframeEffect | null)?.target;
+              // keyframe animations (antd's zoom, fade, slide motions), not hover/focus transitions
+              return a instanceof CSSAnimation && a.playState === 'running' && a.effect?.getComputedTiming().iterations !== Infinity && !!target?.closest(sel);
+            }).length,
+          within,
+        ),
+      )
+      .toBe(0);
   }
 
   /** A screenshot once tabs, modals and drawers have finished moving. */
@@ -202,12 +210,17 @@ describe('组织机构', () => {
 
       // deactivate
       await row(page, '市统计局（市普查中心）').getByRole('button', { name: '停用' }).click();
-      await page.locator('.ant-popconfirm').getByRole('button', { name: /确\s*定/ }).click();
+      await page
+        .locator('.ant-popconfirm')
+        .getByRole('button', { name: /确\s*定/ })
+        .click();
       await page.getByText('已停用').first().waitFor();
-      await expect.poll(async () => {
-        const rows = row(page, '市统计局（市普查中心）');
-        return (await rows.count()) === 0 || (await rows.innerText()).includes('已停用');
-      }).toBe(true);
+      await expect
+        .poll(async () => {
+          const rows = row(page, '市统计局（市普查中心）');
+          return (await rows.count()) === 0 || (await rows.innerText()).includes('已停用');
+        })
+        .toBe(true);
       await shot(page, 'org-2-departments');
     });
   });
@@ -312,7 +325,7 @@ describe('组织机构', () => {
     });
   });
 
-  it('ORG-4 the office records a leader\'s business trip and it shows in the 请假外出 list', async () => {
+  it("ORG-4 the office records a leader's business trip and it shows in the 请假外出 list", async () => {
     await withPage('org-4', WIDE, async (page) => {
       await login(page, suite.server.baseUrl, 'office');
       await openOrgTab(page, '请假外出');
@@ -381,11 +394,19 @@ describe('组织机构', () => {
     await withPage('org-phone-admin', PHONE, async (page) => {
       await signIn(page, 'admin');
       await shot(page, 'org-admin');
-      for (const [tab, name] of [['机关', 'organs'], ['部门', 'departments'], ['人员', 'people']] as const) {
+      for (const [tab, name] of [
+        ['机关', 'organs'],
+        ['部门', 'departments'],
+        ['人员', 'people'],
+      ] as const) {
         await openOrgTab(page, tab);
         await page.locator('.ant-table-row').first().waitFor();
         // on a phone a department row expands to show its functions
-        if (name === 'departments') await page.getByRole('button', { name: /展开行|Expand row/ }).first().click();
+        if (name === 'departments')
+          await page
+            .getByRole('button', { name: /展开行|Expand row/ })
+            .first()
+            .click();
         await shot(page, `org-${name}`);
       }
       await page.getByRole('button', { name: '新增人员' }).click();
@@ -394,7 +415,10 @@ describe('组织机构', () => {
     });
     await withPage('org-phone-office', PHONE, async (page) => {
       await login(page, suite.server.baseUrl, 'office');
-      for (const [tab, name] of [['领导', 'leaders'], ['请假外出', 'absences']] as const) {
+      for (const [tab, name] of [
+        ['领导', 'leaders'],
+        ['请假外出', 'absences'],
+      ] as const) {
         await openOrgTab(page, tab);
         await page.locator('.ant-table-row').first().waitFor();
         await shot(page, `org-${name}`);

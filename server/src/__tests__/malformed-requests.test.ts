@@ -37,7 +37,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { sql } from 'kysely';
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { RouteOptions } from 'fastify';
 import { createTestApp, type TestApp } from '../test/app';
 import { testDialects } from '../test/db';
@@ -62,7 +62,13 @@ const AUDITED_REFUSALS = new Set(['POST /api/v1/auth/login']);
 type Schema = z.ZodType;
 type Seg = string | number;
 type Where = 'body' | 'query' | 'params';
-interface Route { method: string; url: string; body?: Schema; querystring?: Schema; params?: Schema }
+interface Route {
+  method: string;
+  url: string;
+  body?: Schema;
+  querystring?: Schema;
+  params?: Schema;
+}
 type Kind = 'invalid' | 'unknown-id' | 'edge';
 interface Case {
   label: string;
@@ -83,12 +89,28 @@ interface Case {
   /** the id of nothing this case carries in a body or query field */
   unknownId?: string;
 }
-interface Failure { route: string; user: string; label: string; problem: string; request?: string; status?: number; response?: string }
+interface Failure {
+  route: string;
+  user: string;
+  label: string;
+  problem: string;
+  request?: string;
+  status?: number;
+  response?: string;
+}
 
 // ── zod 4 introspection ──
 interface Def {
-  type: string; innerType?: Schema; in?: Schema; getter?: () => Schema; element?: Schema; shape?: Record<string, Schema>;
-  entries?: Record<string, string>; values?: unknown[]; options?: Schema[]; coerce?: boolean;
+  type: string;
+  innerType?: Schema;
+  in?: Schema;
+  getter?: () => Schema;
+  element?: Schema;
+  shape?: Record<string, Schema>;
+  entries?: Record<string, string>;
+  values?: unknown[];
+  options?: Schema[];
+  coerce?: boolean;
   checks?: { _zod: { def: { check: string; maximum?: number; minimum?: number } } }[];
 }
 const def = (s: Schema): Def => (s as unknown as { _zod: { def: Def } })._zod.def;
@@ -102,12 +124,21 @@ function core(s: Schema): Schema {
 }
 function maxLength(s: Schema): number | undefined {
   const checks = def(core(s)).checks ?? [];
-  const m = checks.map((c) => c._zod.def).filter((c) => c.check === 'max_length').map((c) => c.maximum ?? Infinity);
+  const m = checks
+    .map((c) => c._zod.def)
+    .filter((c) => c.check === 'max_length')
+    .map((c) => c.maximum ?? Infinity);
   return m.length ? Math.min(...m) : undefined;
 }
 function minLength(s: Schema): number {
   const checks = def(core(s)).checks ?? [];
-  return Math.max(0, ...checks.map((c) => c._zod.def).filter((c) => c.check === 'min_length').map((c) => c.minimum ?? 0));
+  return Math.max(
+    0,
+    ...checks
+      .map((c) => c._zod.def)
+      .filter((c) => c.check === 'min_length')
+      .map((c) => c.minimum ?? 0),
+  );
 }
 const accepts = (s: Schema, v: unknown) => s.safeParse(v).success;
 const isIdName = (name: string) => /^id$|Ids?$|^token$/.test(name);
@@ -129,7 +160,9 @@ function setAt(obj: unknown, p: Seg[], value: unknown, remove = false): unknown 
 
 /** Real demo ids so that cases get past "not found" and reach the body checks and the service. */
 interface RealIds {
-  bySegment: Record<string, string>; byParam: Record<string, string>; version: Record<string, number>;
+  bySegment: Record<string, string>;
+  byParam: Record<string, string>;
+  version: Record<string, number>;
   /** the version of the record the route's path names, for `version` fields */
   current: { version: number };
   forField(name: string): string | undefined;
@@ -144,7 +177,17 @@ function sample(s: Schema, name: string, where: Where, ids: RealIds): unknown {
   const str = (v: unknown) => (where === 'body' ? v : String(v));
   switch (d.type) {
     case 'string': {
-      const candidates = [...nameHints(name, ids), '测试内容', '2026-12-01T09:00:00+08:00', '2026-12-01', 'probe.user', 'Probe-pass-2026', 'text/plain', 'aGVsbG8=', 'abcdefghijkl'];
+      const candidates = [
+        ...nameHints(name, ids),
+        '测试内容',
+        '2026-12-01T09:00:00+08:00',
+        '2026-12-01',
+        'probe.user',
+        'Probe-pass-2026',
+        'text/plain',
+        'aGVsbG8=',
+        'abcdefghijkl',
+      ];
       return candidates.find((c) => accepts(s, c)) ?? 'x'.repeat(Math.max(1, minLength(s)));
     }
     case 'number': {
@@ -154,9 +197,12 @@ function sample(s: Schema, name: string, where: Where, ids: RealIds): unknown {
       if (n.maxValue != null && v > n.maxValue) v = n.maxValue;
       return str(v);
     }
-    case 'boolean': return str(false);
-    case 'enum': return Object.values(d.entries ?? {})[0];
-    case 'literal': return d.values?.[0];
+    case 'boolean':
+      return str(false);
+    case 'enum':
+      return Object.values(d.entries ?? {})[0];
+    case 'literal':
+      return d.values?.[0];
     case 'array': {
       const el = sample(d.element!, name, where, ids);
       return Array.from({ length: Math.max(1, minLength(s)) }, () => el);
@@ -169,16 +215,24 @@ function sample(s: Schema, name: string, where: Where, ids: RealIds): unknown {
       }
       return out;
     }
-    case 'record': return {};
+    case 'record':
+      return {};
     case 'union': {
-      for (const o of d.options ?? []) { const v = sample(o, name, where, ids); if (accepts(o, v)) return v; }
+      for (const o of d.options ?? []) {
+        const v = sample(o, name, where, ids);
+        if (accepts(o, v)) return v;
+      }
       return undefined;
     }
-    default: return str('x');
+    default:
+      return str('x');
   }
 }
 function nameHints(name: string, ids: RealIds): string[] {
-  if (isIdName(name)) { const id = ids.forField(name); return id ? [id] : []; }
+  if (isIdName(name)) {
+    const id = ids.forField(name);
+    return id ? [id] : [];
+  }
   if (/endsAt$/.test(name)) return ['2026-12-01T11:00:00+08:00'];
   if (/At$/.test(name)) return ['2026-12-01T09:00:00+08:00'];
   if (name === 'to') return ['2026-12-31'];
@@ -216,7 +270,19 @@ function makeGen(key: string) {
   return <T>(arb: fc.Arbitrary<T>): T => fc.sample(arb, { seed: hashSeed(`${key}#${n++}`), numRuns: 1 })[0];
 }
 const hugeChar = fc.constantFrom('x', '字', '𠀀', '"', '\\', '<', '%');
-const badDates = fc.constantFrom('2026-13-45', '2026-02-30', 'yesterday', '2026-12-01T09:00:00', '2026-12-01 09:00', '20261201', '2026-12-01T25:00:00Z', '0000-00-00', '+275760-09-13', '2026-1-1', '明天');
+const badDates = fc.constantFrom(
+  '2026-13-45',
+  '2026-02-30',
+  'yesterday',
+  '2026-12-01T09:00:00',
+  '2026-12-01 09:00',
+  '20261201',
+  '2026-12-01T25:00:00Z',
+  '0000-00-00',
+  '+275760-09-13',
+  '2026-1-1',
+  '明天',
+);
 const weirdIds = fc.constantFrom("' OR '1'='1", '../../etc/passwd', '\u0000', '中文编号', 'null', 'undefined', '-1', '%00', '<script>');
 const badNumbers = fc.constantFrom(-1, 0, 1.5, -0.5, 1e21, 2147483648, -2147483649, Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER + 2);
 const badQueryNumbers = fc.constantFrom('abc', '-1', '0', '1.5', '1e400', 'NaN', 'Infinity', '0x10', '2147483648', '9007199254740993', ' ');
@@ -226,7 +292,8 @@ function otherType(gen: ReturnType<typeof makeGen>, value: unknown): unknown {
   if (typeof value !== 'number') kinds.push(fc.integer({ min: -1000, max: 1000 }));
   if (typeof value !== 'string') kinds.push(fc.string({ minLength: 1, maxLength: 8 }));
   if (typeof value !== 'boolean') kinds.push(fc.boolean());
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) kinds.push(fc.dictionary(fc.string({ minLength: 1, maxLength: 4 }), fc.integer(), { maxKeys: 2 }));
+  if (value === null || typeof value !== 'object' || Array.isArray(value))
+    kinds.push(fc.dictionary(fc.string({ minLength: 1, maxLength: 4 }), fc.integer(), { maxKeys: 2 }));
   if (!Array.isArray(value)) kinds.push(fc.array(fc.integer(), { maxLength: 2 }));
   return gen(fc.oneof(...kinds));
 }
@@ -253,7 +320,9 @@ function deriveCases(route: Route, ids: RealIds): { all: Case[]; picked: Case[] 
   const bodyBase = route.body ? sample(route.body, '', 'body', ids) : undefined;
   const queryBase = route.querystring ? (sample(route.querystring, '', 'query', ids) as Record<string, unknown>) : undefined;
   const valid = (c: Pick<Case, 'params' | 'query' | 'body'>) =>
-    (!route.params || accepts(route.params, c.params)) && (!route.querystring || accepts(route.querystring, c.query ?? {})) && (!route.body || accepts(route.body, c.body));
+    (!route.params || accepts(route.params, c.params)) &&
+    (!route.querystring || accepts(route.querystring, c.query ?? {})) &&
+    (!route.body || accepts(route.body, c.body));
   const baseOk = valid({ params: realParams, query: queryBase, body: bodyBase });
   const push = (c: Omit<Case, 'kind'> & { kind?: Kind }, acceptedAs?: Kind | 'leak') => {
     const ok = c.raw ? false : valid(c);
@@ -274,32 +343,56 @@ function deriveCases(route: Route, ids: RealIds): { all: Case[]; picked: Case[] 
     push({ ...common, group: g, label: `${g}: 70 characters`, params: withParam('a'.repeat(70)), field: g }, 'unknown-id');
     push({ ...common, group: g, label: `${g}: 300 characters`, params: withParam(gen(hugeChar).repeat(300)), field: g }, 'unknown-id');
     const ps = route.params ? def(core(route.params)).shape?.[p] : undefined;
-    if (ps && def(core(ps)).type === 'number') push({ ...common, group: g, label: `${g}: 2147483648`, params: withParam('2147483648'), field: g }, 'unknown-id');
+    if (ps && def(core(ps)).type === 'number')
+      push({ ...common, group: g, label: `${g}: 2147483648`, params: withParam('2147483648'), field: g }, 'unknown-id');
   }
 
   // querystring fields
   if (route.querystring && queryBase) {
     for (const [name, fs] of Object.entries(def(core(route.querystring)).shape ?? {})) {
       const g = `query.${name}`;
-      const withQ = (v: unknown, remove = false) => (remove ? setAt(queryBase, [name], undefined, true) : { ...queryBase, [name]: v }) as Record<string, unknown>;
+      const withQ = (v: unknown, remove = false) =>
+        (remove ? setAt(queryBase, [name], undefined, true) : { ...queryBase, [name]: v }) as Record<string, unknown>;
       const c = def(core(fs));
       const cur = queryBase[name] ?? 'x';
       push({ ...common, group: g, label: `${g}: missing`, query: withQ(undefined, true), field: g });
-      push({ ...common, group: g, label: `${g}: not a number/date/enum`, query: withQ(gen(badQueryNumbers)), field: g }, c.coerce || c.type === 'number' ? 'edge' : undefined);
+      push(
+        { ...common, group: g, label: `${g}: not a number/date/enum`, query: withQ(gen(badQueryNumbers)), field: g },
+        c.coerce || c.type === 'number' ? 'edge' : undefined,
+      );
       if (c.type === 'number') push({ ...common, group: g, label: `${g}: 2147483648`, query: withQ('2147483648'), field: g }, 'edge');
       push({ ...common, group: g, label: `${g}: repeated`, query: withQ([cur, gen(fc.string({ maxLength: 6 }))]), field: g });
       push({ ...common, group: g, label: `${g}: empty`, query: withQ(''), field: g });
       const huge = gen(hugeChar).repeat(HUGE);
       push({ ...common, group: g, label: `${g}: ${HUGE} characters`, query: withQ(huge), field: g, leak: hugeLeak(fs, huge) }, 'leak');
-      if (c.type === 'enum' || c.type === 'literal') push({ ...common, group: g, label: `${g}: not one of the options`, query: withQ('no-such-option'), field: g });
+      if (c.type === 'enum' || c.type === 'literal')
+        push({ ...common, group: g, label: `${g}: not one of the options`, query: withQ('no-such-option'), field: g });
       if (isDateName(name) || dateLike(fs)) {
         const bad = gen(badDates);
-        push({ ...common, group: g, label: `${g}: bad date ${JSON.stringify(bad)}`, query: withQ(bad), field: g, leak: `${g} accepts the impossible date ${JSON.stringify(bad)}` }, 'leak');
+        push(
+          {
+            ...common,
+            group: g,
+            label: `${g}: bad date ${JSON.stringify(bad)}`,
+            query: withQ(bad),
+            field: g,
+            leak: `${g} accepts the impossible date ${JSON.stringify(bad)}`,
+          },
+          'leak',
+        );
       }
       if (isIdName(name)) push({ ...common, group: g, label: `${g}: id of nothing`, query: withQ(gen(fc.uuid())), field: g }, 'edge');
       push({ ...common, group: g, label: `${g}: NUL character`, query: withQ(`${typeof cur === 'string' ? cur : 'x'}\u0000`), field: g, refuse: true }, 'edge');
     }
-    push({ ...common, group: 'query', label: 'query: unknown keys', query: { ...queryBase, [gen(fc.constantFrom('__proto__', 'constructor', 'x'))]: gen(fc.string()) } }, 'edge');
+    push(
+      {
+        ...common,
+        group: 'query',
+        label: 'query: unknown keys',
+        query: { ...queryBase, [gen(fc.constantFrom('__proto__', 'constructor', 'x'))]: gen(fc.string()) },
+      },
+      'edge',
+    );
   } else if (route.method === 'GET') {
     push({ ...common, group: 'query', label: 'query: keys the route does not take', query: { id: gen(fc.uuid()), q: gen(hugeChar).repeat(1000) } }, 'edge');
   }
@@ -316,15 +409,27 @@ function deriveCases(route: Route, ids: RealIds): { all: Case[]; picked: Case[] 
       const c = def(core(fs));
       push({ ...common, group: g, label: `${field}: wrong type`, body: at(otherType(gen, cur)), field });
       push({ ...common, group: g, label: `${field}: null`, body: at(null), field });
-      if (typeof path[path.length - 1] === 'string') push({ ...common, group: g, label: `${field}: missing`, body: setAt(bodyBase, path, undefined, true), field });
+      if (typeof path[path.length - 1] === 'string')
+        push({ ...common, group: g, label: `${field}: missing`, body: setAt(bodyBase, path, undefined, true), field });
       if (c.type !== 'array') push({ ...common, group: g, label: `${field}: an array instead of a value`, body: at([cur ?? 'x']), field });
       if (c.type === 'string') {
         const huge = gen(hugeChar).repeat(HUGE);
         push({ ...common, group: g, label: `${field}: ${HUGE} characters`, body: at(huge), field, leak: hugeLeak(fs, huge) }, 'leak');
         push({ ...common, group: g, label: `${field}: blank`, body: at(gen(fc.constantFrom('', ' ', '   \t\n'))), field });
-        push({ ...common, group: g, label: `${field}: NUL and control characters`, body: at(`${typeof cur === 'string' ? cur : 'x'}\u0000\u0007`), field, refuse: true }, 'edge');
+        push(
+          {
+            ...common,
+            group: g,
+            label: `${field}: NUL and control characters`,
+            body: at(`${typeof cur === 'string' ? cur : 'x'}\u0000\u0007`),
+            field,
+            refuse: true,
+          },
+          'edge',
+        );
       }
-      if (c.type === 'enum' || c.type === 'literal') push({ ...common, group: g, label: `${field}: not one of the options`, body: at('no-such-option'), field });
+      if (c.type === 'enum' || c.type === 'literal')
+        push({ ...common, group: g, label: `${field}: not one of the options`, body: at('no-such-option'), field });
       if (c.type === 'number') {
         const n = gen(badNumbers);
         push({ ...common, group: g, label: `${field}: number ${n}`, body: at(n), field }, 'edge');
@@ -335,11 +440,31 @@ function deriveCases(route: Route, ids: RealIds): { all: Case[]; picked: Case[] 
         const max = maxLength(fs);
         const el = Array.isArray(cur) && cur.length ? cur[0] : 'x';
         const long = Array.from({ length: Math.min((max ?? 10_000) + 1, 10_001) }, () => el);
-        push({ ...common, group: g, label: `${field}: ${long.length} elements`, body: at(long), field, leak: max === undefined ? `${field} accepts ${long.length} elements: give the array a max` : undefined }, max === undefined ? 'leak' : undefined);
+        push(
+          {
+            ...common,
+            group: g,
+            label: `${field}: ${long.length} elements`,
+            body: at(long),
+            field,
+            leak: max === undefined ? `${field} accepts ${long.length} elements: give the array a max` : undefined,
+          },
+          max === undefined ? 'leak' : undefined,
+        );
       }
       if (c.type === 'string' && (isDateName(name) || dateLike(fs))) {
         const bad = gen(badDates);
-        push({ ...common, group: g, label: `${field}: bad date ${JSON.stringify(bad)}`, body: at(bad), field, leak: `${field} accepts the impossible date ${JSON.stringify(bad)}` }, 'leak');
+        push(
+          {
+            ...common,
+            group: g,
+            label: `${field}: bad date ${JSON.stringify(bad)}`,
+            body: at(bad),
+            field,
+            leak: `${field} accepts the impossible date ${JSON.stringify(bad)}`,
+          },
+          'leak',
+        );
       }
       if (isIdName(name) && c.type === 'string') {
         const nothing = gen(fc.uuid());
@@ -352,16 +477,37 @@ function deriveCases(route: Route, ids: RealIds): { all: Case[]; picked: Case[] 
     push({ ...common, group: g, label: 'body: an array', body: [bodyBase], field: 'body' });
     push({ ...common, group: g, label: 'body: a string', body: gen(fc.string()), field: 'body' });
     push({ ...common, group: g, label: 'body: {}', body: {}, field: 'body' });
-    push({ ...common, group: g, label: 'body: an unknown key', body: { ...(bodyBase as object), [gen(fc.constantFrom('unexpected', 'isAdmin', 'id'))]: gen(fc.string()) } });
+    push({
+      ...common,
+      group: g,
+      label: 'body: an unknown key',
+      body: { ...(bodyBase as object), [gen(fc.constantFrom('unexpected', 'isAdmin', 'id'))]: gen(fc.string()) },
+    });
   }
   if (UNSAFE.has(route.method)) {
     const g = 'raw';
     push({ ...common, group: g, label: 'raw: invalid JSON', raw: { text: gen(invalidJson), contentType: 'application/json' } });
     push({ ...common, group: g, label: 'raw: empty JSON body', raw: { text: '', contentType: 'application/json' } });
-    push({ ...common, group: g, label: 'raw: prototype pollution', raw: { text: `{"__proto__":{"polluted":true},"constructor":{"prototype":{"x":1}}${bodyBase && typeof bodyBase === 'object' ? `,${JSON.stringify(bodyBase).slice(1, -1)}` : ''}}`.replace(/,}$/, '}'), contentType: 'application/json' } });
+    push({
+      ...common,
+      group: g,
+      label: 'raw: prototype pollution',
+      raw: {
+        text: `{"__proto__":{"polluted":true},"constructor":{"prototype":{"x":1}}${bodyBase && typeof bodyBase === 'object' ? `,${JSON.stringify(bodyBase).slice(1, -1)}` : ''}}`.replace(
+          /,}$/,
+          '}',
+        ),
+        contentType: 'application/json',
+      },
+    });
     // Without a body schema these two are requests the route accepts (it ignores its body): not sent.
     if (route.body) {
-      push({ ...common, group: g, label: 'raw: 20 000 levels of nesting', raw: { text: `${'['.repeat(20_000)}${']'.repeat(20_000)}`, contentType: 'application/json' } });
+      push({
+        ...common,
+        group: g,
+        label: 'raw: 20 000 levels of nesting',
+        raw: { text: `${'['.repeat(20_000)}${']'.repeat(20_000)}`, contentType: 'application/json' },
+      });
       push({ ...common, group: g, label: 'raw: text/plain', raw: { text: JSON.stringify(bodyBase ?? {}), contentType: 'text/plain' } });
     }
   }
@@ -373,11 +519,17 @@ function deriveCases(route: Route, ids: RealIds): { all: Case[]; picked: Case[] 
   const order = gen(fc.shuffledSubarray([...groups.keys()], { minLength: groups.size, maxLength: groups.size }));
   // within a target, the cases that reach a service (ids of nothing, edge values) go first
   const reach = (c: Case) => (c.kind === 'invalid' ? 1 : 0);
-  const queues = order.map((k) => gen(fc.shuffledSubarray(groups.get(k)!, { minLength: groups.get(k)!.length, maxLength: groups.get(k)!.length })).sort((a, b) => reach(a) - reach(b)));
+  const queues = order.map((k) =>
+    gen(fc.shuffledSubarray(groups.get(k)!, { minLength: groups.get(k)!.length, maxLength: groups.get(k)!.length })).sort((a, b) => reach(a) - reach(b)),
+  );
   const picked: Case[] = [];
   for (let round = 0; picked.length < MAX_CASES; round++) {
     let any = false;
-    for (const q of queues) if (q[round] && picked.length < MAX_CASES) { picked.push(q[round]); any = true; }
+    for (const q of queues)
+      if (q[round] && picked.length < MAX_CASES) {
+        picked.push(q[round]);
+        any = true;
+      }
     if (!any) break;
   }
   return { all: cases, picked };
@@ -393,16 +545,26 @@ function hugeLeak(s: Schema, huge: string): string | undefined {
 // ── state ──
 async function stateReader(t: TestApp) {
   const db = t.ctx.db;
-  const tables = t.ctx.dialect === 'sqlite'
-    ? (await sql<{ name: string }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%'`.execute(db)).rows.map((r) => r.name)
-    : (await sql<{ name: string }>`select table_name as name from information_schema.tables where table_schema = ${t.tdb.schema} and table_type = 'BASE TABLE'`.execute(db)).rows.map((r) => r.name);
+  const tables =
+    t.ctx.dialect === 'sqlite'
+      ? (await sql<{ name: string }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%'`.execute(db)).rows.map((r) => r.name)
+      : (
+          await sql<{
+            name: string;
+          }>`select table_name as name from information_schema.tables where table_schema = ${t.tdb.schema} and table_type = 'BASE TABLE'`.execute(db)
+        ).rows.map((r) => r.name);
   const watched = tables.filter((n) => !EXCLUDED_TABLES.has(n)).sort();
   const versioned: string[] = [];
   const columns: Record<string, string[]> = {};
   for (const n of watched) {
-    const cols = t.ctx.dialect === 'sqlite'
-      ? (await sql<{ name: string }>`select name from pragma_table_info(${n})`.execute(db)).rows.map((r) => r.name)
-      : (await sql<{ name: string }>`select column_name as name from information_schema.columns where table_schema = ${t.tdb.schema} and table_name = ${n}`.execute(db)).rows.map((r) => r.name);
+    const cols =
+      t.ctx.dialect === 'sqlite'
+        ? (await sql<{ name: string }>`select name from pragma_table_info(${n})`.execute(db)).rows.map((r) => r.name)
+        : (
+            await sql<{
+              name: string;
+            }>`select column_name as name from information_schema.columns where table_schema = ${t.tdb.schema} and table_name = ${n}`.execute(db)
+          ).rows.map((r) => r.name);
     if (cols.includes('version')) versioned.push(n);
     columns[n] = cols;
   }
@@ -415,7 +577,7 @@ async function stateReader(t: TestApp) {
   const snapshot = async (): Promise<Record<string, string>> => {
     const row = (await query.execute(db)).rows[0];
     const head = await db.selectFrom('audit_head').select(['seq', 'hash']).executeTakeFirst();
-    return { ...Object.fromEntries(Object.entries(row).map(([k, v]) => [k, String(v)])), 'audit_head': `${head?.seq}:${head?.hash}` };
+    return { ...Object.fromEntries(Object.entries(row).map(([k, v]) => [k, String(v)])), audit_head: `${head?.seq}:${head?.hash}` };
   };
   /** Where a value is stored (table.column), the audit trail aside: it may record what was asked. */
   const whereStored = async (value: string): Promise<string[]> => {
@@ -424,7 +586,8 @@ async function stateReader(t: TestApp) {
       if (n === 'audit_events') continue;
       for (const col of cols) {
         const c = t.ctx.dialect === 'postgres' ? `${q(col)}::text` : q(col);
-        const row = (await sql.raw<{ n: unknown }>(`select count(*) as n from ${q(n)} where ${c} like '%${value.replace(/[^0-9a-f-]/gi, '')}%'`).execute(db)).rows[0];
+        const row = (await sql.raw<{ n: unknown }>(`select count(*) as n from ${q(n)} where ${c} like '%${value.replace(/[^0-9a-f-]/gi, '')}%'`).execute(db))
+          .rows[0];
         if (Number(row?.n) > 0) found.push(`${n}.${col}`);
       }
     }
@@ -433,11 +596,16 @@ async function stateReader(t: TestApp) {
   return { tables, snapshot, whereStored };
 }
 function diff(a: Record<string, string>, b: Record<string, string>, ignoreAudit: boolean): string[] {
-  return Object.keys({ ...a, ...b }).filter((k) => a[k] !== b[k] && !(ignoreAudit && (k === 'audit_head' || k.startsWith('audit_events')))).map((k) => `${k}: ${a[k]} → ${b[k]}`);
+  return Object.keys({ ...a, ...b })
+    .filter((k) => a[k] !== b[k] && !(ignoreAudit && (k === 'audit_head' || k.startsWith('audit_events'))))
+    .map((k) => `${k}: ${a[k]} → ${b[k]}`);
 }
 
 // ── users ──
-interface Client { name: string; headers: Record<string, string> }
+interface Client {
+  name: string;
+  headers: Record<string, string>;
+}
 async function loginClient(t: TestApp, username: string): Promise<Client> {
   const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password: DEMO_PASSWORD } });
   if (res.statusCode !== 200) throw new Error(`login ${username}: ${res.statusCode} ${res.body}`);
@@ -450,7 +618,12 @@ async function loginClient(t: TestApp, username: string): Promise<Client> {
  * (`number-series`, `steps`, a future one) is looked up in the table of its own name.
  */
 const TABLE_OF_SEGMENT: Record<string, string> = {
-  people: 'users', toread: 'read_items', consultations: 'step_groups', numbers: 'assigned_numbers', participants: 'step_participants', versions: 'content_versions',
+  people: 'users',
+  toread: 'read_items',
+  consultations: 'step_groups',
+  numbers: 'assigned_numbers',
+  participants: 'step_participants',
+  versions: 'content_versions',
 };
 
 async function realIds(t: TestApp, routes: Route[], tables: string[]): Promise<RealIds> {
@@ -465,8 +638,12 @@ async function realIds(t: TestApp, routes: Route[], tables: string[]): Promise<R
   const organs = await db.selectFrom('organs').select(['id', 'version', 'is_self']).orderBy('level').execute();
   const self = organs.find((o) => o.is_self === 1) ?? organs[0];
   const otherOrgan = organs.find((o) => o.id !== self.id) ?? self;
-  const department = await db.selectFrom('departments').select(['id', 'version']).where('id', '=', liaison.department_id ?? '').executeTakeFirst()
-    ?? await db.selectFrom('departments').select(['id', 'version']).executeTakeFirstOrThrow();
+  const department =
+    (await db
+      .selectFrom('departments')
+      .select(['id', 'version'])
+      .where('id', '=', liaison.department_id ?? '')
+      .executeTakeFirst()) ?? (await db.selectFrom('departments').select(['id', 'version']).executeTakeFirstOrThrow());
   const bySegment: Record<string, string> = {};
   const version: Record<string, number> = {};
   const put = (seg: string, row: { id?: unknown; version?: unknown } | undefined) => {
@@ -480,14 +657,29 @@ async function realIds(t: TestApp, routes: Route[], tables: string[]): Promise<R
     if (!tables.includes(table)) continue;
     const q = (n: string) => `"${n.replace(/"/g, '""')}"`;
     for (const where of [`where user_id = '${office.id}'`, `where matter_id = '${matter?.id}'`, '']) {
-      const row = await sql.raw<Record<string, unknown>>(`select * from ${q(table)} ${where} limit 1`).execute(db).then((r) => r.rows[0], () => undefined);
-      if (row) { put(seg, row); break; }
+      const row = await sql
+        .raw<Record<string, unknown>>(`select * from ${q(table)} ${where} limit 1`)
+        .execute(db)
+        .then(
+          (r) => r.rows[0],
+          () => undefined,
+        );
+      if (row) {
+        put(seg, row);
+        break;
+      }
     }
   }
-  put('matters', matter); put('activities', activity); put('organs', self); put('departments', department); put('people', liaison);
+  put('matters', matter);
+  put('activities', activity);
+  put('organs', self);
+  put('departments', department);
+  put('people', liaison);
   version[otherOrgan.id] = Number(otherOrgan.version);
   return {
-    bySegment, version, current: { version: 1 },
+    bySegment,
+    version,
+    current: { version: 1 },
     byParam: { otherId: otherOrgan.id, leaderId: leader.user_id, token: office.feed_token, event: 'startExecution' },
     forField(name) {
       if (/leader/i.test(name)) return leader.user_id;
@@ -543,7 +735,12 @@ describe.each(testDialects())('K-10 standing guards [%s]', (dialect) => {
     const { tables, snapshot: read, whereStored } = await stateReader(t);
     // an attachment, so the attachment routes have a real record to aim at
     const ids0 = await realIds(t, routes, tables);
-    await t.app.inject({ method: 'POST', url: `/api/v1/matters/${ids0.bySegment.matters}/attachments`, headers: office.headers, payload: { filename: '说明.txt', mime: 'text/plain', contentBase64: 'aGVsbG8=' } });
+    await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/matters/${ids0.bySegment.matters}/attachments`,
+      headers: office.headers,
+      payload: { filename: '说明.txt', mime: 'text/plain', contentBase64: 'aGVsbG8=' },
+    });
     const ids = await realIds(t, routes, tables);
     const clients: Client[] = [office, await loginClient(t, 'liaison'), await loginClient(t, 'admin'), { name: 'anonymous', headers: {} }];
     const failures: Failure[] = [];
@@ -563,8 +760,11 @@ describe.each(testDialects())('K-10 standing guards [%s]', (dialect) => {
       if (changed.length && refused.length && blame) {
         const r = refused[refused.length - 1];
         failures.push({
-          route, user: refused.map((x) => x.client).join(','), label: refused.map((x) => x.label).join(' | '),
-          problem: `${refused.length === 1 ? `answered ${r.status}` : `one of ${refused.length} refused requests`} but changed: ${changed.join('; ')}`, request: refused.map((x) => x.request).join('\n           '),
+          route,
+          user: refused.map((x) => x.client).join(','),
+          label: refused.map((x) => x.label).join(' | '),
+          problem: `${refused.length === 1 ? `answered ${r.status}` : `one of ${refused.length} refused requests`} but changed: ${changed.join('; ')}`,
+          request: refused.map((x) => x.request).join('\n           '),
         });
       }
       before = after;
@@ -578,7 +778,12 @@ describe.each(testDialects())('K-10 standing guards [%s]', (dialect) => {
       for (const c of derived.all) {
         if (c.leak && !leaks.has(`${key} ${c.field}`)) {
           leaks.add(`${key} ${c.field}`);
-          failures.push({ route: key, user: '-', label: c.label, problem: `the schema lets a bad value through: ${c.field} ${c.leak.replace(`${c.field} `, '')}` });
+          failures.push({
+            route: key,
+            user: '-',
+            label: c.label,
+            problem: `the schema lets a bad value through: ${c.field} ${c.leak.replace(`${c.field} `, '')}`,
+          });
         }
       }
       for (const c of derived.picked) {
@@ -591,24 +796,32 @@ describe.each(testDialects())('K-10 standing guards [%s]', (dialect) => {
         if (reachesService) await settle(key, ignoreAudit);
         for (const client of senders) {
           const res = await t.app.inject({
-            method: req.method, url: req.url, payload: 'payload' in req ? req.payload : undefined,
+            method: req.method,
+            url: req.url,
+            payload: 'payload' in req ? req.payload : undefined,
             headers: { ...client.headers, ...('contentType' in req && req.contentType ? { 'content-type': req.contentType } : {}) },
           });
           fired++;
           const status = res.statusCode;
-          const fail = (problem: string) => failures.push({ route: key, user: client.name, label: c.label, problem, request: shown, status, response: clip(res.body) });
+          const fail = (problem: string) =>
+            failures.push({ route: key, user: client.name, label: c.label, problem, request: shown, status, response: clip(res.body) });
           if (status >= 500) fail('5xx');
           if (status >= 400 && status < 500) {
             refused.push({ client: client.name, label: c.label, request: shown, status });
             if (status === 400) {
               let err: { code?: unknown; message?: unknown; path?: unknown } | undefined;
-              try { err = (res.json() as { error?: typeof err }).error; } catch { /* not JSON */ }
+              try {
+                err = (res.json() as { error?: typeof err }).error;
+              } catch {
+                /* not JSON */
+              }
               if (!err || typeof err.code !== 'string' || typeof err.message !== 'string') fail('a 400 without the error shape {error:{code,message,path?}}');
               else {
                 if (!CJK.test(err.message)) fail('a 400 whose message is not Chinese');
                 if ((c.kind === 'invalid' || c.refuse) && c.field && err.code === 'validation_failed') {
                   const p = String(err.path ?? '');
-                  if (!(p === c.field || p.startsWith(`${c.field}.`) || p.startsWith(`${c.field}[`))) fail(`the 400 names ${JSON.stringify(err.path)} instead of ${c.field}`);
+                  if (!(p === c.field || p.startsWith(`${c.field}.`) || p.startsWith(`${c.field}[`)))
+                    fail(`the 400 names ${JSON.stringify(err.path)} instead of ${c.field}`);
                 }
               }
             }
@@ -631,7 +844,12 @@ describe.each(testDialects())('K-10 standing guards [%s]', (dialect) => {
     if (process.env.K10_REPORT) (await import('node:fs')).writeFileSync(process.env.K10_REPORT, JSON.stringify(failures, null, 1));
     const chain = await verifyAudit(t.ctx.db);
     expect(chain.ok, JSON.stringify(chain)).toBe(true);
-    const report = failures.slice(0, 60).map((f) => `\n• ${f.route} as ${f.user} — ${f.label}\n  ${f.problem}${f.request ? `\n  request: ${f.request}\n  response: ${f.status} ${f.response}` : ''}`).join('');
+    const report = failures
+      .slice(0, 60)
+      .map(
+        (f) => `\n• ${f.route} as ${f.user} — ${f.label}\n  ${f.problem}${f.request ? `\n  request: ${f.request}\n  response: ${f.status} ${f.response}` : ''}`,
+      )
+      .join('');
     const more = failures.length > 60 ? `\n…and ${failures.length - 60} more` : '';
     expect(failures, `${failures.length} failures in ${fired} requests to ${covered.length} routes (seed ${SEED}):${report}${more}`).toEqual([]);
     expect(fired).toBeGreaterThan(covered.length * 4);

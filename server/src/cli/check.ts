@@ -11,7 +11,11 @@ function readStdin(): string {
   return fs.readFileSync(0, 'utf8');
 }
 
-export async function runCheckCommand(args: string[], out: (s: string) => void = (s) => process.stdout.write(s), err: (s: string) => void = (s) => process.stderr.write(s)): Promise<number> {
+export async function runCheckCommand(
+  args: string[],
+  out: (s: string) => void = (s) => process.stdout.write(s),
+  err: (s: string) => void = (s) => process.stderr.write(s),
+): Promise<number> {
   const json = args.includes('--json');
   const files = args.filter((a) => a !== '--json');
   if (files.length !== 1) {

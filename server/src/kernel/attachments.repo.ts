@@ -5,9 +5,20 @@ import type { AttachmentsTable } from '../platform/db/schema';
 export function createAttachmentsRepo(db: Conn) {
   return {
     async ofMatter(matterId: string, contentVersionId?: string) {
-      let q = db.selectFrom('attachments').innerJoin('users', 'users.id', 'attachments.created_by')
+      let q = db
+        .selectFrom('attachments')
+        .innerJoin('users', 'users.id', 'attachments.created_by')
         .leftJoin('content_versions', 'content_versions.id', 'attachments.content_version_id')
-        .select(['attachments.id', 'attachments.filename', 'attachments.mime', 'attachments.size', 'attachments.created_at', 'attachments.created_by', 'users.name', 'content_versions.version_no'])
+        .select([
+          'attachments.id',
+          'attachments.filename',
+          'attachments.mime',
+          'attachments.size',
+          'attachments.created_at',
+          'attachments.created_by',
+          'users.name',
+          'content_versions.version_no',
+        ])
         .where('attachments.matter_id', '=', matterId);
       if (contentVersionId) q = q.where('attachments.content_version_id', '=', contentVersionId);
       return q.orderBy('attachments.created_at').orderBy('attachments.id').execute();

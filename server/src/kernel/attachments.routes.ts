@@ -8,12 +8,19 @@ import type { Container } from '../container';
 const tags = ['attachments'];
 
 export function registerAttachmentRoutes(app: ZodApp, _ctx: AppContext, { attachments }: Container): void {
-  app.get('/api/v1/matters/:id/attachments', { schema: { tags, summary: '附件列表', params: api.IdParams, response: { 200: z.object({ items: z.array(api.Attachment) }) } } },
-    async (req) => ({ items: await attachments.list(actorOf(req), req.params.id) }));
-  app.post('/api/v1/matters/:id/attachments', {
-    bodyLimit: 16 * 1024 * 1024,
-    schema: { tags, summary: '上传附件（base64，不超过10MB）', params: api.IdParams, body: api.AttachmentUpload, response: { 200: api.Attachment } },
-  }, async (req) => attachments.upload(actorOf(req), req.params.id, req.body));
+  app.get(
+    '/api/v1/matters/:id/attachments',
+    { schema: { tags, summary: '附件列表', params: api.IdParams, response: { 200: z.object({ items: z.array(api.Attachment) }) } } },
+    async (req) => ({ items: await attachments.list(actorOf(req), req.params.id) }),
+  );
+  app.post(
+    '/api/v1/matters/:id/attachments',
+    {
+      bodyLimit: 16 * 1024 * 1024,
+      schema: { tags, summary: '上传附件（base64，不超过10MB）', params: api.IdParams, body: api.AttachmentUpload, response: { 200: api.Attachment } },
+    },
+    async (req) => attachments.upload(actorOf(req), req.params.id, req.body),
+  );
   app.get('/api/v1/attachments/:id', { schema: { tags, summary: '下载附件', params: api.IdParams } }, async (req, reply) => {
     const f = await attachments.download(actorOf(req), req.params.id);
     reply.header('content-type', f.mime);
@@ -21,6 +28,8 @@ export function registerAttachmentRoutes(app: ZodApp, _ctx: AppContext, { attach
     reply.header('cache-control', 'private, no-store');
     return reply.send(f.content);
   });
-  app.delete('/api/v1/attachments/:id', { schema: { tags, summary: '删除附件', params: api.IdParams, response: { 200: api.Ok } } },
-    async (req) => { await attachments.remove(actorOf(req), req.params.id); return { ok: true as const }; });
+  app.delete('/api/v1/attachments/:id', { schema: { tags, summary: '删除附件', params: api.IdParams, response: { 200: api.Ok } } }, async (req) => {
+    await attachments.remove(actorOf(req), req.params.id);
+    return { ok: true as const };
+  });
 }

@@ -40,7 +40,12 @@ export function createAttachmentsService(deps: Pick<AppContext, 'db' | 'clock'>)
   async function listOf(conn: Conn, actor: Actor, m: { id: string; closed_at: string | null }, opts: { contentVersionId?: string } = {}) {
     const rows = await createAttachmentsRepo(conn).ofMatter(m.id, opts.contentVersionId);
     return rows.map((r) => ({
-      id: r.id, filename: r.filename, mime: r.mime, size: r.size, createdAt: r.created_at, createdByName: r.name,
+      id: r.id,
+      filename: r.filename,
+      mime: r.mime,
+      size: r.size,
+      createdAt: r.created_at,
+      createdByName: r.name,
       canDelete: !m.closed_at && r.version_no == null && (r.created_by === actor.id || isOffice(actor)),
       contentVersionNo: r.version_no == null ? null : Number(r.version_no),
     }));
@@ -63,12 +68,30 @@ export function createAttachmentsService(deps: Pick<AppContext, 'db' | 'clock'>)
         const v = await versions.get(tx, matterId, body.contentVersionNo);
         if (!v) throw badRequest(`该事项没有第${body.contentVersionNo}版内容`, 'body.contentVersionNo');
         const latest = await versions.latestNo(tx, matterId);
-        if (latest !== body.contentVersionNo) throw staleVersion(`第${body.contentVersionNo}版已不是最新版本（最新为第${latest}版），附件只能加入最新版本：请刷新后重试`);
+        if (latest !== body.contentVersionNo)
+          throw staleVersion(`第${body.contentVersionNo}版已不是最新版本（最新为第${latest}版），附件只能加入最新版本：请刷新后重试`);
         contentVersionId = v.id;
       }
-      await createAttachmentsRepo(tx).insert({ id, matter_id: matterId, filename: body.filename, mime: body.mime, size: content.length, content, created_by: actor.id, created_at: now, content_version_id: contentVersionId });
+      await createAttachmentsRepo(tx).insert({
+        id,
+        matter_id: matterId,
+        filename: body.filename,
+        mime: body.mime,
+        size: content.length,
+        content,
+        created_by: actor.id,
+        created_at: now,
+        content_version_id: contentVersionId,
+      });
       await createMattersRepo(tx).touch(matterId, now);
-      await appendAudit(tx, clock, { actorId: actor.id, action: 'attachment.added', entityType: 'attachment', entityId: id, matterId, detail: { filename: body.filename, size: content.length, ...(body.contentVersionNo !== undefined ? { contentVersionNo: body.contentVersionNo } : {}) } });
+      await appendAudit(tx, clock, {
+        actorId: actor.id,
+        action: 'attachment.added',
+        entityType: 'attachment',
+        entityId: id,
+        matterId,
+        detail: { filename: body.filename, size: content.length, ...(body.contentVersionNo !== undefined ? { contentVersionNo: body.contentVersionNo } : {}) },
+      });
     });
     return (await list(actor, matterId)).find((a) => a.id === id)!;
   }
@@ -91,7 +114,14 @@ export function createAttachmentsService(deps: Pick<AppContext, 'db' | 'clock'>)
       if (a.created_by !== actor.id && !isOffice(actor)) throw forbidden('只有上传人或办公室可以删除附件');
       if (!(await createAttachmentsRepo(tx).delete(id))) throw invalidState('附件已被删除');
       await createMattersRepo(tx).touch(a.matter_id, clock.now().toISOString());
-      await appendAudit(tx, clock, { actorId: actor.id, action: 'attachment.removed', entityType: 'attachment', entityId: id, matterId: a.matter_id, detail: { filename: a.filename } });
+      await appendAudit(tx, clock, {
+        actorId: actor.id,
+        action: 'attachment.removed',
+        entityType: 'attachment',
+        entityId: id,
+        matterId: a.matter_id,
+        detail: { filename: a.filename },
+      });
     });
   }
 

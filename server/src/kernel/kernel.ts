@@ -86,13 +86,34 @@ export function createKernelWrites(deps: KernelDeps) {
     async register(tx: Conn, r: RegisterMatter): Promise<string> {
       const id = r.id ?? newId();
       const at = now();
-      await createMattersRepo(tx).insert({
-        id, kind: r.kind, title: r.title, status: r.status, version: 1, classification: 'none', restricted: r.restricted ? 1 : 0,
-        priority: r.priority ?? 'normal', owner_id: r.ownerId ?? null, department_id: r.departmentId ?? null, due_date: r.dueDate ?? null,
-        data: r.data ?? {}, created_by: r.by, created_at: at, updated_at: at, closed_at: null,
-      }, r.access);
+      await createMattersRepo(tx).insert(
+        {
+          id,
+          kind: r.kind,
+          title: r.title,
+          status: r.status,
+          version: 1,
+          classification: 'none',
+          restricted: r.restricted ? 1 : 0,
+          priority: r.priority ?? 'normal',
+          owner_id: r.ownerId ?? null,
+          department_id: r.departmentId ?? null,
+          due_date: r.dueDate ?? null,
+          data: r.data ?? {},
+          created_by: r.by,
+          created_at: at,
+          updated_at: at,
+          closed_at: null,
+        },
+        r.access,
+      );
       await appendAudit(tx, clock, {
-        actorId: r.by, action: r.auditAction ?? 'matter.created', entityType: 'matter', entityId: id, matterId: id, toState: r.status,
+        actorId: r.by,
+        action: r.auditAction ?? 'matter.created',
+        entityType: 'matter',
+        entityId: id,
+        matterId: id,
+        toState: r.status,
         detail: { title: r.title, ...(r.auditDetail ?? {}) },
       });
       return id;
@@ -103,19 +124,34 @@ export function createKernelWrites(deps: KernelDeps) {
      * else was first), one audit row with each changed field before and after. `extra` carries
      * a module's own changed fields into the same audit row. Returns the new version.
      */
-    async edit(tx: Conn, by: string | null, m: MatterRow, version: number, patch: MatterPatch, opts: { action?: string; extra?: { before: Record<string, unknown>; after: Record<string, unknown> } } = {}): Promise<number> {
+    async edit(
+      tx: Conn,
+      by: string | null,
+      m: MatterRow,
+      version: number,
+      patch: MatterPatch,
+      opts: { action?: string; extra?: { before: Record<string, unknown>; after: Record<string, unknown> } } = {},
+    ): Promise<number> {
       const before: Record<string, unknown> = { ...(opts.extra?.before ?? {}) };
       const after: Record<string, unknown> = { ...(opts.extra?.after ?? {}) };
       for (const [k, v] of Object.entries(patch)) {
         if (v === undefined) continue;
-        const old = k === 'data' ? JSON.parse(typeof m.data === 'string' ? m.data : JSON.stringify(m.data ?? {})) : (m as unknown as Record<string, unknown>)[k];
+        const old =
+          k === 'data' ? JSON.parse(typeof m.data === 'string' ? m.data : JSON.stringify(m.data ?? {})) : (m as unknown as Record<string, unknown>)[k];
         if (JSON.stringify(old) === JSON.stringify(v)) continue;
         before[k] = old;
         after[k] = v;
       }
       if (!(await createMattersRepo(tx).update(m.id, version, patch, now()))) throw staleVersion('该事项已被他人更新，请刷新后查看最新内容');
       if (Object.keys(after).length) {
-        await appendAudit(tx, clock, { actorId: by, action: opts.action ?? 'matter.updated', entityType: 'matter', entityId: m.id, matterId: m.id, detail: { before, after } });
+        await appendAudit(tx, clock, {
+          actorId: by,
+          action: opts.action ?? 'matter.updated',
+          entityType: 'matter',
+          entityId: m.id,
+          matterId: m.id,
+          detail: { before, after },
+        });
       }
       return version + 1;
     },
@@ -146,7 +182,7 @@ export function createKernelWrites(deps: KernelDeps) {
       if (!m) throw new Error(`tasks.open: no matter ${t.matterId}`);
       if (m.closed_at) throw invalidState('该事项已办结或撤销，不能再交办任务');
       const userId = t.assignee.userId ?? null;
-      const departmentId = userId ? null : t.assignee.departmentId ?? null;
+      const departmentId = userId ? null : (t.assignee.departmentId ?? null);
       if (userId && !(await isWorkflowUser(tx, userId))) throw badRequest('承办人不存在、已停用或为管理员账号', t.path ?? 'body.assigneeUserId');
       if (departmentId && !(await createLookupsRepo(tx).activeDepartment(departmentId))) {
         throw badRequest('承办部门不存在或已停用', t.path ?? 'body.assigneeDepartmentId');
@@ -154,8 +190,20 @@ export function createKernelWrites(deps: KernelDeps) {
       const at = now();
       const due = t.dueDate ?? (t.dueWorkingDays ? addWorkingDays(chinaDate(clock.now()), t.dueWorkingDays, calendar()) : null);
       const row: TaskRow = {
-        id: newId(), matter_id: t.matterId, kind: t.kind, title: t.title, assignee_user_id: userId, assignee_department_id: departmentId,
-        status: 'open', due_date: due, result: null, created_by: t.by ?? m.created_by, created_at: at, completed_at: null, completed_by: null, version: 1,
+        id: newId(),
+        matter_id: t.matterId,
+        kind: t.kind,
+        title: t.title,
+        assignee_user_id: userId,
+        assignee_department_id: departmentId,
+        status: 'open',
+        due_date: due,
+        result: null,
+        created_by: t.by ?? m.created_by,
+        created_at: at,
+        completed_at: null,
+        completed_by: null,
+        version: 1,
         step_id: t.stepId ?? null,
       };
       await createTasksRepo(tx).insert(row);
@@ -163,14 +211,21 @@ export function createKernelWrites(deps: KernelDeps) {
       if (t.progressEveryWorkingDays) await scheduleProgressReminders(tx, clock, calendar(), row, t.progressEveryWorkingDays);
       await access.grant(tx, t.matterId, [userId ? { type: 'user', id: userId } : { type: 'department', id: departmentId! }]);
       await appendAudit(tx, clock, {
-        actorId: t.by, action: 'task.created', entityType: 'task', entityId: row.id, matterId: t.matterId,
+        actorId: t.by,
+        action: 'task.created',
+        entityType: 'task',
+        entityId: row.id,
+        matterId: t.matterId,
         detail: { kind: t.kind, title: t.title, assigneeUserId: userId, assigneeDepartmentId: departmentId, dueDate: due },
       });
       if (t.notice !== false) {
         const recipients = userId ? [userId] : await departmentMembers(tx, departmentId!);
         await notify(tx, clock, {
-          userIds: recipients.filter((u) => u !== t.by), kind: t.notice?.kind ?? 'task', matterId: t.matterId,
-          title: t.notice?.title ?? `新待办：${t.title}`, body: t.notice?.body !== undefined ? t.notice.body : due ? `期限：${due}` : null,
+          userIds: recipients.filter((u) => u !== t.by),
+          kind: t.notice?.kind ?? 'task',
+          matterId: t.matterId,
+          title: t.notice?.title ?? `新待办：${t.title}`,
+          body: t.notice?.body !== undefined ? t.notice.body : due ? `期限：${due}` : null,
         });
       }
       return row;
@@ -188,7 +243,16 @@ export function createKernelWrites(deps: KernelDeps) {
     async complete(tx: Conn, by: string, task: Pick<TaskRow, 'id' | 'matter_id'>, version: number, result: string): Promise<void> {
       if (!(await createTasksRepo(tx).complete(task.id, version, by, result, now()))) throw staleVersion('该任务已被他人更新，请刷新后重试');
       await cancelTimers(tx, { taskId: task.id });
-      await appendAudit(tx, clock, { actorId: by, action: 'task.completed', entityType: 'task', entityId: task.id, matterId: task.matter_id, fromState: 'open', toState: 'done', detail: { result } });
+      await appendAudit(tx, clock, {
+        actorId: by,
+        action: 'task.completed',
+        entityType: 'task',
+        entityId: task.id,
+        matterId: task.matter_id,
+        fromState: 'open',
+        toState: 'done',
+        detail: { result },
+      });
     },
 
     /**
@@ -201,7 +265,14 @@ export function createKernelWrites(deps: KernelDeps) {
       await createTasksRepo(tx).setDueDate(taskId, dueDate);
       await cancelTimers(tx, { taskId });
       await scheduleTaskTimers(tx, clock, calendar(), { id: taskId, matter_id: t.matter_id, due_date: dueDate });
-      await appendAudit(tx, clock, { actorId: by, action: 'task.extended', entityType: 'task', entityId: taskId, matterId: t.matter_id, detail: { from: t.due_date, to: dueDate, reason } });
+      await appendAudit(tx, clock, {
+        actorId: by,
+        action: 'task.extended',
+        entityType: 'task',
+        entityId: taskId,
+        matterId: t.matter_id,
+        detail: { from: t.due_date, to: dueDate, reason },
+      });
     },
 
     /** Hand an open task to someone else (reason on record): new assignee, access, notification. */
@@ -209,12 +280,16 @@ export function createKernelWrites(deps: KernelDeps) {
       const t = await createTasksRepo(tx).byId(taskId);
       if (!t || t.status !== 'open') throw invalidState('该任务已办结或已撤销，不能转办');
       const userId = to.userId ?? null;
-      const departmentId = userId ? null : to.departmentId ?? null;
+      const departmentId = userId ? null : (to.departmentId ?? null);
       if (userId && !(await isWorkflowUser(tx, userId))) throw badRequest('承办人不存在、已停用或为管理员账号', 'body.userId');
       await createTasksRepo(tx).setAssignee(taskId, userId, departmentId);
       await access.grant(tx, t.matter_id, [userId ? { type: 'user', id: userId } : { type: 'department', id: departmentId! }]);
       await appendAudit(tx, clock, {
-        actorId: by, action: 'task.reassigned', entityType: 'task', entityId: taskId, matterId: t.matter_id,
+        actorId: by,
+        action: 'task.reassigned',
+        entityType: 'task',
+        entityId: taskId,
+        matterId: t.matter_id,
         detail: { fromUserId: t.assignee_user_id, fromDepartmentId: t.assignee_department_id, toUserId: userId, toDepartmentId: departmentId, reason },
       });
       const recipients = userId ? [userId] : await departmentMembers(tx, departmentId!);
@@ -224,10 +299,34 @@ export function createKernelWrites(deps: KernelDeps) {
 
   const instructions = {
     /** A leader's instruction, approval or decision on a matter, on record. */
-    async record(tx: Conn, r: { matterId: string; leaderId: string; kind: 'instruction' | 'approval' | 'decision'; decision?: 'approve' | 'change' | 'decline' | null; text: string }): Promise<string> {
+    async record(
+      tx: Conn,
+      r: {
+        matterId: string;
+        leaderId: string;
+        kind: 'instruction' | 'approval' | 'decision';
+        decision?: 'approve' | 'change' | 'decline' | null;
+        text: string;
+      },
+    ): Promise<string> {
       const id = newId();
-      await createMattersRepo(tx).insertInstruction({ id, matter_id: r.matterId, leader_id: r.leaderId, kind: r.kind, decision: r.decision ?? null, text: r.text, created_at: now() });
-      await appendAudit(tx, clock, { actorId: r.leaderId, action: 'matter.instruction_added', entityType: 'instruction', entityId: id, matterId: r.matterId, detail: { kind: r.kind, decision: r.decision ?? null, text: r.text } });
+      await createMattersRepo(tx).insertInstruction({
+        id,
+        matter_id: r.matterId,
+        leader_id: r.leaderId,
+        kind: r.kind,
+        decision: r.decision ?? null,
+        text: r.text,
+        created_at: now(),
+      });
+      await appendAudit(tx, clock, {
+        actorId: r.leaderId,
+        action: 'matter.instruction_added',
+        entityType: 'instruction',
+        entityId: id,
+        matterId: r.matterId,
+        detail: { kind: r.kind, decision: r.decision ?? null, text: r.text },
+      });
       return id;
     },
   };
@@ -236,8 +335,24 @@ export function createKernelWrites(deps: KernelDeps) {
     /** Link two matters; false when the same link exists already (nothing written). */
     async add(tx: Conn, by: string, l: { fromId: string; toId: string; kind: string; note?: string | null }): Promise<boolean> {
       const id = newId();
-      const added = await createMattersRepo(tx).insertLink({ id, from_id: l.fromId, to_id: l.toId, kind: l.kind, note: l.note ?? null, created_by: by, created_at: now() });
-      if (added) await appendAudit(tx, clock, { actorId: by, action: 'matter.linked', entityType: 'link', entityId: id, matterId: l.fromId, detail: { to: l.toId, kind: l.kind } });
+      const added = await createMattersRepo(tx).insertLink({
+        id,
+        from_id: l.fromId,
+        to_id: l.toId,
+        kind: l.kind,
+        note: l.note ?? null,
+        created_by: by,
+        created_at: now(),
+      });
+      if (added)
+        await appendAudit(tx, clock, {
+          actorId: by,
+          action: 'matter.linked',
+          entityType: 'link',
+          entityId: id,
+          matterId: l.fromId,
+          detail: { to: l.toId, kind: l.kind },
+        });
       return added;
     },
   };

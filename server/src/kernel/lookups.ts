@@ -11,7 +11,13 @@ export function createLookupsRepo(db: Conn) {
     },
     /** An active leader of this organ (has a row in `leaders`). */
     async activeLeader(id: string): Promise<boolean> {
-      return !!(await db.selectFrom('leaders').innerJoin('users', 'users.id', 'leaders.user_id').select('users.id').where('users.id', '=', id).where('users.active', '=', 1).executeTakeFirst());
+      return !!(await db
+        .selectFrom('leaders')
+        .innerJoin('users', 'users.id', 'leaders.user_id')
+        .select('users.id')
+        .where('users.id', '=', id)
+        .where('users.active', '=', 1)
+        .executeTakeFirst());
     },
     async leader(id: string) {
       return db.selectFrom('leaders').selectAll().where('user_id', '=', id).executeTakeFirst();
@@ -24,11 +30,27 @@ export function createLookupsRepo(db: Conn) {
     },
     async userNames(ids: string[]): Promise<Map<string, string>> {
       if (!ids.length) return new Map();
-      return new Map((await db.selectFrom('users').select(['id', 'name']).where('id', 'in', [...new Set(ids)]).execute()).map((u) => [u.id, u.name]));
+      return new Map(
+        (
+          await db
+            .selectFrom('users')
+            .select(['id', 'name'])
+            .where('id', 'in', [...new Set(ids)])
+            .execute()
+        ).map((u) => [u.id, u.name]),
+      );
     },
     async departmentNames(ids: string[]): Promise<Map<string, string>> {
       if (!ids.length) return new Map();
-      return new Map((await db.selectFrom('departments').select(['id', 'name']).where('id', 'in', [...new Set(ids)]).execute()).map((d) => [d.id, d.name]));
+      return new Map(
+        (
+          await db
+            .selectFrom('departments')
+            .select(['id', 'name'])
+            .where('id', 'in', [...new Set(ids)])
+            .execute()
+        ).map((d) => [d.id, d.name]),
+      );
     },
     async feedToken(userId: string): Promise<string> {
       return (await db.selectFrom('users').select('feed_token').where('id', '=', userId).executeTakeFirstOrThrow()).feed_token;

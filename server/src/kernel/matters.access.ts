@@ -8,7 +8,10 @@ import type { Actor } from '../platform/auth/actor';
 import { isAdministrator, isOffice } from '../platform/auth/actor';
 import type { DB } from '../platform/db/schema';
 
-export interface Principal { type: 'user' | 'department' | 'role'; id: string }
+export interface Principal {
+  type: 'user' | 'department' | 'role';
+  id: string;
+}
 
 /** The principals an actor acts as: themself, their department, their roles, and 'office'. */
 export function principalsOf(actor: Actor): Principal[] {
@@ -21,8 +24,14 @@ export function principalsOf(actor: Actor): Principal[] {
   return p;
 }
 
-/** A WHERE predicate on `matters` (aliased as in the query) that keeps only visible rows. */
-export function whereVisible(actor: Actor, matterIdRef: 'matters.id' | 'tasks.matter_id' | 'read_items.matter_id' = 'matters.id') {
+/**
+ * A WHERE predicate on `matters` (aliased as in the query) that keeps only visible rows.
+ * `perRow`: look the row's access list up row by row (a correlated EXISTS that PostgreSQL keeps
+ * as such: `LIMIT 1 OFFSET 0` stops it turning the EXISTS into a join, which it may run as a hash
+ * of every visible matter). For queries over few rows — open work, one page of a list — whose
+ * cost must not grow with the history; the answer is the same either way.
+ */
+export function whereVisible(actor: Actor, matterIdRef: 'matters.id' | 'tasks.matter_id' | 'read_items.matter_id' = 'matters.id', opts: { perRow?: boolean } = {}) {
   const principals = principalsOf(actor);
   const users = principals.filter((p) => p.type === 'user').map((p) => p.id);
   const depts = principals.filter((p) => p.type === 'department').map((p) => p.id);
@@ -30,13 +39,17 @@ export function whereVisible(actor: Actor, matterIdRef: 'matters.id' | 'tasks.ma
   if (principals.length === 0) return (eb: ExpressionBuilder<DB, any>) => eb(eb.val(1), '=', 0);
   return (eb: ExpressionBuilder<DB, any>) =>
     eb.exists(
-      eb.selectFrom('matter_access as ma')
+      eb
+        .selectFrom('matter_access as ma')
         .select(sql`1`.as('one'))
         .whereRef('ma.matter_id', '=', sql.ref(matterIdRef) as any)
-        .where((w) => w.or([
-          ...(users.length ? [w.and([w('ma.principal_type', '=', 'user'), w('ma.principal_id', 'in', users)])] : []),
-          ...(depts.length ? [w.and([w('ma.principal_type', '=', 'department'), w('ma.principal_id', 'in', depts)])] : []),
-          ...(roles.length ? [w.and([w('ma.principal_type', '=', 'role'), w('ma.principal_id', 'in', roles)])] : []),
-        ])),
+        .where((w) =>
+          w.or([
+            ...(users.length ? [w.and([w('ma.principal_type', '=', 'user'), w('ma.principal_id', 'in', users)])] : []),
+            ...(depts.length ? [w.and([w('ma.principal_type', '=', 'department'), w('ma.principal_id', 'in', depts)])] : []),
+            ...(roles.length ? [w.and([w('ma.principal_type', '=', 'role'), w('ma.principal_id', 'in', roles)])] : []),
+          ]),
+        )
+        .$if(!!opts.perRow, (q) => q.limit(1).offset(0)),
     );
 }

@@ -29,7 +29,13 @@ export interface TransitionContext<P = unknown> {
   payload: P;
   kernel: KernelWrites;
   /** fire another transition in the same transaction (e.g. a clashing activity re-opens) */
-  fire: (tx: Conn, actor: Actor | null, m: MatterRow, event: string, o: { version: number; comment?: string | null; command?: string; payload?: unknown }) => Promise<string>;
+  fire: (
+    tx: Conn,
+    actor: Actor | null,
+    m: MatterRow,
+    event: string,
+    o: { version: number; comment?: string | null; command?: string; payload?: unknown },
+  ) => Promise<string>;
   clock: Clock;
   calendar: CalendarOverrides;
 }
@@ -62,16 +68,27 @@ export const KERNEL_GUARDS: Record<string, Guard> = {
 /** Leaders who decide a matter: the leaders in charge of its department, else the principal leader(s). */
 export async function decidingLeaders(conn: Conn, m: Pick<MatterRow, 'department_id'>): Promise<string[]> {
   if (m.department_id) {
-    const rows = await conn.selectFrom('leader_charges').innerJoin('users', 'users.id', 'leader_charges.leader_id')
-      .select('leader_charges.leader_id').where('leader_charges.department_id', '=', m.department_id).where('users.active', '=', 1).execute();
+    const rows = await conn
+      .selectFrom('leader_charges')
+      .innerJoin('users', 'users.id', 'leader_charges.leader_id')
+      .select('leader_charges.leader_id')
+      .where('leader_charges.department_id', '=', m.department_id)
+      .where('users.active', '=', 1)
+      .execute();
     if (rows.length) return [...new Set(rows.map((r) => r.leader_id))];
   }
   return principalLeaders(conn);
 }
 
 export async function principalLeaders(conn: Conn): Promise<string[]> {
-  const rows = await conn.selectFrom('leaders').innerJoin('users', 'users.id', 'leaders.user_id')
-    .select('leaders.user_id').where('leaders.principal', '=', 1).where('leaders.line', '=', 'first').where('users.active', '=', 1).execute();
+  const rows = await conn
+    .selectFrom('leaders')
+    .innerJoin('users', 'users.id', 'leaders.user_id')
+    .select('leaders.user_id')
+    .where('leaders.principal', '=', 1)
+    .where('leaders.line', '=', 'first')
+    .where('users.active', '=', 1)
+    .execute();
   return rows.map((r) => r.user_id);
 }
 
@@ -79,8 +96,20 @@ export async function principalLeaders(conn: Conn): Promise<string[]> {
 async function recordDecision(tx: Conn, { actor, matter: m, event, comment, kernel, clock }: TransitionContext) {
   if (!actor) return;
   await kernel.tasks.close(tx, { matterId: m.id, kind: 'decide' }, { status: 'done', by: actor.id, result: comment });
-  await kernel.instructions.record(tx, { matterId: m.id, leaderId: actor.id, kind: 'decision', decision: event === 'decide' ? 'approve' : 'change', text: comment ?? '' });
-  await notify(tx, clock, { userIds: [m.owner_id ?? m.created_by], kind: 'decided', matterId: m.id, title: `${actor.name}已${event === 'decide' ? '定夺' : '退回继续协调'}：${m.title}`, body: comment });
+  await kernel.instructions.record(tx, {
+    matterId: m.id,
+    leaderId: actor.id,
+    kind: 'decision',
+    decision: event === 'decide' ? 'approve' : 'change',
+    text: comment ?? '',
+  });
+  await notify(tx, clock, {
+    userIds: [m.owner_id ?? m.created_by],
+    kind: 'decided',
+    matterId: m.id,
+    title: `${actor.name}已${event === 'decide' ? '定夺' : '退回继续协调'}：${m.title}`,
+    body: comment,
+  });
 }
 
 /** 协调事项: the general coordination matter. Its events are all generic. */
@@ -92,7 +121,14 @@ export const coordinationKind: KindDefinition = {
     async awaiting_decision(tx, { actor, matter: m, comment, kernel, clock }) {
       const leaders = await decidingLeaders(tx, m);
       for (const leaderId of leaders) {
-        await kernel.tasks.open(tx, { matterId: m.id, kind: 'decide', title: `请定夺：${m.title}`, assignee: { userId: leaderId }, by: actor?.id ?? null, notice: false });
+        await kernel.tasks.open(tx, {
+          matterId: m.id,
+          kind: 'decide',
+          title: `请定夺：${m.title}`,
+          assignee: { userId: leaderId },
+          by: actor?.id ?? null,
+          notice: false,
+        });
       }
       await notify(tx, clock, { userIds: leaders, kind: 'decision_requested', matterId: m.id, title: `请定夺：${m.title}`, body: comment });
     },

@@ -22,7 +22,14 @@ export const MATTER_POLICY: Record<MatterAction, readonly string[]> = {
 };
 
 export const ACTION_LABELS: Record<MatterAction, string> = {
-  create: '登记事项', addTask: '交办任务', consult: '征求意见', settle: '确定协商结果', instruct: '作出批示', askLeader: '报请领导批示', link: '关联事项', share: '分送阅知',
+  create: '登记事项',
+  addTask: '交办任务',
+  consult: '征求意见',
+  settle: '确定协商结果',
+  instruct: '作出批示',
+  askLeader: '报请领导批示',
+  link: '关联事项',
+  share: '分送阅知',
 };
 
 /** The relative roles an actor holds on a matter (for the policy and the lifecycle tables). */

@@ -3,7 +3,7 @@
  * `allowedActions`), fire a generic lifecycle event, leaders' instructions, leader requests,
  * links and sharing. Every write goes through the kernel API in one `runTx` unit.
  */
-import { addWorkingDays, api, chinaDate } from '@xietiao/domain';
+import { addWorkingDays, type api, chinaDate } from '@xietiao/domain';
 import type { z } from 'zod';
 import type { AppContext } from '../platform/context';
 import type { Actor } from '../platform/auth/actor';
@@ -23,7 +23,11 @@ import type { AttachmentsService } from './attachments.service';
 import type { Kernel } from './kernel';
 
 type Deps = Pick<AppContext, 'db' | 'clock' | 'calendar'>;
-export interface MattersServiceParts { kernel: Kernel; consultations: ConsultationsService; attachments: AttachmentsService }
+export interface MattersServiceParts {
+  kernel: Kernel;
+  consultations: ConsultationsService;
+  attachments: AttachmentsService;
+}
 
 export function createMattersService(deps: Deps, { kernel, consultations, attachments }: MattersServiceParts) {
   const { db, clock } = deps;
@@ -61,16 +65,25 @@ export function createMattersService(deps: Deps, { kernel, consultations, attach
       await checkUsers(tx, input.accessUserIds, 'body.accessUserIds');
       await checkDepartments(tx, input.accessDepartmentIds, 'body.accessDepartmentIds');
       const access: Principal[] = [
-        { type: 'user', id: actor.id }, { type: 'user', id: ownerId },
+        { type: 'user', id: actor.id },
+        { type: 'user', id: ownerId },
         ...input.accessUserIds.map((u) => ({ type: 'user' as const, id: u })),
         ...input.accessDepartmentIds.map((d) => ({ type: 'department' as const, id: d })),
         ...(input.departmentId ? [{ type: 'department' as const, id: input.departmentId }] : []),
         ...(input.restricted ? [] : [{ type: 'role' as const, id: 'office' }]),
       ];
       const matterId = await kernel.matters.register(tx, {
-        kind: input.kind, title: input.title, status: lc.initial, by: actor.id, ownerId, departmentId: input.departmentId ?? null,
+        kind: input.kind,
+        title: input.title,
+        status: lc.initial,
+        by: actor.id,
+        ownerId,
+        departmentId: input.departmentId ?? null,
         dueDate: input.dueWorkingDays ? addWorkingDays(chinaDate(clock.now()), input.dueWorkingDays, deps.calendar()) : null,
-        priority: input.priority, restricted: input.restricted, data: { description: input.description ?? null }, access,
+        priority: input.priority,
+        restricted: input.restricted,
+        data: { description: input.description ?? null },
+        access,
         auditDetail: { restricted: input.restricted },
       });
       if (ownerId !== actor.id) await notify(tx, clock, { userIds: [ownerId], kind: 'assigned', matterId, title: `您被指定为事项「${input.title}」的责任人` });
@@ -89,32 +102,70 @@ export function createMattersService(deps: Deps, { kernel, consultations, attach
     const lookups = createLookupsRepo(db);
     const m = await visibleOr404(db, actor, id);
     const access = await repo.access(id);
-    const users = await lookups.userNames([...access.filter((a) => a.principal_type === 'user').map((a) => a.principal_id), ...(m.owner_id ? [m.owner_id] : [])]);
-    const depts = await lookups.departmentNames([...access.filter((a) => a.principal_type === 'department').map((a) => a.principal_id), ...(m.department_id ? [m.department_id] : [])]);
-    const nameOf = (type: string, pid: string) => (type === 'user' ? users.get(pid) : type === 'department' ? depts.get(pid) : pid === 'office' ? '办公室' : undefined) ?? pid;
+    const users = await lookups.userNames([
+      ...access.filter((a) => a.principal_type === 'user').map((a) => a.principal_id),
+      ...(m.owner_id ? [m.owner_id] : []),
+    ]);
+    const depts = await lookups.departmentNames([
+      ...access.filter((a) => a.principal_type === 'department').map((a) => a.principal_id),
+      ...(m.department_id ? [m.department_id] : []),
+    ]);
+    const nameOf = (type: string, pid: string) =>
+      (type === 'user' ? users.get(pid) : type === 'department' ? depts.get(pid) : pid === 'office' ? '办公室' : undefined) ?? pid;
     const data = matterData(m);
     const allowedActions = await kernel.policy.allowed(db, actor, m);
     const taskRows = await createTasksRepo(db).ofMatter(id);
     const chases = await createTasksRepo(db).chases(taskRows.map((t) => t.id));
     return {
-      ...presentMatterSummary({ ...m, owner_name: m.owner_id ? users.get(m.owner_id) ?? null : null, department_name: m.department_id ? depts.get(m.department_id) ?? null : null }),
+      ...presentMatterSummary({
+        ...m,
+        owner_name: m.owner_id ? (users.get(m.owner_id) ?? null) : null,
+        department_name: m.department_id ? (depts.get(m.department_id) ?? null) : null,
+      }),
       data,
       description: typeof data.description === 'string' ? data.description : null,
       allowedActions,
       // The generic lifecycle buttons: events this actor may fire that no command owns.
-      allowedEvents: allowedActions.filter((a) => a.type === 'event' && !a.command).map((a) => ({ event: a.action, label: a.label, needsComment: a.needsComment })),
-      tasks: taskRows.map((t) => presentTask(t, clock, chases.filter((c) => c.task_id === t.id), deps.calendar())),
+      allowedEvents: allowedActions
+        .filter((a) => a.type === 'event' && !a.command)
+        .map((a) => ({ event: a.action, label: a.label, needsComment: a.needsComment })),
+      tasks: taskRows.map((t) =>
+        presentTask(
+          t,
+          clock,
+          chases.filter((c) => c.task_id === t.id),
+          deps.calendar(),
+        ),
+      ),
       consultations: await consultations.forMatter(id),
       instructions: (await repo.instructions(id)).map((i) => ({
-        id: i.id, leaderId: i.leader_id, leaderName: i.leader_name, kind: i.kind, decision: i.decision, text: i.text, createdAt: i.created_at,
+        id: i.id,
+        leaderId: i.leader_id,
+        leaderName: i.leader_name,
+        kind: i.kind,
+        decision: i.decision,
+        text: i.text,
+        createdAt: i.created_at,
       })),
       links: (await repo.links(actor, id)).map((l) => ({
-        id: l.id, kind: l.kind as (typeof api.LINK_KINDS)[number], direction: l.direction, otherId: l.other_id, otherTitle: l.other_title, otherKind: l.other_kind, note: l.note,
+        id: l.id,
+        kind: l.kind as (typeof api.LINK_KINDS)[number],
+        direction: l.direction,
+        otherId: l.other_id,
+        otherTitle: l.other_title,
+        otherKind: l.other_kind,
+        note: l.note,
       })),
       access: access.map((a) => ({ type: a.principal_type, id: a.principal_id, name: nameOf(a.principal_type, a.principal_id) })),
       attachments: await attachments.listOf(db, actor, m),
       history: (await repo.history(id)).map((h) => ({
-        seq: Number(h.seq), at: h.at, actorName: h.actor_name, action: h.action, fromState: h.from_state, toState: h.to_state, detail: h.detail,
+        seq: Number(h.seq),
+        at: h.at,
+        actorName: h.actor_name,
+        action: h.action,
+        fromState: h.from_state,
+        toState: h.to_state,
+        detail: h.detail,
       })),
     };
   }
@@ -136,7 +187,13 @@ export function createMattersService(deps: Deps, { kernel, consultations, attach
       await kernel.instructions.record(tx, { matterId: id, leaderId: actor.id, kind: body.kind, decision: body.decision ?? null, text: body.text });
       await kernel.matters.touch(tx, id);
       await kernel.tasks.close(tx, { matterId: id, kind: 'instruct', assigneeUserId: actor.id }, { status: 'done', by: actor.id, result: body.text });
-      await notify(tx, clock, { userIds: [m.owner_id ?? m.created_by], kind: 'instruction', matterId: id, title: `${actor.name}对「${m.title}」作出批示`, body: body.text });
+      await notify(tx, clock, {
+        userIds: [m.owner_id ?? m.created_by],
+        kind: 'instruction',
+        matterId: id,
+        title: `${actor.name}对「${m.title}」作出批示`,
+        body: body.text,
+      });
     });
     return get(actor, id);
   }
@@ -154,10 +211,24 @@ export function createMattersService(deps: Deps, { kernel, consultations, attach
       }
       const leaders = body.leaderIds.length ? [...new Set(body.leaderIds)] : await decidingLeaders(tx, m);
       for (const leaderId of leaders) {
-        await kernel.tasks.open(tx, { matterId: id, kind: 'instruct', title: `请批示：${m.title}`, assignee: { userId: leaderId }, by: actor.id, notice: false });
+        await kernel.tasks.open(tx, {
+          matterId: id,
+          kind: 'instruct',
+          title: `请批示：${m.title}`,
+          assignee: { userId: leaderId },
+          by: actor.id,
+          notice: false,
+        });
       }
       await kernel.matters.touch(tx, id);
-      await kernel.audit.append(tx, { actorId: actor.id, action: 'matter.leader_asked', entityType: 'matter', entityId: id, matterId: id, detail: { leaderIds: leaders, question: body.question } });
+      await kernel.audit.append(tx, {
+        actorId: actor.id,
+        action: 'matter.leader_asked',
+        entityType: 'matter',
+        entityId: id,
+        matterId: id,
+        detail: { leaderIds: leaders, question: body.question },
+      });
       await notify(tx, clock, { userIds: leaders, kind: 'instruction_requested', matterId: id, title: `请批示：${m.title}`, body: body.question });
     });
     return get(actor, id);
@@ -186,11 +257,25 @@ export function createMattersService(deps: Deps, { kernel, consultations, attach
       await checkUsers(tx, body.userIds, 'body.userIds');
       await checkDepartments(tx, body.departmentIds, 'body.departmentIds');
       await kernel.access.grant(tx, id, [
-        ...body.userIds.map((u) => ({ type: 'user' as const, id: u })), ...body.departmentIds.map((d) => ({ type: 'department' as const, id: d })),
+        ...body.userIds.map((u) => ({ type: 'user' as const, id: u })),
+        ...body.departmentIds.map((d) => ({ type: 'department' as const, id: d })),
       ]);
       if (body.toRead) await addToRead(tx, clock, { userIds: body.userIds, matterId: id, note: body.note ?? null, by: actor.id });
-      await notify(tx, clock, { userIds: body.userIds, kind: body.toRead ? 'to_read' : 'shared', matterId: id, title: `${actor.name}${body.toRead ? '请您阅知' : '与您共享了'}：${m.title}`, body: body.note ?? null });
-      await kernel.audit.append(tx, { actorId: actor.id, action: 'matter.shared', entityType: 'matter', entityId: id, matterId: id, detail: { userIds: body.userIds, departmentIds: body.departmentIds, toRead: body.toRead } });
+      await notify(tx, clock, {
+        userIds: body.userIds,
+        kind: body.toRead ? 'to_read' : 'shared',
+        matterId: id,
+        title: `${actor.name}${body.toRead ? '请您阅知' : '与您共享了'}：${m.title}`,
+        body: body.note ?? null,
+      });
+      await kernel.audit.append(tx, {
+        actorId: actor.id,
+        action: 'matter.shared',
+        entityType: 'matter',
+        entityId: id,
+        matterId: id,
+        detail: { userIds: body.userIds, departmentIds: body.departmentIds, toRead: body.toRead },
+      });
     });
     return get(actor, id);
   }

@@ -25,12 +25,23 @@ async function recordSystemChase(tx: Conn, clock: Clock, taskId: string, matterI
  * Schedule a recurring progress reminder for an open task: first at 09:00 on the working day
  * `everyWorkingDays` from today, then every `everyWorkingDays` working days while the task is open.
  */
-export async function scheduleProgressReminders(tx: Conn, clock: Clock, calendar: CalendarOverrides, task: { id: string; matter_id: string }, everyWorkingDays: number) {
+export async function scheduleProgressReminders(
+  tx: Conn,
+  clock: Clock,
+  calendar: CalendarOverrides,
+  task: { id: string; matter_id: string },
+  everyWorkingDays: number,
+) {
   const first = chinaTime(addWorkingDays(chinaDate(clock.now()), everyWorkingDays, calendar), '09:00');
   await scheduleTimer(tx, clock, { dueAt: first, kind: TASK_PROGRESS, matterId: task.matter_id, taskId: task.id, payload: { everyWorkingDays } });
 }
 
-export async function scheduleTaskTimers(tx: Conn, clock: Clock, calendar: CalendarOverrides, task: { id: string; matter_id: string; due_date: string | null }) {
+export async function scheduleTaskTimers(
+  tx: Conn,
+  clock: Clock,
+  calendar: CalendarOverrides,
+  task: { id: string; matter_id: string; due_date: string | null },
+) {
   if (!task.due_date) return;
   const now = clock.now();
   const soon = chinaTime(previousWorkingDay(task.due_date, calendar), '09:00');
@@ -40,12 +51,29 @@ export async function scheduleTaskTimers(tx: Conn, clock: Clock, calendar: Calen
 }
 
 async function taskAndRecipients(tx: Conn, taskId: string) {
-  const task = await tx.selectFrom('tasks').innerJoin('matters', 'matters.id', 'tasks.matter_id')
-    .select(['tasks.id', 'tasks.title', 'tasks.status', 'tasks.due_date', 'tasks.assignee_user_id', 'tasks.assignee_department_id',
-      'tasks.matter_id', 'matters.title as matter_title', 'matters.owner_id', 'matters.created_by'])
-    .where('tasks.id', '=', taskId).executeTakeFirst();
+  const task = await tx
+    .selectFrom('tasks')
+    .innerJoin('matters', 'matters.id', 'tasks.matter_id')
+    .select([
+      'tasks.id',
+      'tasks.title',
+      'tasks.status',
+      'tasks.due_date',
+      'tasks.assignee_user_id',
+      'tasks.assignee_department_id',
+      'tasks.matter_id',
+      'matters.title as matter_title',
+      'matters.owner_id',
+      'matters.created_by',
+    ])
+    .where('tasks.id', '=', taskId)
+    .executeTakeFirst();
   if (!task || task.status !== 'open') return null;
-  const assignees = task.assignee_user_id ? [task.assignee_user_id] : task.assignee_department_id ? await departmentMembers(tx, task.assignee_department_id) : [];
+  const assignees = task.assignee_user_id
+    ? [task.assignee_user_id]
+    : task.assignee_department_id
+      ? await departmentMembers(tx, task.assignee_department_id)
+      : [];
   return { task, assignees };
 }
 
@@ -56,7 +84,10 @@ export function taskTimerHandlers(clock: Clock, calendar: () => CalendarOverride
       if (!found) return;
       const { task, assignees } = found;
       await notify(tx, clock, {
-        userIds: assignees, kind: 'reminder', matterId: task.matter_id, timerId: timer.id,
+        userIds: assignees,
+        kind: 'reminder',
+        matterId: task.matter_id,
+        timerId: timer.id,
         title: `催办提醒：「${task.title}」将于${formatChineseDate(task.due_date!)}到期`,
         body: `事项：${task.matter_title}。请在期限内办结并反馈结果。`,
       });
@@ -67,19 +98,37 @@ export function taskTimerHandlers(clock: Clock, calendar: () => CalendarOverride
       if (!found) return;
       const { task, assignees } = found;
       const title = `已逾期：「${task.title}」的期限为${formatChineseDate(task.due_date!)}，截至${formatChineseDate(chinaDate(now))}仍未办结`;
-      await notify(tx, clock, { userIds: assignees, kind: 'overdue', matterId: task.matter_id, timerId: timer.id, title, body: `事项：${task.matter_title}。请尽快办结，或说明原因。` });
+      await notify(tx, clock, {
+        userIds: assignees,
+        kind: 'overdue',
+        matterId: task.matter_id,
+        timerId: timer.id,
+        title,
+        body: `事项：${task.matter_title}。请尽快办结，或说明原因。`,
+      });
       await recordSystemChase(tx, clock, task.id, task.matter_id, '逾期催办');
       const escalateTo = new Set<string>([task.owner_id ?? task.created_by, ...(await usersWithRole(tx, 'office_director'))]);
       for (const a of assignees) escalateTo.delete(a);
-      await notify(tx, clock, { userIds: escalateTo, kind: 'escalation', matterId: task.matter_id, timerId: timer.id, title: `督促：${title}`, body: `事项：${task.matter_title}。该任务已逾期，请督促承办方。` });
+      await notify(tx, clock, {
+        userIds: escalateTo,
+        kind: 'escalation',
+        matterId: task.matter_id,
+        timerId: timer.id,
+        title: `督促：${title}`,
+        body: `事项：${task.matter_title}。该任务已逾期，请督促承办方。`,
+      });
     },
     [TASK_PROGRESS]: async (tx, timer) => {
       const found = await taskAndRecipients(tx, timer.task_id ?? '');
       if (!found) return; // done or cancelled: the reminders stop
       const { task, assignees } = found;
       await notify(tx, clock, {
-        userIds: assignees, kind: 'progress_reminder', matterId: task.matter_id, timerId: timer.id,
-        title: `请报送进展：「${task.title}」`, body: `事项：${task.matter_title}。请报送当前落实情况${task.due_date ? `（期限${formatChineseDate(task.due_date)}）` : ''}。`,
+        userIds: assignees,
+        kind: 'progress_reminder',
+        matterId: task.matter_id,
+        timerId: timer.id,
+        title: `请报送进展：「${task.title}」`,
+        body: `事项：${task.matter_title}。请报送当前落实情况${task.due_date ? `（期限${formatChineseDate(task.due_date)}）` : ''}。`,
       });
       await recordSystemChase(tx, clock, task.id, task.matter_id, '定期督办提醒');
       const every = Number(timer.payloadObj.everyWorkingDays);

@@ -8,7 +8,12 @@ import { whereVisible } from './matters.access';
 export type NumberSeriesRow = NumberSeriesTable;
 export type AssignedNumberRow = AssignedNumbersTable;
 
-export interface SeriesKey { organId: string; class: NumberClass; year: number; code?: string }
+export interface SeriesKey {
+  organId: string;
+  class: NumberClass;
+  year: number;
+  code?: string;
+}
 
 export function createNumbersRepo(db: Conn) {
   return {
@@ -19,15 +24,28 @@ export function createNumbersRepo(db: Conn) {
      * Without a code the key must name exactly one active series. Undefined when none matches.
      */
     async increment(k: SeriesKey) {
-      let q = db.updateTable('number_series').set((eb) => ({ next_value: eb('next_value', '+', 1) }))
-        .where('organ_id', '=', k.organId).where('class', '=', k.class).where('year', '=', k.year).where('active', '=', 1);
+      let q = db
+        .updateTable('number_series')
+        .set((eb) => ({ next_value: eb('next_value', '+', 1) }))
+        .where('organ_id', '=', k.organId)
+        .where('class', '=', k.class)
+        .where('year', '=', k.year)
+        .where('active', '=', 1);
       if (k.code !== undefined) q = q.where('code', '=', k.code);
       else {
-        q = q.where((eb) => eb(
-          eb.selectFrom('number_series as s').select((e) => e.fn.countAll().as('n'))
-            .where('s.organ_id', '=', k.organId).where('s.class', '=', k.class).where('s.year', '=', k.year).where('s.active', '=', 1),
-          '=', 1,
-        ));
+        q = q.where((eb) =>
+          eb(
+            eb
+              .selectFrom('number_series as s')
+              .select((e) => e.fn.countAll().as('n'))
+              .where('s.organ_id', '=', k.organId)
+              .where('s.class', '=', k.class)
+              .where('s.year', '=', k.year)
+              .where('s.active', '=', 1),
+            '=',
+            1,
+          ),
+        );
       }
       const r = await q.returning(['id', 'code', 'template', 'year', 'next_value']).executeTakeFirst();
       return r ? { ...r, year: Number(r.year), next_value: Number(r.next_value) } : undefined;
@@ -42,7 +60,13 @@ export function createNumbersRepo(db: Conn) {
 
     /** The active series of the latest year before the key's year (the ones a new year continues). */
     async latestBefore(k: SeriesKey) {
-      let q = db.selectFrom('number_series').selectAll().where('organ_id', '=', k.organId).where('class', '=', k.class).where('year', '<', k.year).where('active', '=', 1);
+      let q = db
+        .selectFrom('number_series')
+        .selectAll()
+        .where('organ_id', '=', k.organId)
+        .where('class', '=', k.class)
+        .where('year', '<', k.year)
+        .where('active', '=', 1);
       if (k.code !== undefined) q = q.where('code', '=', k.code);
       const rows = await q.orderBy('year', 'desc').orderBy('code').execute();
       return rows.filter((r) => r.year === rows[0].year);
@@ -67,17 +91,35 @@ export function createNumbersRepo(db: Conn) {
     },
 
     async findByKey(k: Required<SeriesKey>) {
-      return db.selectFrom('number_series').select('id').where('organ_id', '=', k.organId).where('class', '=', k.class).where('code', '=', k.code).where('year', '=', k.year).executeTakeFirst();
+      return db
+        .selectFrom('number_series')
+        .select('id')
+        .where('organ_id', '=', k.organId)
+        .where('class', '=', k.class)
+        .where('code', '=', k.code)
+        .where('year', '=', k.year)
+        .executeTakeFirst();
     },
 
     /** Series with their organ's name and how many numbers were given and voided. */
     async listSeries(f: { organId?: string; class?: NumberClass; year?: number; id?: string }) {
-      let q = db.selectFrom('number_series').innerJoin('organs', 'organs.id', 'number_series.organ_id')
+      let q = db
+        .selectFrom('number_series')
+        .innerJoin('organs', 'organs.id', 'number_series.organ_id')
         .selectAll('number_series')
         .select((eb) => [
           'organs.name as organ_name',
-          eb.selectFrom('assigned_numbers').select((e) => e.fn.countAll().as('n')).whereRef('assigned_numbers.series_id', '=', 'number_series.id').as('assigned_count'),
-          eb.selectFrom('assigned_numbers').select((e) => e.fn.countAll().as('n')).whereRef('assigned_numbers.series_id', '=', 'number_series.id').where('assigned_numbers.voided_at', 'is not', null).as('voided_count'),
+          eb
+            .selectFrom('assigned_numbers')
+            .select((e) => e.fn.countAll().as('n'))
+            .whereRef('assigned_numbers.series_id', '=', 'number_series.id')
+            .as('assigned_count'),
+          eb
+            .selectFrom('assigned_numbers')
+            .select((e) => e.fn.countAll().as('n'))
+            .whereRef('assigned_numbers.series_id', '=', 'number_series.id')
+            .where('assigned_numbers.voided_at', 'is not', null)
+            .as('voided_count'),
         ]);
       if (f.id) q = q.where('number_series.id', '=', f.id);
       if (f.organId) q = q.where('number_series.organ_id', '=', f.organId);
@@ -88,14 +130,21 @@ export function createNumbersRepo(db: Conn) {
 
     /** Compare-and-set edit of a series' own fields; false when its version moved on. */
     async updateSeries(id: string, version: number, patch: Partial<Pick<NumberSeriesRow, 'code' | 'template' | 'next_value' | 'active'>>, now: string) {
-      const res = await db.updateTable('number_series')
+      const res = await db
+        .updateTable('number_series')
         .set({ ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)), version: version + 1, updated_at: now })
-        .where('id', '=', id).where('version', '=', version).executeTakeFirst();
+        .where('id', '=', id)
+        .where('version', '=', version)
+        .executeTakeFirst();
       return Number(res.numUpdatedRows) === 1;
     },
 
     async assignedCount(seriesId: string) {
-      const r = await db.selectFrom('assigned_numbers').select((eb) => eb.fn.countAll().as('n')).where('series_id', '=', seriesId).executeTakeFirstOrThrow();
+      const r = await db
+        .selectFrom('assigned_numbers')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .where('series_id', '=', seriesId)
+        .executeTakeFirstOrThrow();
       return Number(r.n);
     },
 
@@ -109,8 +158,12 @@ export function createNumbersRepo(db: Conn) {
 
     /** Void a number on record; false when it does not exist or was voided already. */
     async voidNumber(id: string, by: string | null, reason: string, at: string) {
-      const res = await db.updateTable('assigned_numbers').set({ voided_at: at, voided_by: by, void_reason: reason })
-        .where('id', '=', id).where('voided_at', 'is', null).executeTakeFirst();
+      const res = await db
+        .updateTable('assigned_numbers')
+        .set({ voided_at: at, voided_by: by, void_reason: reason })
+        .where('id', '=', id)
+        .where('voided_at', 'is', null)
+        .executeTakeFirst();
       return Number(res.numUpdatedRows) === 1;
     },
 
@@ -123,8 +176,12 @@ export function createNumbersRepo(db: Conn) {
       const rows = await base
         .leftJoin('users as giver', 'giver.id', 'assigned_numbers.assigned_by')
         .leftJoin('users as voider', 'voider.id', 'assigned_numbers.voided_by')
-        .selectAll('assigned_numbers').select(['giver.name as assigned_by_name', 'voider.name as voided_by_name'])
-        .orderBy('assigned_numbers.value', 'desc').limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute();
+        .selectAll('assigned_numbers')
+        .select(['giver.name as assigned_by_name', 'voider.name as voided_by_name'])
+        .orderBy('assigned_numbers.value', 'desc')
+        .limit(q.pageSize)
+        .offset((q.page - 1) * q.pageSize)
+        .execute();
       return { rows, total: Number(total.n) };
     },
 

@@ -6,7 +6,7 @@
  * areas' registering commands, through the kernel API (`createNumbering(…).next`).
  */
 import type { z } from 'zod';
-import { NUMBER_CLASS_LABELS, OFFICE_ROLES, codeProblems, formatNumber, templateProblems, type NumberClass, type Role, api } from '@xietiao/domain';
+import { NUMBER_CLASS_LABELS, OFFICE_ROLES, codeProblems, formatNumber, templateProblems, type NumberClass, type Role, type api } from '@xietiao/domain';
 import type { AppContext } from '../platform/context';
 import type { Actor } from '../platform/auth/actor';
 import { appendAudit } from '../platform/audit';
@@ -36,12 +36,22 @@ type SeriesRow = Awaited<ReturnType<ReturnType<typeof createNumbersRepo>['listSe
 function presentSeries(r: SeriesRow): z.infer<typeof api.NumberSeries> {
   const nextValue = Number(r.next_value);
   return {
-    id: r.id, organId: r.organ_id, organName: r.organ_name, class: r.class, classLabel: NUMBER_CLASS_LABELS[r.class],
-    code: r.code, template: r.template, year: Number(r.year), nextValue,
+    id: r.id,
+    organId: r.organ_id,
+    organName: r.organ_name,
+    class: r.class,
+    classLabel: NUMBER_CLASS_LABELS[r.class],
+    code: r.code,
+    template: r.template,
+    year: Number(r.year),
+    nextValue,
     nextText: formatNumber(r.template, { code: r.code, year: Number(r.year), value: nextValue }),
-    active: r.active === 1, version: r.version,
-    assignedCount: Number(r.assigned_count ?? 0), voidedCount: Number(r.voided_count ?? 0),
-    createdAt: r.created_at, updatedAt: r.updated_at,
+    active: r.active === 1,
+    version: r.version,
+    assignedCount: Number(r.assigned_count ?? 0),
+    voidedCount: Number(r.voided_count ?? 0),
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
   };
 }
 
@@ -73,11 +83,23 @@ export function createNumberSeriesService(deps: Pick<AppContext, 'db' | 'clock'>
       const id = newId();
       const at = now();
       await repo.insertSeries({
-        id, organ_id: body.organId, class: body.class, code, template: body.template, year: body.year, next_value: body.nextValue,
-        active: body.active ? 1 : 0, version: 1, created_at: at, updated_at: at,
+        id,
+        organ_id: body.organId,
+        class: body.class,
+        code,
+        template: body.template,
+        year: body.year,
+        next_value: body.nextValue,
+        active: body.active ? 1 : 0,
+        version: 1,
+        created_at: at,
+        updated_at: at,
       });
       await appendAudit(tx, clock, {
-        actorId: actor.id, action: 'number_series.created', entityType: 'number_series', entityId: id,
+        actorId: actor.id,
+        action: 'number_series.created',
+        entityType: 'number_series',
+        entityId: id,
         detail: { organId: body.organId, class: body.class, code, template: body.template, year: body.year, nextValue: body.nextValue, active: body.active },
       });
       return one(id, tx);
@@ -123,7 +145,13 @@ export function createNumberSeriesService(deps: Pick<AppContext, 'db' | 'clock'>
       }
       if (!(await repo.updateSeries(id, body.version, patch, now()))) throw staleVersion('该编号规则已被他人修改，请刷新后重试');
       if (Object.keys(after).length) {
-        await appendAudit(tx, clock, { actorId: actor.id, action: 'number_series.updated', entityType: 'number_series', entityId: id, detail: { before, after } });
+        await appendAudit(tx, clock, {
+          actorId: actor.id,
+          action: 'number_series.updated',
+          entityType: 'number_series',
+          entityId: id,
+          detail: { before, after },
+        });
       }
       return one(id, tx);
     });
@@ -133,13 +161,26 @@ export function createNumberSeriesService(deps: Pick<AppContext, 'db' | 'clock'>
     authorize(actor, 'series.read');
     const repo = createNumbersRepo(db);
     if (!(await repo.seriesById(seriesId))) throw notFound('编号规则');
-    const { rows, total } = await repo.listAssigned(seriesId, { page: q.page, pageSize: q.pageSize, voided: q.voided === undefined ? undefined : q.voided === '1', id: opts.id });
+    const { rows, total } = await repo.listAssigned(seriesId, {
+      page: q.page,
+      pageSize: q.pageSize,
+      voided: q.voided === undefined ? undefined : q.voided === '1',
+      id: opts.id,
+    });
     const titles = await repo.visibleMatterTitles(actor, [...new Set(rows.map((r) => r.matter_id).filter((m): m is string => !!m))]);
     const items: z.infer<typeof api.AssignedNumber>[] = rows.map((r) => ({
-      id: r.id, seriesId: r.series_id, value: Number(r.value), text: r.text,
-      matterId: r.matter_id, matterTitle: r.matter_id ? titles.get(r.matter_id) ?? null : null,
-      assignedAt: r.assigned_at, assignedById: r.assigned_by, assignedByName: r.assigned_by_name,
-      voidedAt: r.voided_at, voidedByName: r.voided_by_name, voidReason: r.void_reason,
+      id: r.id,
+      seriesId: r.series_id,
+      value: Number(r.value),
+      text: r.text,
+      matterId: r.matter_id,
+      matterTitle: r.matter_id ? (titles.get(r.matter_id) ?? null) : null,
+      assignedAt: r.assigned_at,
+      assignedById: r.assigned_by,
+      assignedByName: r.assigned_by_name,
+      voidedAt: r.voided_at,
+      voidedByName: r.voided_by_name,
+      voidReason: r.void_reason,
     }));
     return { items, total, page: q.page, pageSize: q.pageSize };
   }
@@ -155,6 +196,16 @@ export function createNumberSeriesService(deps: Pick<AppContext, 'db' | 'clock'>
     return (await numbers(actor, seriesId, { page: 1, pageSize: 1 }, { id: numberId })).items[0];
   }
 
-  return { list, get: (actor: Actor, id: string) => { authorize(actor, 'series.read'); return one(id); }, create, update, numbers, void: voidNumber };
+  return {
+    list,
+    get: (actor: Actor, id: string) => {
+      authorize(actor, 'series.read');
+      return one(id);
+    },
+    create,
+    update,
+    numbers,
+    void: voidNumber,
+  };
 }
 export type NumberSeriesService = ReturnType<typeof createNumberSeriesService>;

@@ -54,7 +54,12 @@ export function createNumbering(deps: Pick<AppContext, 'clock'>) {
     if (!row) {
       const existing = await repo.ofYear(n);
       if (!n.code && existing.filter((s) => s.active === 1).length > 1) {
-        throw invalidState(`该机关${n.year}年的${label}有多个代字（${existing.filter((s) => s.active === 1).map((s) => s.code).join('、')}），请指定代字`);
+        throw invalidState(
+          `该机关${n.year}年的${label}有多个代字（${existing
+            .filter((s) => s.active === 1)
+            .map((s) => s.code)
+            .join('、')}），请指定代字`,
+        );
       }
       if (existing.length === 0) {
         // The year's first number: continue last year's series (same code and template) from 1.
@@ -63,12 +68,28 @@ export function createNumbering(deps: Pick<AppContext, 'clock'>) {
         if (prev.length === 1) {
           const p = prev[0];
           const id = newId();
-          const inserted = await repo.insertSeries({
-            id, organ_id: p.organ_id, class: p.class, code: p.code, template: p.template, year: n.year, next_value: 1, active: 1, version: 1, created_at: at, updated_at: at,
-          }, { ignoreConflict: true });
+          const inserted = await repo.insertSeries(
+            {
+              id,
+              organ_id: p.organ_id,
+              class: p.class,
+              code: p.code,
+              template: p.template,
+              year: n.year,
+              next_value: 1,
+              active: 1,
+              version: 1,
+              created_at: at,
+              updated_at: at,
+            },
+            { ignoreConflict: true },
+          );
           if (inserted) {
             await appendAudit(tx, clock, {
-              actorId: n.by, action: 'number_series.created', entityType: 'number_series', entityId: id,
+              actorId: n.by,
+              action: 'number_series.created',
+              entityType: 'number_series',
+              entityId: id,
               detail: { organId: p.organ_id, class: p.class, code: p.code, template: p.template, year: n.year, continuedFrom: p.year },
             });
           }
@@ -83,10 +104,23 @@ export function createNumbering(deps: Pick<AppContext, 'clock'>) {
     const text = formatNumber(row.template, { code: row.code, year: row.year, value });
     const id = newId();
     await repo.insertAssigned({
-      id, series_id: row.id, value, text, matter_id: n.matterId ?? null, assigned_at: at, assigned_by: n.by, voided_at: null, voided_by: null, void_reason: null,
+      id,
+      series_id: row.id,
+      value,
+      text,
+      matter_id: n.matterId ?? null,
+      assigned_at: at,
+      assigned_by: n.by,
+      voided_at: null,
+      voided_by: null,
+      void_reason: null,
     });
     await appendAudit(tx, clock, {
-      actorId: n.by, action: 'number.assigned', entityType: 'number', entityId: id, matterId: n.matterId ?? null,
+      actorId: n.by,
+      action: 'number.assigned',
+      entityType: 'number',
+      entityId: id,
+      matterId: n.matterId ?? null,
       detail: { seriesId: row.id, class: n.class, code: row.code, year: row.year, value, text },
     });
     return { id, seriesId: row.id, code: row.code, value, text };
@@ -103,7 +137,11 @@ export function createNumbering(deps: Pick<AppContext, 'clock'>) {
     }
     const row = (await repo.assignedById(v.numberId))!;
     await appendAudit(tx, clock, {
-      actorId: v.by, action: 'number.voided', entityType: 'number', entityId: v.numberId, matterId: row.matter_id,
+      actorId: v.by,
+      action: 'number.voided',
+      entityType: 'number',
+      entityId: v.numberId,
+      matterId: row.matter_id,
       detail: { seriesId: row.series_id, value: Number(row.value), text: row.text, reason: v.reason },
     });
   }

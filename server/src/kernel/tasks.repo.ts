@@ -6,11 +6,19 @@ import type { TasksTable } from '../platform/db/schema';
 import { whereVisible } from './matters.access';
 
 export type TaskRow = TasksTable;
-export interface TaskFilter { matterId?: string; taskId?: string; stepId?: string; kind?: string; assigneeUserId?: string; assigneeDepartmentId?: string }
+export interface TaskFilter {
+  matterId?: string;
+  taskId?: string;
+  stepId?: string;
+  kind?: string;
+  assigneeUserId?: string;
+  assigneeDepartmentId?: string;
+}
 export type TaskOutcome = { status: 'done'; by: string | null; result: string | null } | { status: 'cancelled' };
 
 function taskSelect(db: Conn) {
-  return db.selectFrom('tasks')
+  return db
+    .selectFrom('tasks')
     .innerJoin('matters', 'matters.id', 'tasks.matter_id')
     .leftJoin('users as au', 'au.id', 'tasks.assignee_user_id')
     .leftJoin('departments as ad', 'ad.id', 'tasks.assignee_department_id')
@@ -21,10 +29,11 @@ export type TaskView = Awaited<ReturnType<ReturnType<typeof taskSelect>['execute
 
 export function createTasksRepo(db: Conn) {
   /** Tasks addressed to the actor or to the actor's department. */
-  const mine = (actor: Actor) => (eb: any) => eb.or([
-    eb('tasks.assignee_user_id', '=', actor.id),
-    ...(actor.departmentId ? [eb.and([eb('tasks.assignee_department_id', '=', actor.departmentId), eb('tasks.assignee_user_id', 'is', null)])] : []),
-  ]);
+  const _mine = (actor: Actor) => (eb: any) =>
+    eb.or([
+      eb('tasks.assignee_user_id', '=', actor.id),
+      ...(actor.departmentId ? [eb.and([eb('tasks.assignee_department_id', '=', actor.departmentId), eb('tasks.assignee_user_id', 'is', null)])] : []),
+    ]);
 
   return {
     async insert(row: TaskRow) {
@@ -37,36 +46,65 @@ export function createTasksRepo(db: Conn) {
       return taskSelect(db).where('tasks.matter_id', '=', matterId).orderBy('tasks.created_at').orderBy('tasks.id').execute();
     },
     async openCount(matterId: string) {
-      const r = await db.selectFrom('tasks').select((eb) => eb.fn.countAll<number>().as('n')).where('matter_id', '=', matterId).where('status', '=', 'open').executeTakeFirstOrThrow();
+      const r = await db
+        .selectFrom('tasks')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('matter_id', '=', matterId)
+        .where('status', '=', 'open')
+        .executeTakeFirstOrThrow();
       return Number(r.n);
     },
     /** Compare-and-set completion; false when someone else completed or changed it first. */
     async complete(id: string, version: number, by: string, result: string, now: string) {
-      const res = await db.updateTable('tasks')
+      const res = await db
+        .updateTable('tasks')
         .set({ status: 'done', result, completed_at: now, completed_by: by, version: version + 1 })
-        .where('id', '=', id).where('status', '=', 'open').where('version', '=', version).executeTakeFirst();
+        .where('id', '=', id)
+        .where('status', '=', 'open')
+        .where('version', '=', version)
+        .executeTakeFirst();
       return Number(res.numUpdatedRows) === 1;
     },
     async setDueDate(id: string, dueDate: string) {
-      await db.updateTable('tasks').set((eb) => ({ due_date: dueDate, version: eb('version', '+', 1) })).where('id', '=', id).where('status', '=', 'open').execute();
+      await db
+        .updateTable('tasks')
+        .set((eb) => ({ due_date: dueDate, version: eb('version', '+', 1) }))
+        .where('id', '=', id)
+        .where('status', '=', 'open')
+        .execute();
     },
     async setAssignee(id: string, userId: string | null, departmentId: string | null) {
-      await db.updateTable('tasks').set((eb) => ({ assignee_user_id: userId, assignee_department_id: departmentId, version: eb('version', '+', 1) })).where('id', '=', id).where('status', '=', 'open').execute();
+      await db
+        .updateTable('tasks')
+        .set((eb) => ({ assignee_user_id: userId, assignee_department_id: departmentId, version: eb('version', '+', 1) }))
+        .where('id', '=', id)
+        .where('status', '=', 'open')
+        .execute();
     },
     async insertChase(row: { id: string; task_id: string; matter_id: string; chased_by: string | null; chased_at: string; note: string | null }) {
       await db.insertInto('task_chases').values(row).execute();
     },
     async chases(taskIds: string[]) {
       if (!taskIds.length) return [];
-      return db.selectFrom('task_chases').leftJoin('users', 'users.id', 'task_chases.chased_by').selectAll('task_chases').select('users.name as chased_by_name')
-        .where('task_id', 'in', taskIds).orderBy('chased_at').orderBy('task_chases.id').execute();
+      return db
+        .selectFrom('task_chases')
+        .leftJoin('users', 'users.id', 'task_chases.chased_by')
+        .selectAll('task_chases')
+        .select('users.name as chased_by_name')
+        .where('task_id', 'in', taskIds)
+        .orderBy('chased_at')
+        .orderBy('task_chases.id')
+        .execute();
     },
     /** Close the open tasks matching `where` — done with a result, or cancelled; returns their ids. */
     async closeOpen(where: TaskFilter, outcome: TaskOutcome, now: string): Promise<string[]> {
-      let q = db.updateTable('tasks')
-        .set((eb) => (outcome.status === 'done'
-          ? { status: 'done' as const, result: outcome.result, completed_at: now, completed_by: outcome.by, version: eb('version', '+', 1) }
-          : { status: 'cancelled' as const, completed_at: now, version: eb('version', '+', 1) }))
+      let q = db
+        .updateTable('tasks')
+        .set((eb) =>
+          outcome.status === 'done'
+            ? { status: 'done' as const, result: outcome.result, completed_at: now, completed_by: outcome.by, version: eb('version', '+', 1) }
+            : { status: 'cancelled' as const, completed_at: now, version: eb('version', '+', 1) },
+        )
         .where('status', '=', 'open');
       if (where.matterId) q = q.where('matter_id', '=', where.matterId);
       if (where.taskId) q = q.where('id', '=', where.taskId);
@@ -82,16 +120,36 @@ export function createTasksRepo(db: Conn) {
     /** 待办: open tasks for the actor, on matters the actor may see, overdue and soonest first. */
     async todo(actor: Actor, page: number, pageSize: number) {
       const open = openTasksOf(db, actor);
-      const total = await db.selectFrom(open.as('o')).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-      const ids = await db.selectFrom(open.as('o')).select('o.id')
-        .orderBy(sql`case when o.due_date is null then 1 else 0 end`).orderBy('o.due_date').orderBy('o.created_at').orderBy('o.id')
-        .limit(pageSize).offset((page - 1) * pageSize).execute();
-      return { rows: await tasksInOrder(db, ids.map((r) => r.id)), total: Number(total.n) };
+      const total = await db
+        .selectFrom(open.as('o'))
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
+      const ids = await db
+        .selectFrom(open.as('o'))
+        .select('o.id')
+        .orderBy(sql`case when o.due_date is null then 1 else 0 end`)
+        .orderBy('o.due_date')
+        .orderBy('o.created_at')
+        .orderBy('o.id')
+        .limit(pageSize)
+        .offset((page - 1) * pageSize)
+        .execute();
+      return {
+        rows: await tasksInOrder(
+          db,
+          ids.map((r) => r.id),
+        ),
+        total: Number(total.n),
+      };
     },
     /** The counts of 待办 and of its overdue tasks (due before `today`), in one pass over the open tasks. */
     async openCounts(actor: Actor, today: string) {
-      const r = await db.selectFrom(openTasksOf(db, actor).as('o'))
-        .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.coalesce(eb.fn.sum<number>(eb.case().when('o.due_date', '<', today).then(1).else(0).end()), eb.lit(0)).as('overdue')])
+      const r = await db
+        .selectFrom(openTasksOf(db, actor).as('o'))
+        .select((eb) => [
+          eb.fn.countAll<number>().as('n'),
+          eb.fn.coalesce(eb.fn.sum<number>(eb.case().when('o.due_date', '<', today).then(1).else(0).end()), eb.lit(0)).as('overdue'),
+        ])
         .executeTakeFirstOrThrow();
       return { todo: Number(r.n), overdue: Number(r.overdue) };
     },
@@ -105,10 +163,32 @@ export function createTasksRepo(db: Conn) {
       const total = Object.values(counts).reduce((sum: number, n) => sum + Number(n ?? 0), 0);
       // The newest `page * pageSize` of each part hold the page of their union: each part reads
       // one index from its newest end, so a page costs the same however long the history.
-      const newest = parts.map((p, i) => db.selectFrom(p.orderBy('tasks.completed_at', 'desc').orderBy('tasks.id', 'desc').limit(page * pageSize).as(`p${i}`)).selectAll());
-      const ids = await db.selectFrom(newest.reduce((a, b) => a.union(b)).as('d')).select('d.id')
-        .orderBy('d.completed_at', 'desc').orderBy('d.id', 'desc').limit(pageSize).offset((page - 1) * pageSize).execute();
-      return { rows: await tasksInOrder(db, ids.map((r) => r.id)), total };
+      const newest = parts.map((p, i) =>
+        db
+          .selectFrom(
+            p
+              .orderBy('tasks.completed_at', 'desc')
+              .orderBy('tasks.id', 'desc')
+              .limit(page * pageSize)
+              .as(`p${i}`),
+          )
+          .selectAll(),
+      );
+      const ids = await db
+        .selectFrom(newest.reduce((a, b) => a.union(b)).as('d'))
+        .select('d.id')
+        .orderBy('d.completed_at', 'desc')
+        .orderBy('d.id', 'desc')
+        .limit(pageSize)
+        .offset((page - 1) * pageSize)
+        .execute();
+      return {
+        rows: await tasksInOrder(
+          db,
+          ids.map((r) => r.id),
+        ),
+        total,
+      };
     },
   };
 }
@@ -140,12 +220,19 @@ function doneTasksOf(db: Conn, actor: Actor) {
   const from = () => db.selectFrom('tasks').where('tasks.status', '=', DONE).where(visible);
   const byMe = () => from().where('tasks.completed_by', '=', actor.id);
   const toMe = () => from().where('tasks.assignee_user_id', '=', actor.id);
-  const toDept = actor.departmentId ? () => from().where('tasks.assignee_department_id', '=', actor.departmentId!).where('tasks.assignee_user_id', 'is', null) : null;
+  const toDept = actor.departmentId
+    ? () => from().where('tasks.assignee_department_id', '=', actor.departmentId!).where('tasks.assignee_user_id', 'is', null)
+    : null;
   // The check constraint gives every task with no assignee person an assignee department.
-  const byMeOnly = () => byMe().where((eb) => eb.or([
-    eb('tasks.assignee_user_id', '<>', actor.id),
-    toDept ? eb.and([eb('tasks.assignee_user_id', 'is', null), eb('tasks.assignee_department_id', '<>', actor.departmentId!)]) : eb('tasks.assignee_user_id', 'is', null),
-  ]));
+  const byMeOnly = () =>
+    byMe().where((eb) =>
+      eb.or([
+        eb('tasks.assignee_user_id', '<>', actor.id),
+        toDept
+          ? eb.and([eb('tasks.assignee_user_id', 'is', null), eb('tasks.assignee_department_id', '<>', actor.departmentId!)])
+          : eb('tasks.assignee_user_id', 'is', null),
+      ]),
+    );
   const cols = ['tasks.id', 'tasks.completed_at'] as const;
   return {
     parts: [byMe(), toMe(), ...(toDept ? [toDept()] : [])].map((q) => q.select(cols)),

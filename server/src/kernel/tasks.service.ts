@@ -21,7 +21,12 @@ import type { Kernel } from './kernel';
 /** Task kinds a person assigns and completes directly; the others belong to a workflow step. */
 const GENERIC_TASK_KINDS = api.TASK_KINDS;
 const WORKFLOW_TASK_STEPS: Record<string, string> = {
-  consult: '反馈意见', decide: '定夺', instruct: '作出批示', propose: '提出拟办意见', approve: '审批', confirm: '确认出席',
+  consult: '反馈意见',
+  decide: '定夺',
+  instruct: '作出批示',
+  propose: '提出拟办意见',
+  approve: '审批',
+  confirm: '确认出席',
 };
 
 export function createTasksService(deps: Pick<AppContext, 'db' | 'clock' | 'calendar'>, { kernel }: { kernel: Kernel }) {
@@ -40,7 +45,12 @@ export function createTasksService(deps: Pick<AppContext, 'db' | 'clock' | 'cale
       await kernel.policy.require(tx, actor, m, 'addTask');
       const assignee = body.assigneeUserId ? { userId: body.assigneeUserId } : { departmentId: body.assigneeDepartmentId! };
       const task = await kernel.tasks.open(tx, {
-        matterId, kind: body.kind, title: body.title, assignee, dueWorkingDays: body.dueWorkingDays ?? null, by: actor.id,
+        matterId,
+        kind: body.kind,
+        title: body.title,
+        assignee,
+        dueWorkingDays: body.dueWorkingDays ?? null,
+        by: actor.id,
         progressEveryWorkingDays: body.progressEveryWorkingDays ?? null,
         path: body.assigneeUserId ? 'body.assigneeUserId' : 'body.assigneeDepartmentId',
       });
@@ -65,12 +75,19 @@ export function createTasksService(deps: Pick<AppContext, 'db' | 'clock' | 'cale
       const isAssignee = t.assignee_user_id === actor.id || (!t.assignee_user_id && t.assignee_department_id === actor.departmentId);
       // Workflow tasks (征求意见, 定夺, 拟办, 审批, 确认, 批示) are done by their own step, never by a bare "complete".
       if (t.step_id) throw badRequest('该任务属于办理步骤（会签、传阅、承办、审批等），请在办理步骤中反馈', 'params.id');
-      if (!(GENERIC_TASK_KINDS as readonly string[]).includes(t.kind)) throw badRequest(`该任务须通过“${WORKFLOW_TASK_STEPS[t.kind] ?? '相应的办理步骤'}”办理`, 'params.id');
+      if (!(GENERIC_TASK_KINDS as readonly string[]).includes(t.kind))
+        throw badRequest(`该任务须通过“${WORKFLOW_TASK_STEPS[t.kind] ?? '相应的办理步骤'}”办理`, 'params.id');
       if (!isAssignee) throw forbidden('只有承办人（或承办部门人员）可以办结该任务');
       if (t.status !== 'open') throw invalidState('该任务已办结或已撤销');
       await kernel.tasks.complete(tx, actor.id, t, body.version, body.result);
       await kernel.matters.touch(tx, t.matter_id);
-      await notify(tx, clock, { userIds: [m.owner_id ?? m.created_by].filter((u) => u !== actor.id), kind: 'task_done', matterId: t.matter_id, title: `${actor.name}已办结：${t.title}`, body: body.result });
+      await notify(tx, clock, {
+        userIds: [m.owner_id ?? m.created_by].filter((u) => u !== actor.id),
+        kind: 'task_done',
+        matterId: t.matter_id,
+        title: `${actor.name}已办结：${t.title}`,
+        body: body.result,
+      });
     });
     return present(taskId);
   }
@@ -88,12 +105,29 @@ export function createTasksService(deps: Pick<AppContext, 'db' | 'clock' | 'cale
     requireWorkflowUser(actor);
     await runTx(db, async (tx) => {
       const { t } = await requireManager(tx, actor, taskId);
-      await createTasksRepo(tx).insertChase({ id: newId(), task_id: t.id, matter_id: t.matter_id, chased_by: actor.id, chased_at: clock.now().toISOString(), note: body.note ?? null });
-      await kernel.audit.append(tx, { actorId: actor.id, action: 'task.chased', entityType: 'task', entityId: t.id, matterId: t.matter_id, detail: { note: body.note ?? null } });
+      await createTasksRepo(tx).insertChase({
+        id: newId(),
+        task_id: t.id,
+        matter_id: t.matter_id,
+        chased_by: actor.id,
+        chased_at: clock.now().toISOString(),
+        note: body.note ?? null,
+      });
+      await kernel.audit.append(tx, {
+        actorId: actor.id,
+        action: 'task.chased',
+        entityType: 'task',
+        entityId: t.id,
+        matterId: t.matter_id,
+        detail: { note: body.note ?? null },
+      });
       const recipients = t.assignee_user_id ? [t.assignee_user_id] : await departmentMembers(tx, t.assignee_department_id!);
       await notify(tx, clock, {
-        userIds: recipients, kind: 'chase', matterId: t.matter_id,
-        title: `${actor.name}催办：${t.title}${t.due_date ? `（期限${t.due_date}）` : ''}`, body: body.note ?? `事项：${t.matter_title}。请抓紧办理并反馈。`,
+        userIds: recipients,
+        kind: 'chase',
+        matterId: t.matter_id,
+        title: `${actor.name}催办：${t.title}${t.due_date ? `（期限${t.due_date}）` : ''}`,
+        body: body.note ?? `事项：${t.matter_title}。请抓紧办理并反馈。`,
       });
     });
     return present(taskId);
@@ -109,7 +143,13 @@ export function createTasksService(deps: Pick<AppContext, 'db' | 'clock' | 'cale
       await kernel.tasks.extend(tx, actor.id, t.id, body.dueDate, body.reason);
       await kernel.matters.touch(tx, t.matter_id);
       const recipients = t.assignee_user_id ? [t.assignee_user_id] : await departmentMembers(tx, t.assignee_department_id!);
-      await notify(tx, clock, { userIds: recipients, kind: 'task_extended', matterId: t.matter_id, title: `期限延至${body.dueDate}：${t.title}`, body: body.reason });
+      await notify(tx, clock, {
+        userIds: recipients,
+        kind: 'task_extended',
+        matterId: t.matter_id,
+        title: `期限延至${body.dueDate}：${t.title}`,
+        body: body.reason,
+      });
     });
     return present(taskId);
   }

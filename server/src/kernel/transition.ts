@@ -101,10 +101,28 @@ export function createTransitions(deps: KernelDeps, kinds: KindRegistry, kernel:
       throw staleVersion('该事项已被他人更新，请刷新后查看最新状态');
     }
     await appendAudit(tx, clock, {
-      actorId: actor?.id ?? null, action: `matter.${event}`, entityType: 'matter', entityId: m.id, matterId: m.id, fromState: m.status, toState: to,
+      actorId: actor?.id ?? null,
+      action: `matter.${event}`,
+      entityType: 'matter',
+      entityId: m.id,
+      matterId: m.id,
+      fromState: m.status,
+      toState: to,
       detail: comment || o.patch ? { ...(comment ? { comment } : {}), ...(o.patch ? { changed: o.patch } : {}) } : null,
     });
-    const ctx = { actor, matter: m, event, from: m.status, to, comment, payload: o.payload, kernel: kernel(), fire: transition, clock, calendar: deps.calendar() };
+    const ctx = {
+      actor,
+      matter: m,
+      event,
+      from: m.status,
+      to,
+      comment,
+      payload: o.payload,
+      kernel: kernel(),
+      fire: transition,
+      clock,
+      calendar: deps.calendar(),
+    };
     await k.onEvent?.[event]?.(tx, ctx);
     await k.onEnter?.[to]?.(tx, ctx);
     if (terminal) {

@@ -56,7 +56,14 @@ export function createVersionsService(deps: Pick<AppContext, 'db' | 'clock'>, se
       const m = await matterOr404(tx, actor, matterId);
       const held = relativeRoles(actor, m);
       if (!held.includes('office') && !held.includes('owner')) throw forbidden('只有事项的承办人或办公室可以保存内容版本');
-      const { no } = await versions.save(tx, { matterId, by: actor.id, content: body.content, reason: body.reason, kind: body.kind, baseVersionNo: body.baseVersionNo });
+      const { no } = await versions.save(tx, {
+        matterId,
+        by: actor.id,
+        content: body.content,
+        reason: body.reason,
+        kind: body.kind,
+        baseVersionNo: body.baseVersionNo,
+      });
       return get(actor, matterId, no, tx);
     });
   }

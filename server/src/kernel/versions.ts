@@ -53,8 +53,15 @@ export function createContentVersions(deps: Pick<AppContext, 'clock'>) {
     const r = await createVersionsRepo(conn).byNo(matterId, no);
     if (!r) return undefined;
     return {
-      id: r.id, matterId: r.matter_id, no: Number(r.version_no), kind: r.kind, content: fromJson<Record<string, unknown>>(r.content, {}),
-      authorId: r.author_id, authorName: r.author_name, createdAt: r.created_at, reason: r.reason,
+      id: r.id,
+      matterId: r.matter_id,
+      no: Number(r.version_no),
+      kind: r.kind,
+      content: fromJson<Record<string, unknown>>(r.content, {}),
+      authorId: r.author_id,
+      authorName: r.author_name,
+      createdAt: r.created_at,
+      reason: r.reason,
     };
   }
 
@@ -69,18 +76,39 @@ export function createContentVersions(deps: Pick<AppContext, 'clock'>) {
     const repo = createVersionsRepo(tx);
     const latest = await repo.latestNo(v.matterId);
     if (v.baseVersionNo !== undefined && v.baseVersionNo !== latest) {
-      throw staleVersion(v.baseVersionNo < latest
-        ? `您修改的是第${v.baseVersionNo}版，其后已有人保存了第${latest}版：请刷新，在最新版本上修改`
-        : `该事项的内容目前只有${latest}个版本，没有第${v.baseVersionNo}版：请刷新后重试`);
+      throw staleVersion(
+        v.baseVersionNo < latest
+          ? `您修改的是第${v.baseVersionNo}版，其后已有人保存了第${latest}版：请刷新，在最新版本上修改`
+          : `该事项的内容目前只有${latest}个版本，没有第${v.baseVersionNo}版：请刷新后重试`,
+      );
     }
     const previous = latest > 0 ? await get(tx, v.matterId, latest) : undefined;
     const id = newId();
     const no = latest + 1;
-    await repo.insert({ id, matter_id: v.matterId, version_no: no, kind: v.kind ?? previous?.kind ?? null, content: v.content, author_id: v.by, created_at: at, reason: v.reason });
+    await repo.insert({
+      id,
+      matter_id: v.matterId,
+      version_no: no,
+      kind: v.kind ?? previous?.kind ?? null,
+      content: v.content,
+      author_id: v.by,
+      created_at: at,
+      reason: v.reason,
+    });
     const changed = diffContent(previous?.content ?? null, v.content).map((c) => c.field);
     await appendAudit(tx, clock, {
-      actorId: v.by, action: 'content.version_saved', entityType: 'content_version', entityId: id, matterId: v.matterId,
-      detail: { versionNo: no, reason: v.reason, kind: v.kind ?? previous?.kind ?? null, changedFields: changed.slice(0, 50), ...(changed.length > 50 ? { moreChanged: changed.length - 50 } : {}) },
+      actorId: v.by,
+      action: 'content.version_saved',
+      entityType: 'content_version',
+      entityId: id,
+      matterId: v.matterId,
+      detail: {
+        versionNo: no,
+        reason: v.reason,
+        kind: v.kind ?? previous?.kind ?? null,
+        changedFields: changed.slice(0, 50),
+        ...(changed.length > 50 ? { moreChanged: changed.length - 50 } : {}),
+      },
     });
     return { id, no };
   }
@@ -88,7 +116,14 @@ export function createContentVersions(deps: Pick<AppContext, 'clock'>) {
   async function list(conn: Conn, matterId: string) {
     const rows = await createVersionsRepo(conn).list(matterId);
     return rows.map((r) => ({
-      id: r.id, matterId: r.matter_id, no: Number(r.version_no), kind: r.kind, authorId: r.author_id, authorName: r.author_name, createdAt: r.created_at, reason: r.reason,
+      id: r.id,
+      matterId: r.matter_id,
+      no: Number(r.version_no),
+      kind: r.kind,
+      authorId: r.author_id,
+      authorName: r.author_name,
+      createdAt: r.created_at,
+      reason: r.reason,
     }));
   }
 

@@ -23,14 +23,21 @@ export interface AuditEntry {
 }
 
 interface HashedFields {
-  seq: number; id: string; at: string; actor_id: string | null; action: string; entity_type: string;
-  entity_id: string | null; matter_id: string | null; from_state: string | null; to_state: string | null; detail: string | null;
+  seq: number;
+  id: string;
+  at: string;
+  actor_id: string | null;
+  action: string;
+  entity_type: string;
+  entity_id: string | null;
+  matter_id: string | null;
+  from_state: string | null;
+  to_state: string | null;
+  detail: string | null;
 }
 
 export function auditHash(prevHash: string, f: HashedFields): string {
-  const canonical = JSON.stringify([
-    f.seq, f.id, f.at, f.actor_id, f.action, f.entity_type, f.entity_id, f.matter_id, f.from_state, f.to_state, f.detail,
-  ]);
+  const canonical = JSON.stringify([f.seq, f.id, f.at, f.actor_id, f.action, f.entity_type, f.entity_id, f.matter_id, f.from_state, f.to_state, f.detail]);
   return createHash('sha256').update(prevHash).update('\n').update(canonical).digest('hex');
 }
 
@@ -41,7 +48,12 @@ export function auditHash(prevHash: string, f: HashedFields): string {
  */
 export async function appendAudit(tx: Conn, clock: Clock, e: AuditEntry): Promise<void> {
   const at = clock.now().toISOString();
-  if (deferToCommit(tx, async (t) => { await writeAudit(t, at, e); })) return;
+  if (
+    deferToCommit(tx, async (t) => {
+      await writeAudit(t, at, e);
+    })
+  )
+    return;
   await writeAudit(tx, at, e);
 }
 
@@ -66,7 +78,10 @@ async function writeAudit(tx: Conn, at: string, e: AuditEntry): Promise<number> 
     detail: e.detail ? JSON.stringify(e.detail) : null,
   };
   const hash = auditHash(head.hash, fields);
-  await tx.insertInto('audit_events').values({ ...fields, prev_hash: head.hash, hash }).execute();
+  await tx
+    .insertInto('audit_events')
+    .values({ ...fields, prev_hash: head.hash, hash })
+    .execute();
   await tx.updateTable('audit_head').set({ hash }).where('id', '=', 1).execute();
   return fields.seq;
 }

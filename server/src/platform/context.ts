@@ -5,7 +5,14 @@ import type { Conn } from './db/database';
 import type { Actor } from './auth/actor';
 
 /** A recorded absence, as other modules are told of it. */
-export interface AbsenceEvent { id: string; userId: string; kind: string; startsAt: string; endsAt: string; actor: Actor }
+export interface AbsenceEvent {
+  id: string;
+  userId: string;
+  kind: string;
+  startsAt: string;
+  endsAt: string;
+  actor: Actor;
+}
 
 /**
  * Domain events one module raises and others react to, inside the raising transaction

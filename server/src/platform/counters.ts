@@ -6,7 +6,11 @@ import type { Conn } from './db/database';
  * writers), so concurrent registrations queue; a rolled-back registration gives its number back.
  */
 export async function nextNumber(tx: Conn, name: string): Promise<number> {
-  await tx.insertInto('counters').values({ name, value: 0 }).onConflict((oc) => oc.column('name').doNothing()).execute();
+  await tx
+    .insertInto('counters')
+    .values({ name, value: 0 })
+    .onConflict((oc) => oc.column('name').doNothing())
+    .execute();
   const row = await tx
     .updateTable('counters')
     .set((eb) => ({ value: eb('value', '+', 1) }))

@@ -25,11 +25,23 @@ export interface ScheduleTimer {
 
 export async function scheduleTimer(tx: Conn, clock: Clock, t: ScheduleTimer): Promise<string> {
   const id = newId();
-  await tx.insertInto('timers').values({
-    id, due_at: new Date(t.dueAt).toISOString(), kind: t.kind, matter_id: t.matterId ?? null, task_id: t.taskId ?? null,
-    payload: toJson(t.payload ?? {}), state: 'pending', lease_until: null, attempts: 0, fired_at: null, fired_by: null,
-    created_at: clock.now().toISOString(),
-  }).execute();
+  await tx
+    .insertInto('timers')
+    .values({
+      id,
+      due_at: new Date(t.dueAt).toISOString(),
+      kind: t.kind,
+      matter_id: t.matterId ?? null,
+      task_id: t.taskId ?? null,
+      payload: toJson(t.payload ?? {}),
+      state: 'pending',
+      lease_until: null,
+      attempts: 0,
+      fired_at: null,
+      fired_by: null,
+      created_at: clock.now().toISOString(),
+    })
+    .execute();
   return id;
 }
 
@@ -67,9 +79,15 @@ export function createTimerRunner(
   async function fireBatch(): Promise<{ claimed: number; fired: number }> {
     const now = deps.clock.now();
     const nowIso = now.toISOString();
-    const q = deps.db.selectFrom('timers').select('id').where('state', '=', 'pending').where('due_at', '<=', nowIso)
+    const q = deps.db
+      .selectFrom('timers')
+      .select('id')
+      .where('state', '=', 'pending')
+      .where('due_at', '<=', nowIso)
       .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<=', nowIso)]))
-      .orderBy('due_at').orderBy('id').limit(batch);
+      .orderBy('due_at')
+      .orderBy('id')
+      .limit(batch);
     const candidates = await q.execute();
     let fired = 0;
     for (const { id } of candidates) {
@@ -81,9 +99,12 @@ export function createTimerRunner(
           if (!t) return false; // another process holds it or fired it
           const handler = handlers[t.kind];
           if (handler) await handler(tx, { ...t, payloadObj: fromJson<Record<string, unknown>>(t.payload, {}) }, now);
-          const res = await tx.updateTable('timers')
+          const res = await tx
+            .updateTable('timers')
             .set({ state: 'fired', fired_at: nowIso, fired_by: workerId, attempts: t.attempts + 1 })
-            .where('id', '=', t.id).where('state', '=', 'pending').executeTakeFirst();
+            .where('id', '=', t.id)
+            .where('state', '=', 'pending')
+            .executeTakeFirst();
           if (Number(res.numUpdatedRows) !== 1) throw new Error(`timer ${t.id} was fired twice`);
           return true;
         });
@@ -93,8 +114,12 @@ export function createTimerRunner(
         const row = await deps.db.selectFrom('timers').select('attempts').where('id', '=', id).executeTakeFirst();
         const attempts = (row?.attempts ?? 0) + 1;
         const backoffMin = Math.min(60, 2 ** Math.min(attempts - 1, 6));
-        await deps.db.updateTable('timers').set({ attempts, lease_until: new Date(now.getTime() + backoffMin * 60_000).toISOString() })
-          .where('id', '=', id).where('state', '=', 'pending').execute();
+        await deps.db
+          .updateTable('timers')
+          .set({ attempts, lease_until: new Date(now.getTime() + backoffMin * 60_000).toISOString() })
+          .where('id', '=', id)
+          .where('state', '=', 'pending')
+          .execute();
       }
     }
     return { claimed: candidates.length, fired };
@@ -117,7 +142,14 @@ export function createTimerRunner(
       if (handle) return;
       handle = setInterval(() => {
         if (running) return;
-        running = runDue().catch((err) => { opts.onError?.(err, ''); return 0; }).finally(() => { running = null; });
+        running = runDue()
+          .catch((err) => {
+            opts.onError?.(err, '');
+            return 0;
+          })
+          .finally(() => {
+            running = null;
+          });
       }, intervalMs);
       handle.unref();
     },

@@ -21,10 +21,44 @@ export async function initAdmin(ctx: Pick<AppContext, 'db' | 'clock'>, username:
     let organ = await tx.selectFrom('organs').select('id').where('is_self', '=', 1).executeTakeFirst();
     if (!organ) {
       organ = { id: newId() };
-      await tx.insertInto('organs').values({ id: organ.id, name: '本机关（请修改名称）', short_name: null, kind: '政府', level: 3, parent_id: null, is_self: 1, doc_code: null, active: 1, version: 1, created_at: now, updated_at: now }).execute();
+      await tx
+        .insertInto('organs')
+        .values({
+          id: organ.id,
+          name: '本机关（请修改名称）',
+          short_name: null,
+          kind: '政府',
+          level: 3,
+          parent_id: null,
+          is_self: 1,
+          doc_code: null,
+          active: 1,
+          version: 1,
+          created_at: now,
+          updated_at: now,
+        })
+        .execute();
     }
     const id = newId();
-    await tx.insertInto('users').values({ id, username, name: '系统管理员', password_hash: hash, organ_id: organ.id, department_id: null, title: '系统管理员', phone: null, active: 1, must_change_password: 0, feed_token: newToken(), version: 1, created_at: now, updated_at: now }).execute();
+    await tx
+      .insertInto('users')
+      .values({
+        id,
+        username,
+        name: '系统管理员',
+        password_hash: hash,
+        organ_id: organ.id,
+        department_id: null,
+        title: '系统管理员',
+        phone: null,
+        active: 1,
+        must_change_password: 0,
+        feed_token: newToken(),
+        version: 1,
+        created_at: now,
+        updated_at: now,
+      })
+      .execute();
     await tx.insertInto('user_roles').values({ user_id: id, role: 'sysadmin' }).execute();
     await appendAudit(tx, clock, { actorId: null, action: 'system.initialised', entityType: 'user', entityId: id, detail: { username } });
   });

@@ -50,14 +50,26 @@ export async function createTestApp(dialect: Dialect, opts: { demo?: boolean; cl
     const send = (method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, body?: unknown) =>
       app.inject({ method, url, headers, ...(body === undefined ? {} : { payload: body as object }) });
     return {
-      userId: me.id, csrfToken: me.csrfToken,
-      get: (u) => send('GET', u), post: (u, b) => send('POST', u, b ?? {}), put: (u, b) => send('PUT', u, b ?? {}),
-      patch: (u, b) => send('PATCH', u, b ?? {}), delete: (u) => send('DELETE', u),
+      userId: me.id,
+      csrfToken: me.csrfToken,
+      get: (u) => send('GET', u),
+      post: (u, b) => send('POST', u, b ?? {}),
+      put: (u, b) => send('PUT', u, b ?? {}),
+      patch: (u, b) => send('PATCH', u, b ?? {}),
+      delete: (u) => send('DELETE', u),
     };
   }
 
   return {
-    app, ctx, container, clock, tdb, login,
-    close: async () => { await app.close(); await tdb.cleanup(); },
+    app,
+    ctx,
+    container,
+    clock,
+    tdb,
+    login,
+    close: async () => {
+      await app.close();
+      await tdb.cleanup();
+    },
   };
 }

@@ -28,11 +28,20 @@ export async function createTestDatabase(dialect: Dialect): Promise<TestDatabase
     const url = path.join(dir, 'test.db');
     const database = openDatabase({ url });
     await migrateToLatest(database);
-    return { database, url, cleanup: async () => { await database.close(); fs.rmSync(dir, { recursive: true, force: true }); } };
+    return {
+      database,
+      url,
+      cleanup: async () => {
+        await database.close();
+        fs.rmSync(dir, { recursive: true, force: true });
+      },
+    };
   }
   const url = process.env.TEST_DATABASE_URL;
   if (!url) throw new Error('TEST_DATABASE_URL is not set');
-  const schema = `t_${newToken(9).toLowerCase().replace(/[^a-z0-9]/g, 'x')}`;
+  const schema = `t_${newToken(9)
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, 'x')}`;
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
   await admin.query(`CREATE SCHEMA ${schema}`);
@@ -40,7 +49,9 @@ export async function createTestDatabase(dialect: Dialect): Promise<TestDatabase
   const database = openDatabase({ url, schema, poolSize: 5 });
   await migrateToLatest(database);
   return {
-    database, url, schema,
+    database,
+    url,
+    schema,
     cleanup: async () => {
       await database.close();
       const c = new pg.Client({ connectionString: url });

@@ -15,7 +15,10 @@ const key = JSON.parse(process.env.WORKER_SERIES!) as { organId: string; code: s
 const startAt = Number(process.env.WORKER_START_AT ?? Date.now());
 
 await new Promise((r) => setTimeout(r, Math.max(0, startAt - Date.now())));
-const values = await Promise.all(Array.from({ length: count }, () =>
-  runTx(database.db, async (tx) => (await numbering.next(tx, { organId: key.organId, class: 'outgoing', code: key.code, year: key.year, by: key.by })).value)));
+const values = await Promise.all(
+  Array.from({ length: count }, () =>
+    runTx(database.db, async (tx) => (await numbering.next(tx, { organId: key.organId, class: 'outgoing', code: key.code, year: key.year, by: key.by })).value),
+  ),
+);
 await database.close();
 process.stdout.write(JSON.stringify({ values }));

@@ -15,12 +15,16 @@ const startAt = Number(process.env.WORKER_START_AT ?? Date.now());
 const userId = process.env.WORKER_USER_ID!;
 
 const database = openDatabase({ url, schema, poolSize: 3 });
-const runner = createTimerRunner({ db: database.db, dialect: database.dialect, clock: systemClock }, {
-  'test.ping': async (tx, timer) => {
-    await notify(tx, systemClock, { userIds: [userId], kind: 'test', title: `ping ${timer.id}`, timerId: timer.id });
-    await new Promise((r) => setTimeout(r, 5));
+const runner = createTimerRunner(
+  { db: database.db, dialect: database.dialect, clock: systemClock },
+  {
+    'test.ping': async (tx, timer) => {
+      await notify(tx, systemClock, { userIds: [userId], kind: 'test', title: `ping ${timer.id}`, timerId: timer.id });
+      await new Promise((r) => setTimeout(r, 5));
+    },
   },
-}, { workerId, batch: 3 });
+  { workerId, batch: 3 },
+);
 
 await new Promise((r) => setTimeout(r, Math.max(0, startAt - Date.now())));
 let fired = 0;

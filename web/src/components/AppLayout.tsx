@@ -16,9 +16,7 @@ function Brand({ compact }: { compact: boolean }) {
       <span className="xt-brand-mark" aria-hidden>
         协
       </span>
-      <span className="xt-brand-text">
-        {compact ? '协调' : '协调 · 办公室协同工作系统'}
-      </span>
+      <span className="xt-brand-text">{compact ? '协调' : '协调 · 办公室协同工作系统'}</span>
     </div>
   );
 }
@@ -33,6 +31,8 @@ export function AppLayout() {
   const navigate = useNavigate();
   const { message } = App.useApp();
 
+  // close the phone drawer whenever the route changes
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the pathname is the trigger, not a value read
   useEffect(() => setDrawerOpen(false), [location.pathname]);
 
   if (loading) {
@@ -94,7 +94,11 @@ export function AppLayout() {
           <div className="xt-user-card">
             <div className="xt-user-card-name">{me.name}</div>
             <div className="xt-user-card-sub">{[me.departmentName, me.title].filter(Boolean).join(' · ') || me.username}</div>
-            <div>{me.roles.map((r) => <Tag key={r}>{roleLabel(r)}</Tag>)}</div>
+            <div>
+              {me.roles.map((r) => (
+                <Tag key={r}>{roleLabel(r)}</Tag>
+              ))}
+            </div>
           </div>
         ),
       },

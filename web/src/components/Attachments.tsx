@@ -1,8 +1,16 @@
 import { useState, type ReactNode } from 'react';
 import { App, Button, Popconfirm, Spin, Tooltip, Typography, Upload, type UploadFile } from 'antd';
 import {
-  DeleteOutlined, DownloadOutlined, FileExcelOutlined, FileImageOutlined, FileOutlined, FilePdfOutlined, FileProtectOutlined,
-  FileTextOutlined, FileWordOutlined, UploadOutlined,
+  DeleteOutlined,
+  DownloadOutlined,
+  FileExcelOutlined,
+  FileImageOutlined,
+  FileOutlined,
+  FilePdfOutlined,
+  FileProtectOutlined,
+  FileTextOutlined,
+  FileWordOutlined,
+  UploadOutlined,
 } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES } from '@xietiao/domain/api/matters';
@@ -81,13 +89,19 @@ export function formatSize(bytes: number): string {
 function FileIcon({ mime }: { mime: string }) {
   const label = ATTACHMENT_TYPES[mime];
   const [icon, color] =
-    mime === 'application/pdf' ? [<FilePdfOutlined key="i" />, '#c0262d']
-    : mime === 'application/ofd' ? [<FileProtectOutlined key="i" />, '#b1541a']
-    : label === 'Word' || label === 'WPS' ? [<FileWordOutlined key="i" />, '#2b579a']
-    : label === 'Excel' ? [<FileExcelOutlined key="i" />, '#217346']
-    : label === '图片' ? [<FileImageOutlined key="i" />, '#7c4dbd']
-    : label === '文本' ? [<FileTextOutlined key="i" />, '#6b7280']
-    : [<FileOutlined key="i" />, '#6b7280'];
+    mime === 'application/pdf'
+      ? [<FilePdfOutlined key="i" />, '#c0262d']
+      : mime === 'application/ofd'
+        ? [<FileProtectOutlined key="i" />, '#b1541a']
+        : label === 'Word' || label === 'WPS'
+          ? [<FileWordOutlined key="i" />, '#2b579a']
+          : label === 'Excel'
+            ? [<FileExcelOutlined key="i" />, '#217346']
+            : label === '图片'
+              ? [<FileImageOutlined key="i" />, '#7c4dbd']
+              : label === '文本'
+                ? [<FileTextOutlined key="i" />, '#6b7280']
+                : [<FileOutlined key="i" />, '#6b7280'];
   return (
     <span className="xt-attachment-icon" style={{ color }} title={label ?? mime} aria-hidden>
       {icon}
@@ -183,13 +197,12 @@ export function Attachments({ matterId, items, closed = false, canUpload = true,
       {(canUpload || title) && (
         <div className="xt-attachments-toolbar">
           {title}
-          {canUpload &&
-            (closed ? (
-              <Tooltip title="事项已办结或撤销，不能再添加附件">{uploadButton}</Tooltip>
-            ) : (
-              uploadButton
-            ))}
-          {canUpload && !closed && <Typography.Text type="secondary" className="xt-attachments-hint">{ATTACHMENT_HINT}</Typography.Text>}
+          {canUpload && (closed ? <Tooltip title="事项已办结或撤销，不能再添加附件">{uploadButton}</Tooltip> : uploadButton)}
+          {canUpload && !closed && (
+            <Typography.Text type="secondary" className="xt-attachments-hint">
+              {ATTACHMENT_HINT}
+            </Typography.Text>
+          )}
         </div>
       )}
       {items === undefined && own.isPending ? (
@@ -213,7 +226,14 @@ export function Attachments({ matterId, items, closed = false, canUpload = true,
               </div>
               <div className="xt-attachment-actions">
                 <Tooltip title="下载">
-                  <Button type="text" size="small" icon={<DownloadOutlined />} href={`/api/v1/attachments/${encodeURIComponent(a.id)}`} download={a.filename} aria-label={`下载 ${a.filename}`} />
+                  <Button
+                    type="text"
+                    size="small"
+                    icon={<DownloadOutlined />}
+                    href={`/api/v1/attachments/${encodeURIComponent(a.id)}`}
+                    download={a.filename}
+                    aria-label={`下载 ${a.filename}`}
+                  />
                 </Tooltip>
                 {a.canDelete && !closed && (
                   <Popconfirm
@@ -225,7 +245,14 @@ export function Attachments({ matterId, items, closed = false, canUpload = true,
                     onConfirm={() => del(a)}
                   >
                     <Tooltip title="删除">
-                      <Button type="text" size="small" danger icon={<DeleteOutlined />} aria-label={`删除 ${a.filename}`} loading={remove.isPending && remove.variables === a.id} />
+                      <Button
+                        type="text"
+                        size="small"
+                        danger
+                        icon={<DeleteOutlined />}
+                        aria-label={`删除 ${a.filename}`}
+                        loading={remove.isPending && remove.variables === a.id}
+                      />
                     </Tooltip>
                   </Popconfirm>
                 )}
@@ -234,10 +261,14 @@ export function Attachments({ matterId, items, closed = false, canUpload = true,
           ))}
           {uploading.map((name, i) => (
             <li key={`uploading-${i}-${name}`} className="xt-attachment is-uploading">
-              <span className="xt-attachment-icon"><Spin size="small" /></span>
+              <span className="xt-attachment-icon">
+                <Spin size="small" />
+              </span>
               <div className="xt-attachment-main">
                 <span className="xt-attachment-name">{name}</span>
-                <div className="xt-attachment-meta"><span>正在上传…</span></div>
+                <div className="xt-attachment-meta">
+                  <span>正在上传…</span>
+                </div>
               </div>
             </li>
           ))}
@@ -251,7 +282,17 @@ export function Attachments({ matterId, items, closed = false, canUpload = true,
  * Picks files to attach later (e.g. after the matter is created): checks each on picking, keeps
  * the rest as an antd file list whose `status` the caller may set while uploading.
  */
-export function AttachmentPicker({ id, value = [], onChange, disabled }: { id?: string; value?: UploadFile[]; onChange?: (files: UploadFile[]) => void; disabled?: boolean }) {
+export function AttachmentPicker({
+  id,
+  value = [],
+  onChange,
+  disabled,
+}: {
+  id?: string;
+  value?: UploadFile[];
+  onChange?: (files: UploadFile[]) => void;
+  disabled?: boolean;
+}) {
   const { message } = App.useApp();
   return (
     <Upload

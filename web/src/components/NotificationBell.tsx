@@ -42,7 +42,9 @@ export function NotificationBell() {
         </Button>
       </div>
       {list.isPending ? (
-        <div className="xt-center"><Spin /></div>
+        <div className="xt-center">
+          <Spin />
+        </div>
       ) : list.isError ? (
         <Typography.Text type="danger">{errorMessage(list.error)}</Typography.Text>
       ) : list.data.items.length === 0 ? (
@@ -64,7 +66,9 @@ export function NotificationBell() {
       )}
       {list.data && list.data.total > list.data.items.length && (
         <div className="xt-notify-foot">
-          <Typography.Text type="secondary">共 {list.data.total} 条，显示最新 {list.data.items.length} 条</Typography.Text>
+          <Typography.Text type="secondary">
+            共 {list.data.total} 条，显示最新 {list.data.items.length} 条
+          </Typography.Text>
         </div>
       )}
     </div>

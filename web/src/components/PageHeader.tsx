@@ -15,10 +15,7 @@ export function PageHeader({ title, subTitle, tags, extra, breadcrumb }: Props) 
   return (
     <div className="xt-page-header">
       {breadcrumb && breadcrumb.length > 0 && (
-        <Breadcrumb
-          className="xt-breadcrumb"
-          items={breadcrumb.map((b) => ({ title: b.to ? <Link to={b.to}>{b.title}</Link> : b.title }))}
-        />
+        <Breadcrumb className="xt-breadcrumb" items={breadcrumb.map((b) => ({ title: b.to ? <Link to={b.to}>{b.title}</Link> : b.title }))} />
       )}
       <div className="xt-page-header-row">
         <div className="xt-page-header-main">

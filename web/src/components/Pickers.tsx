@@ -34,8 +34,6 @@ export function PersonSelect({ leadersOnly, excludeAdmins = true, ...props }: Co
 /** Pick one or more active departments. */
 export function DepartmentSelect(props: Common) {
   const q = useDepartments();
-  const options = (q.data?.items ?? [])
-    .filter((d) => d.active)
-    .map((d) => ({ value: d.id, label: d.name, search: `${d.name} ${d.shortName ?? ''}` }));
+  const options = (q.data?.items ?? []).filter((d) => d.active).map((d) => ({ value: d.id, label: d.name, search: `${d.name} ${d.shortName ?? ''}` }));
   return <Select showSearch={SEARCH} allowClear placeholder="选择部门" loading={q.isPending} options={options} {...props} />;
 }

@@ -1,7 +1,16 @@
 import type { ReactNode } from 'react';
 import {
-  ApartmentOutlined, AuditOutlined, CalendarOutlined, DashboardOutlined, FileSearchOutlined,
-  InboxOutlined, NodeIndexOutlined, ScheduleOutlined, SendOutlined, SettingOutlined, TeamOutlined,
+  ApartmentOutlined,
+  AuditOutlined,
+  CalendarOutlined,
+  DashboardOutlined,
+  FileSearchOutlined,
+  InboxOutlined,
+  NodeIndexOutlined,
+  ScheduleOutlined,
+  SendOutlined,
+  SettingOutlined,
+  TeamOutlined,
 } from '@ant-design/icons';
 import type { Me } from '../lib/types';
 import { hasRole, isAdmin } from '../lib/roles';
@@ -56,7 +65,6 @@ export function selectedKey(pathname: string, items: NavItem[]): string {
   }
   return best;
 }
-
 
 /** The group a menu key belongs to (to open it). */
 export function openGroup(key: string, items: NavItem[]): string | undefined {

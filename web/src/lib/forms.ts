@@ -14,7 +14,7 @@ function toNamePath(path: string | readonly PropertyKey[]): NamePath {
 function fieldExists(form: FormInstance, name: NamePath): boolean {
   try {
     const all = form.getFieldsValue(true) as Record<string, unknown>;
-    return name.length > 0 && Object.prototype.hasOwnProperty.call(all, name[0]);
+    return name.length > 0 && Object.hasOwn(all, name[0]);
   } catch {
     return false;
   }
@@ -38,12 +38,7 @@ export function applyServerError(form: FormInstance, e: unknown, aliases: Record
  * Checks a body against the shared zod schema before it is sent, with the schema's own Chinese
  * messages on the fields. Returns the parsed body, or null (errors are on the form).
  */
-export function checkWith<S extends z.ZodType>(
-  schema: S,
-  body: unknown,
-  form: FormInstance,
-  aliases: Record<string, string> = {},
-): z.output<S> | null {
+export function checkWith<S extends z.ZodType>(schema: S, body: unknown, form: FormInstance, aliases: Record<string, string> = {}): z.output<S> | null {
   const r = schema.safeParse(body);
   if (r.success) return r.data;
   const fields: { name: NamePath; errors: string[] }[] = [];

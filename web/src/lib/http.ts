@@ -82,7 +82,7 @@ export async function request<T>(method: string, path: string, opts: RequestOpti
   }
 
   const text = await res.text();
-  let data: unknown = undefined;
+  let data: unknown;
   if (text) {
     try {
       data = JSON.parse(text);

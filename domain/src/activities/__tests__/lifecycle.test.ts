@@ -76,7 +76,9 @@ describe('ACT-2 activity lifecycle (办公室拟办 → 主要领导审批 → �
   it('ACT-6 the happy path and the re-coordination path (a leader becomes unavailable)', () => {
     const walk = (evs: ActivityEvent[]) => evs.reduce<ActivityState | null>((s, e) => (s ? next(lc, s, e) : null), lc.initial);
     expect(walk(['propose', 'approve', 'confirmAll', 'complete'])).toBe('completed');
-    expect(walk(['propose', 'returnForRework', 'propose', 'approveWithChanges', 'confirmAll', 'reopen', 'propose', 'approve', 'confirmAll', 'complete'])).toBe('completed');
+    expect(walk(['propose', 'returnForRework', 'propose', 'approveWithChanges', 'confirmAll', 'reopen', 'propose', 'approve', 'confirmAll', 'complete'])).toBe(
+      'completed',
+    );
     expect(walk(['propose', 'decline'])).toBe('declined');
     expect(walk(['propose', 'approve', 'complete'])).toBeNull(); // not before confirmation
   });

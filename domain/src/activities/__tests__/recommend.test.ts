@@ -30,7 +30,11 @@ describe('ACT-4 recommendation', () => {
     expect(p.opinion).toContain('拟请分管领导副市长王芳出席（分管该领域（教育））');
     expect(p.opinion).toContain('妥否，请主要领导审批');
     // the proposal passes the rules
-    expect(evaluateRules(a, p.leaderIds, { leaders: LEADERS, inNameCountInPeriod: 0, settings: DEFAULT_ACTIVITY_RULES }).every((e) => e.level === 'ok' || e.level === 'info')).toBe(true);
+    expect(
+      evaluateRules(a, p.leaderIds, { leaders: LEADERS, inNameCountInPeriod: 0, settings: DEFAULT_ACTIVITY_RULES }).every(
+        (e) => e.level === 'ok' || e.level === 'info',
+      ),
+    ).toBe(true);
   });
 
   it('ACT-4 the in-charge leader ranks first even with a heavy recent load', () => {

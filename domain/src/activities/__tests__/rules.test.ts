@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  ActivityRuleSettingsSchema,
-  DEFAULT_ACTIVITY_RULES,
-  evaluateRules,
-  inNameQuotaPeriod,
-  leadersInCharge,
-  worstLevel,
-} from '../rules';
+import { ActivityRuleSettingsSchema, DEFAULT_ACTIVITY_RULES, evaluateRules, inNameQuotaPeriod, leadersInCharge, worstLevel } from '../rules';
 import { EXCEPTION_LABELS, type ActivityExceptions, type ActivityFacts, type ActivityRuleSettings, type RuleEvaluation } from '../types';
 import { L, LEADERS, activity } from './fixtures';
 
@@ -43,7 +36,13 @@ describe('ACT-2 quota on activities held in the party/government name', () => {
 describe('ACT-2 only the leader in charge attends a meeting held in the party/government name', () => {
   const trigger: [string, Partial<ActivityFacts>, string[], string[], string][] = [
     ['常务副市长 accompanies the 分管教育 副市长', { area: '教育' }, [L.edu.id, L.exec.id], [L.exec.id], '刘志强属陪会'],
-    ['party meeting by the emergency department: mayor and 秘书长 flagged', { heldInName: 'party', organiserDepartmentId: 'dept-emergency' }, [L.safety.id, L.mayor.id, L.secgen.id], [L.mayor.id, L.secgen.id], '陈建国、吴军属陪会'],
+    [
+      'party meeting by the emergency department: mayor and 秘书长 flagged',
+      { heldInName: 'party', organiserDepartmentId: 'dept-emergency' },
+      [L.safety.id, L.mayor.id, L.secgen.id],
+      [L.mayor.id, L.secgen.id],
+      '陈建国、吴军属陪会',
+    ],
     ['the in-charge leader is missing from the proposal', { area: '教育' }, [L.exec.id], [L.exec.id], '分管领导王芳未在拟出席名单中'],
     ['area matched by containment (安全生产工作)', { area: '安全生产工作' }, [L.safety.id, L.urban.id], [L.urban.id], '孙涛'],
   ];
@@ -86,19 +85,42 @@ describe('ACT-2 only the leader in charge attends a meeting held in the party/go
 
 describe('ACT-2 public occasions: second-line leaders widely, few first-line leaders', () => {
   const trigger: [string, Partial<ActivityFacts>, string[], ActivityRuleSettings, [RuleEvaluation['level'], string[], string][]][] = [
-    ['two first-line at a 庆典 (cap 1)', { category: '庆典' }, [L.edu.id, L.culture.id, L.second1.id], S,
-      [['warning', [L.edu.id, L.culture.id], '现拟2位：王芳、赵磊']]],
-    ['a 纪念活动 with no second-line leader', { category: '纪念活动' }, [L.culture.id], S,
-      [['info', [L.second1.id, L.second2.id], '可考虑请郑国华、黄丽出席']]],
-    ['a 涉外活动 with three first-line and no second-line', { category: '涉外活动', heldInName: 'other' }, [L.culture.id, L.exec.id, L.mayor.id], S,
-      [['warning', [L.culture.id, L.exec.id, L.mayor.id], '上限1位'], ['info', [L.second1.id, L.second2.id], '没有二线领导']]],
-    ['a 晚会 with cap 0 and one first-line', { category: '晚会' }, [L.culture.id, L.second2.id], withRule('publicOccasions', { maxFirstLine: 0 }),
-      [['warning', [L.culture.id], '上限0位']]],
+    [
+      'two first-line at a 庆典 (cap 1)',
+      { category: '庆典' },
+      [L.edu.id, L.culture.id, L.second1.id],
+      S,
+      [['warning', [L.edu.id, L.culture.id], '现拟2位：王芳、赵磊']],
+    ],
+    [
+      'a 纪念活动 with no second-line leader',
+      { category: '纪念活动' },
+      [L.culture.id],
+      S,
+      [['info', [L.second1.id, L.second2.id], '可考虑请郑国华、黄丽出席']],
+    ],
+    [
+      'a 涉外活动 with three first-line and no second-line',
+      { category: '涉外活动', heldInName: 'other' },
+      [L.culture.id, L.exec.id, L.mayor.id],
+      S,
+      [
+        ['warning', [L.culture.id, L.exec.id, L.mayor.id], '上限1位'],
+        ['info', [L.second1.id, L.second2.id], '没有二线领导'],
+      ],
+    ],
+    [
+      'a 晚会 with cap 0 and one first-line',
+      { category: '晚会' },
+      [L.culture.id, L.second2.id],
+      withRule('publicOccasions', { maxFirstLine: 0 }),
+      [['warning', [L.culture.id], '上限0位']],
+    ],
   ];
   it.each(trigger)('ACT-2 publicOccasions triggers: %s', (_t, over, proposed, settings, expected) => {
     const r = of(run(activity(over), proposed, 0, settings), 'publicOccasions');
     expect(r.map((e) => [e.level, e.leaderIds])).toEqual(expected.map(([lv, ids]) => [lv, ids]));
-    expected.forEach(([, , text], i) => expect(r[i].message).toContain(text));
+    for (const [i, [, , text]] of expected.entries()) expect(r[i].message).toContain(text);
     expect(r[0].name).toBe('公开场合广泛吸收二线领导、一线领导不宜多');
   });
 
@@ -145,7 +167,16 @@ describe('ACT-2 process: 办公室拟办 → 主要领导审批 → 执行', () 
 describe('ACT-3 exceptions (灵活掌握)', () => {
   const flags = Object.keys(EXCEPTION_LABELS) as (keyof ActivityExceptions)[];
   const meeting = (flag: keyof ActivityExceptions | null) =>
-    activity({ area: '教育', exceptions: { superiorLeaderAttends: false, unifiedCommemoration: false, advancesCentralWork: false, outstandingActivity: false, ...(flag ? { [flag]: true } : {}) } });
+    activity({
+      area: '教育',
+      exceptions: {
+        superiorLeaderAttends: false,
+        unifiedCommemoration: false,
+        advancesCentralWork: false,
+        outstandingActivity: false,
+        ...(flag ? { [flag]: true } : {}),
+      },
+    });
 
   it.each(flags)('ACT-3 %s: shown as info and downgrades 陪会 to info with the reason', (flag) => {
     const r = run(meeting(flag), [L.edu.id, L.exec.id]);
@@ -193,7 +224,12 @@ describe('ACT-2 rule settings (administrator edits)', () => {
     ['a fractional quota', withRule('quota', { max: 2.5 }), 'quota.max', '数量上限应为整数'],
     ['a warn ratio above 1', withRule('quota', { warnRatio: 1.5 }), 'quota.warnRatio', '预警比例不能大于1'],
     ['an unknown period', { ...S, quota: { ...S.quota, period: 'week' } }, 'quota.period', '统计周期应为月、季度或年'],
-    ['an unknown category', { ...S, publicOccasions: { ...S.publicOccasions, categories: ['舞会'] } }, 'publicOccasions.categories.0', '活动类别不在可选范围内'],
+    [
+      'an unknown category',
+      { ...S, publicOccasions: { ...S.publicOccasions, categories: ['舞会'] } },
+      'publicOccasions.categories.0',
+      '活动类别不在可选范围内',
+    ],
     ['no categories while enabled', withRule('publicOccasions', { categories: [] }), 'publicOccasions.categories', '至少选择一个活动类别'],
     ['a negative first-line cap', withRule('publicOccasions', { maxFirstLine: -1 }), 'publicOccasions.maxFirstLine', '一线领导人数上限不能小于0'],
     ['a bad reminder time', withRule('reminders', { dayBeforeAt: '25:00' }), 'reminders.dayBeforeAt', 'HH:mm'],

@@ -1,13 +1,26 @@
 import { describe, expect, it } from 'vitest';
 import {
-  addWorkingDays, buildCalendar, dayInfo, deadlineWarning, hasStatutoryData, isWorkingDay, missingYears, statutoryYears, yearStatus,
+  addWorkingDays,
+  buildCalendar,
+  dayInfo,
+  deadlineWarning,
+  hasStatutoryData,
+  isWorkingDay,
+  missingYears,
+  statutoryYears,
+  yearStatus,
   type CalendarEntry,
 } from '../workdays';
 
 const notice2027: CalendarEntry[] = [
   // 元旦 1–3 January 2027 (Friday–Sunday), 春节 from 6 February, a 调休 Saturday
   ...['2027-01-01', '2027-01-02', '2027-01-03'].map((date) => ({ date, working: false, kind: 'notice' as const, name: '元旦' })),
-  ...['2027-02-06', '2027-02-07', '2027-02-08', '2027-02-09', '2027-02-10', '2027-02-11', '2027-02-12'].map((date) => ({ date, working: false, kind: 'notice' as const, name: '春节' })),
+  ...['2027-02-06', '2027-02-07', '2027-02-08', '2027-02-09', '2027-02-10', '2027-02-11', '2027-02-12'].map((date) => ({
+    date,
+    working: false,
+    kind: 'notice' as const,
+    name: '春节',
+  })),
   { date: '2027-02-13', working: true, kind: 'notice', name: '春节' },
 ];
 
@@ -52,11 +65,14 @@ describe('K-8 the holiday calendar: statutory data, missing years, administrator
     // an ordinary day of an entered year comes from the notice too (nothing listed = an ordinary day)
     expect(dayInfo('2027-03-03', entered)).toMatchObject({ working: true, label: '工作日', source: 'notice' });
 
-    const withOverride = buildCalendar([
-      ...notice2027,
-      { date: '2027-01-04', working: false, kind: 'override', name: '台风停工' },
-      { date: '2027-01-02', working: true, kind: 'override', name: '集中办公' },
-    ], [2027]);
+    const withOverride = buildCalendar(
+      [
+        ...notice2027,
+        { date: '2027-01-04', working: false, kind: 'override', name: '台风停工' },
+        { date: '2027-01-02', working: true, kind: 'override', name: '集中办公' },
+      ],
+      [2027],
+    );
     expect(addWorkingDays('2026-12-31', 1, withOverride)).toBe('2027-01-02');
     expect(addWorkingDays('2026-12-31', 2, withOverride)).toBe('2027-01-05');
     expect(dayInfo('2027-01-02', withOverride)).toMatchObject({ working: true, label: '工作日（管理员设定）', source: 'override' });

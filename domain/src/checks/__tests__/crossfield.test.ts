@@ -153,7 +153,10 @@ describe('X-04 发文字号年份与成文日期', () => {
     'X-04',
     [
       { name: 'a 2023 number on a 2024 document', input: req({ docNo: '县政发〔2023〕18号' }), path: 'document.docNo', message: /2023.*2024/u },
-      { name: 'a 2025 number dated 2024年12月31日', input: req({ docNo: '县政发〔2025〕1号', date: '2024年12月31日', signers: [signer(O.countyGov, '王某', { signedAt: '2024-12-31' })] }) },
+      {
+        name: 'a 2025 number dated 2024年12月31日',
+        input: req({ docNo: '县政发〔2025〕1号', date: '2024年12月31日', signers: [signer(O.countyGov, '王某', { signedAt: '2024-12-31' })] }),
+      },
       { name: 'a malformed number with another year', input: req({ docNo: '县政发[2023]18号' }) },
     ],
     [
@@ -169,8 +172,15 @@ describe('X-05 发文字号重号', () => {
     'X-05',
     [
       { name: 'a 批复 numbered like the 请示 it answers', input: reply({ docNo: '县政发〔2024〕18号' }), path: 'document.docNo', message: /所答复/u },
-      { name: 'a body that cites another document with this number', input: notice({ body: '根据《某市人民政府关于防汛工作的意见》（市政发〔2024〕7号），现通知如下。' }), message: /正文引用/u },
-      { name: 'a cited number that differs only in bracket style', input: notice({ body: '根据《某市人民政府关于防汛工作的意见》（市政发[2024]7号），现通知如下。' }) },
+      {
+        name: 'a body that cites another document with this number',
+        input: notice({ body: '根据《某市人民政府关于防汛工作的意见》（市政发〔2024〕7号），现通知如下。' }),
+        message: /正文引用/u,
+      },
+      {
+        name: 'a cited number that differs only in bracket style',
+        input: notice({ body: '根据《某市人民政府关于防汛工作的意见》（市政发[2024]7号），现通知如下。' }),
+      },
     ],
     [
       { name: 'a 批复 with its own number', input: reply() },
@@ -186,12 +196,19 @@ describe('X-06 成文日期与签发日期', () => {
     [
       { name: 'a date before the signature', input: req({ date: '2024年6月2日' }), path: 'document.date', message: /2024年6月3日/u },
       { name: 'a joint document dated at the first, not the last, signature', input: jointUp({ date: '2024年6月3日' }), message: /最后签发.*2024年6月5日/u },
-      { name: 'a 决定 whose date differs from the meeting date in its title', input: notice({ type: '决定', title: '某市人民政府关于表彰防汛先进集体的决定（2024年6月1日市人民政府常务会议通过）' }), message: /会议通过日期/u },
+      {
+        name: 'a 决定 whose date differs from the meeting date in its title',
+        input: notice({ type: '决定', title: '某市人民政府关于表彰防汛先进集体的决定（2024年6月1日市人民政府常务会议通过）' }),
+        message: /会议通过日期/u,
+      },
     ],
     [
       { name: 'the clean 请示', input: req() },
       { name: 'a joint document dated at the last signature', input: jointUp() },
-      { name: 'a 决议 (dated by its meeting, not by signatures)', input: notice({ type: '决议', title: '某市人民政府关于防汛工作的决议', date: '2024年6月1日' }) },
+      {
+        name: 'a 决议 (dated by its meeting, not by signatures)',
+        input: notice({ type: '决议', title: '某市人民政府关于防汛工作的决议', date: '2024年6月1日' }),
+      },
       { name: 'a document without signature records', input: req({ signers: [] }) },
     ],
   );
@@ -220,7 +237,12 @@ describe('X-08 标题与文种', () => {
     [
       { name: 'a 通报 whose title ends in 通知', input: notice({ type: '通报' }), path: 'document.title', message: /“通知”.*“通报”/u, severity: 'error' },
       { name: 'a colon inside the title', input: notice({ title: '某市人民政府关于防汛工作：做好2024年汛期准备的通知' }), severity: 'warning', message: /：/u },
-      { name: 'a title naming another organ as issuer', input: req({ title: '某市人民政府关于追加防汛经费的请示' }), severity: 'warning', message: /不是本文的发文机关/u },
+      {
+        name: 'a title naming another organ as issuer',
+        input: req({ title: '某市人民政府关于追加防汛经费的请示' }),
+        severity: 'warning',
+        message: /不是本文的发文机关/u,
+      },
       { name: 'a comma inside the title', input: notice({ title: '某市人民政府关于加强防汛，做好救灾工作的通知' }), severity: 'warning' },
     ],
     [
@@ -236,17 +258,51 @@ describe('X-09 附件说明与附件', () => {
   ruleTable(
     'X-09',
     [
-      { name: 'two attachments but one line in the note', input: req({ attachmentNote: ['附件：1.经费测算表'] }), path: 'document.attachmentNote', message: /1个附件.*2个附件/u },
-      { name: 'a name that differs from the attachment heading', input: req({ attachments: [{ no: 1, title: '经费测算明细表' }, { no: 2, title: '受灾情况统计' }] }), path: 'document.attachmentNote[0]', message: /一致/u },
+      {
+        name: 'two attachments but one line in the note',
+        input: req({ attachmentNote: ['附件：1.经费测算表'] }),
+        path: 'document.attachmentNote',
+        message: /1个附件.*2个附件/u,
+      },
+      {
+        name: 'a name that differs from the attachment heading',
+        input: req({
+          attachments: [
+            { no: 1, title: '经费测算明细表' },
+            { no: 2, title: '受灾情况统计' },
+          ],
+        }),
+        path: 'document.attachmentNote[0]',
+        message: /一致/u,
+      },
       { name: 'attachments without a note', input: req({ attachmentNote: [] }), path: 'document.attachmentNote' },
       { name: 'a note without attachments', input: req({ attachments: [] }), path: 'document.attachments' },
-      { name: 'attachments numbered 1 and 3', input: req({ attachmentNote: ['附件：1.经费测算表', '3.受灾情况统计'], attachments: [{ no: 1, title: '经费测算表' }, { no: 3, title: '受灾情况统计' }] }), path: 'document.attachments[1]' },
+      {
+        name: 'attachments numbered 1 and 3',
+        input: req({
+          attachmentNote: ['附件：1.经费测算表', '3.受灾情况统计'],
+          attachments: [
+            { no: 1, title: '经费测算表' },
+            { no: 3, title: '受灾情况统计' },
+          ],
+        }),
+        path: 'document.attachments[1]',
+      },
     ],
     [
       { name: 'the clean 请示 (two attachments)', input: req() },
       { name: 'no attachments', input: notice() },
       { name: 'a single attachment', input: req({ attachmentNote: ['附件：经费测算表'], attachments: [{ no: 1, title: '经费测算表' }] }) },
-      { name: 'a wrapped name', input: req({ attachmentNote: ['附件：1.经费测算表', '2.某县2024年汛期受灾情况', '统计表'], attachments: [{ no: 1, title: '经费测算表' }, { no: 2, title: '某县2024年汛期受灾情况统计表' }] }) },
+      {
+        name: 'a wrapped name',
+        input: req({
+          attachmentNote: ['附件：1.经费测算表', '2.某县2024年汛期受灾情况', '统计表'],
+          attachments: [
+            { no: 1, title: '经费测算表' },
+            { no: 2, title: '某县2024年汛期受灾情况统计表' },
+          ],
+        }),
+      },
     ],
   );
 });
@@ -273,30 +329,60 @@ describe('X-11 署名与发文机关', () => {
   ruleTable(
     'X-11',
     [
-      { name: 'a 署名 of the 办公室 on the government’s document', input: req({ body: closing('某县人民政府办公室', '2024年6月3日') }), path: 'document.body', message: /不是本文的发文机关/u },
+      {
+        name: 'a 署名 of the 办公室 on the government’s document',
+        input: req({ body: closing('某县人民政府办公室', '2024年6月3日') }),
+        path: 'document.body',
+        message: /不是本文的发文机关/u,
+      },
       { name: 'a joint document signed by the lead only', input: jointUp({ body: closing('某县人民政府', '2024年6月5日') }), message: /缺少：中共某县委员会/u },
-      { name: 'a joint document signed in the wrong order', input: jointUp({ body: closing('中共某县委员会', '某县人民政府', '2024年6月5日') }), message: /主办机关/u },
+      {
+        name: 'a joint document signed in the wrong order',
+        input: jointUp({ body: closing('中共某县委员会', '某县人民政府', '2024年6月5日') }),
+        message: /主办机关/u,
+      },
     ],
     [
       { name: 'a 署名 of the issuer', input: req({ body: closing('某县人民政府', '2024年6月3日') }) },
       { name: 'a joint 署名 in issuer order', input: jointUp({ body: closing('某县人民政府', '中共某县委员会', '2024年6月5日') }) },
       { name: 'a 规范化简称 (not judged)', input: req({ body: closing('县政府', '2024年6月3日') }) },
       { name: 'a body without a closing block', input: req() },
-      { name: 'a 纪要 (no seal)', input: notice({ type: '纪要', layout: '纪要', title: '某市人民政府常务会议纪要', body: '会议议定如下。\n某县人民政府办公室\n2024年6月5日' }) },
+      {
+        name: 'a 纪要 (no seal)',
+        input: notice({ type: '纪要', layout: '纪要', title: '某市人民政府常务会议纪要', body: '会议议定如下。\n某县人民政府办公室\n2024年6月5日' }),
+      },
     ],
   );
 });
 
 describe('X-12 公布性公文的主送与纪要格式', () => {
   const minutes = (over: DocOverrides = {}): CheckInput =>
-    notice({ type: '纪要', layout: '纪要', title: '某市人民政府常务会议纪要', mainTo: [], docNo: '（第3号）', body: '会议议定如下：\n一、同意追加防汛经费。', ...over });
+    notice({
+      type: '纪要',
+      layout: '纪要',
+      title: '某市人民政府常务会议纪要',
+      mainTo: [],
+      docNo: '（第3号）',
+      body: '会议议定如下：\n一、同意追加防汛经费。',
+      ...over,
+    });
   ruleTable(
     'X-12',
     [
-      { name: 'a 公告 with 主送', input: notice({ type: '公告', title: '某市人民政府关于汛期河道管理的公告' }), path: 'document.mainTo', message: /一般不标注主送/u },
+      {
+        name: 'a 公告 with 主送',
+        input: notice({ type: '公告', title: '某市人民政府关于汛期河道管理的公告' }),
+        path: 'document.mainTo',
+        message: /一般不标注主送/u,
+      },
       { name: 'a 通告 with 主送', input: notice({ type: '通告', title: '某市人民政府关于汛期禁止下河游泳的通告' }), path: 'document.mainTo' },
       { name: 'a 纪要 in the 通用 layout', input: minutes({ layout: '通用' }), path: 'document.layout', message: /纪要格式/u },
-      { name: 'a 纪要 with a 署名 and date at the end', input: minutes({ body: '会议议定如下：\n一、同意追加防汛经费。\n某市人民政府\n2024年6月5日' }), path: 'document.body', message: /不加盖印章/u },
+      {
+        name: 'a 纪要 with a 署名 and date at the end',
+        input: minutes({ body: '会议议定如下：\n一、同意追加防汛经费。\n某市人民政府\n2024年6月5日' }),
+        path: 'document.body',
+        message: /不加盖印章/u,
+      },
     ],
     [
       { name: 'a 公告 without 主送', input: notice({ type: '公告', title: '某市人民政府关于汛期河道管理的公告', mainTo: [] }) },
@@ -327,7 +413,11 @@ describe('X-14 批复与所答复的请示', () => {
     'X-14',
     [
       { name: 'a 批复 without replyTo', input: reply({ replyTo: null }), path: 'document.replyTo', message: /所答复的请示/u },
-      { name: 'a 批复 answering a 报告', input: reply({ replyTo: { type: '报告', issuer: O.countyGov, docNo: '县政发〔2024〕18号' } }), path: 'document.replyTo.type' },
+      {
+        name: 'a 批复 answering a 报告',
+        input: reply({ replyTo: { type: '报告', issuer: O.countyGov, docNo: '县政发〔2024〕18号' } }),
+        path: 'document.replyTo.type',
+      },
       { name: 'a 批复 not addressed to the requesting organ', input: reply({ mainTo: [O.otherCountyGov] }), path: 'document.mainTo', message: /某县人民政府/u },
       { name: 'a 批复 without the 请示’s number', input: reply({ replyTo: { type: '请示', issuer: O.countyGov, docNo: '' } }), path: 'document.replyTo.docNo' },
     ],
@@ -361,14 +451,51 @@ describe('X-16 请示、报告只上行', () => {
     'X-16',
     [
       { name: 'a 请示 to a subordinate', input: req({ mainTo: [O.townGov], copyTo: [] }), path: 'document.type', message: /下行/u },
-      { name: 'a 报告 to a peer', input: req({ type: '报告', title: '某县人民政府关于防汛工作情况的报告', matters: [], mainTo: [O.otherCountyGov], copyTo: [] }), message: /平行/u },
-      { name: 'a 请示 to an unrelated organ', input: baseDoc({ issuers: [{ organ: O.cityFinance, lead: true }], title: '某市财政局关于追加防汛经费的请示', mainTo: [O.countyGov], copyTo: [], signers: [signer(O.cityFinance, '钱某')], signatory: ['钱某'] }), message: /函/u },
+      {
+        name: 'a 报告 to a peer',
+        input: req({ type: '报告', title: '某县人民政府关于防汛工作情况的报告', matters: [], mainTo: [O.otherCountyGov], copyTo: [] }),
+        message: /平行/u,
+      },
+      {
+        name: 'a 请示 to an unrelated organ',
+        input: baseDoc({
+          issuers: [{ organ: O.cityFinance, lead: true }],
+          title: '某市财政局关于追加防汛经费的请示',
+          mainTo: [O.countyGov],
+          copyTo: [],
+          signers: [signer(O.cityFinance, '钱某')],
+          signatory: ['钱某'],
+        }),
+        message: /函/u,
+      },
       { name: 'a 请示 without 主送', input: req({ mainTo: [] }), path: 'document.mainTo' },
     ],
     [
       { name: 'the clean 请示', input: req() },
-      { name: 'a 报告 of a department to its government', input: baseDoc({ type: '报告', issuers: [{ organ: O.countyEdu, lead: true }], title: '某县教育局关于防汛工作情况的报告', mainTo: [O.countyGov], copyTo: [], matters: [], signers: [signer(O.countyEdu, '孙某')], signatory: ['孙某'] }) },
-      { name: 'a 请示 of a town to its county', input: baseDoc({ issuers: [{ organ: O.townGov, lead: true }], title: '某镇人民政府关于追加防汛经费的请示', mainTo: [O.countyGov], copyTo: [], signers: [signer(O.townGov, '周某')], signatory: ['周某'] }) },
+      {
+        name: 'a 报告 of a department to its government',
+        input: baseDoc({
+          type: '报告',
+          issuers: [{ organ: O.countyEdu, lead: true }],
+          title: '某县教育局关于防汛工作情况的报告',
+          mainTo: [O.countyGov],
+          copyTo: [],
+          matters: [],
+          signers: [signer(O.countyEdu, '孙某')],
+          signatory: ['孙某'],
+        }),
+      },
+      {
+        name: 'a 请示 of a town to its county',
+        input: baseDoc({
+          issuers: [{ organ: O.townGov, lead: true }],
+          title: '某镇人民政府关于追加防汛经费的请示',
+          mainTo: [O.countyGov],
+          copyTo: [],
+          signers: [signer(O.townGov, '周某')],
+          signatory: ['周某'],
+        }),
+      },
     ],
   );
 });
@@ -395,13 +522,19 @@ describe('X-18 首页显示正文', () => {
     'X-18',
     [
       { name: 'a 通知 to 40 county governments', input: crowd(40), path: 'document.mainTo', message: /移至版记/u },
-      { name: 'a long two-line title and 25 addressees', input: crowd(25, { title: '某市人民政府关于进一步做好2024年主汛期防汛抗旱和地质灾害防治及城市内涝治理工作的通知' }) },
+      {
+        name: 'a long two-line title and 25 addressees',
+        input: crowd(25, { title: '某市人民政府关于进一步做好2024年主汛期防汛抗旱和地质灾害防治及城市内涝治理工作的通知' }),
+      },
       { name: 'a 信函 to 60 county governments', input: crowd(60, { type: '函', layout: '信函', title: '某市人民政府关于商请协助防汛的函' }) },
     ],
     [
       { name: 'the clean 通知', input: notice() },
       { name: 'a 通知 to 8 county governments', input: crowd(8) },
-      { name: 'a 信函 to 30 county governments (the 信函 head is short)', input: crowd(30, { type: '函', layout: '信函', title: '某市人民政府关于商请协助防汛的函' }) },
+      {
+        name: 'a 信函 to 30 county governments (the 信函 head is short)',
+        input: crowd(30, { type: '函', layout: '信函', title: '某市人民政府关于商请协助防汛的函' }),
+      },
       { name: 'a 令 (no title or 主送 above the body)', input: crowd(60, { type: '令', layout: '命令', title: '某市人民政府令', docNo: '第5号' }) },
     ],
   );

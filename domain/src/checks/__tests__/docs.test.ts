@@ -8,8 +8,7 @@ import { RULE_FAMILIES, SEVERITY_CHOICES, SEVERITY_LABELS, renderRulesDoc } from
 const here = path.dirname(fileURLToPath(import.meta.url));
 const docPath = path.resolve(here, '../../../../docs/rules.md');
 
-const range = (prefix: string, from: number, to: number) =>
-  Array.from({ length: to - from + 1 }, (_, i) => `${prefix}${String(from + i).padStart(2, '0')}`);
+const range = (prefix: string, from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => `${prefix}${String(from + i).padStart(2, '0')}`);
 
 /**
  * Every rule ID of the issue scope, as gongwen-rules.md spells it (R-ROUTE-06 is split there
@@ -45,7 +44,11 @@ describe('rule registry and docs/rules.md', () => {
   });
 
   it('docs/rules.md: every rule falls into one of the documented families and every recorded severity choice names a rule', () => {
-    for (const r of RULE_METADATA) expect(RULE_FAMILIES.some((f) => r.id.startsWith(f.prefix)), r.id).toBe(true);
+    for (const r of RULE_METADATA)
+      expect(
+        RULE_FAMILIES.some((f) => r.id.startsWith(f.prefix)),
+        r.id,
+      ).toBe(true);
     const ids = new Set(RULE_METADATA.map((r) => r.id));
     for (const c of SEVERITY_CHOICES) expect(ids.has(c.id), c.id).toBe(true);
   });
@@ -53,7 +56,9 @@ describe('rule registry and docs/rules.md', () => {
   it('docs/rules.md: each rule appears once, in its family table, with its severity label and source', () => {
     const doc = renderRulesDoc();
     for (const r of RULE_METADATA) {
-      const rows = doc.split('\n').filter((l) => l.startsWith(`| \`${r.id}\` | ${SEVERITY_LABELS[r.severity]} | `) && l.includes(r.source.replace(/\|/g, '\\|')));
+      const rows = doc
+        .split('\n')
+        .filter((l) => l.startsWith(`| \`${r.id}\` | ${SEVERITY_LABELS[r.severity]} | `) && l.includes(r.source.replace(/\|/g, '\\|')));
       expect(rows, r.id).toHaveLength(1);
     }
     expect(doc).toContain('Blocks the step');

@@ -9,9 +9,28 @@ import { DOC_TYPES } from '../types';
 import { baseDoc, baseNotice, O, ORGANS, rawBase, signer } from './fixtures';
 
 const MY_RULES = [
-  'R-ROUTE-00', 'R-ROUTE-01', 'R-ROUTE-02', 'R-ROUTE-03', 'R-ROUTE-04', 'R-ROUTE-05', 'R-ROUTE-06a',
-  'R-ROUTE-06b', 'R-ROUTE-07', 'R-ROUTE-08', 'R-ROUTE-09', 'R-ROUTE-10', 'R-ROUTE-11', 'R-ROUTE-12',
-  'R-JOINT-01', 'R-JOINT-02', 'R-JOINT-03', 'R-ORG-01', 'R-SIGN-01', 'R-SIGN-02', 'R-SIGN-03', 'R-SIGN-04',
+  'R-ROUTE-00',
+  'R-ROUTE-01',
+  'R-ROUTE-02',
+  'R-ROUTE-03',
+  'R-ROUTE-04',
+  'R-ROUTE-05',
+  'R-ROUTE-06a',
+  'R-ROUTE-06b',
+  'R-ROUTE-07',
+  'R-ROUTE-08',
+  'R-ROUTE-09',
+  'R-ROUTE-10',
+  'R-ROUTE-11',
+  'R-ROUTE-12',
+  'R-JOINT-01',
+  'R-JOINT-02',
+  'R-JOINT-03',
+  'R-ORG-01',
+  'R-SIGN-01',
+  'R-SIGN-02',
+  'R-SIGN-03',
+  'R-SIGN-04',
 ];
 const RANK = { error: 0, warning: 1, info: 2 } as const;
 
@@ -54,7 +73,15 @@ describe('ENGINE checkDocument', () => {
   });
 
   it('ENGINE skips a rule that throws and still runs the others', () => {
-    const boom: RuleDef = { id: 'T-BOOM', severity: 'error', title: '抛错', source: '测试', check: () => { throw new Error('boom'); } };
+    const boom: RuleDef = {
+      id: 'T-BOOM',
+      severity: 'error',
+      title: '抛错',
+      source: '测试',
+      check: () => {
+        throw new Error('boom');
+      },
+    };
     const twice: RuleDef = {
       id: 'T-OK',
       severity: 'warning',
@@ -109,7 +136,13 @@ describe('ENGINE rule registry', () => {
   it('ENGINE every finding of my rules uses its own rule ID and a severity no stronger than the rule’s', () => {
     const inputs = [
       baseDoc({ mainTo: [O.cityGov, O.cityFinance], copyTo: [O.townGov], matters: [] }),
-      baseNotice({ issuers: [{ organ: O.cityTransport, lead: true }, { organ: O.countyGov, lead: true }], flags: { directive: true, important: true } }),
+      baseNotice({
+        issuers: [
+          { organ: O.cityTransport, lead: true },
+          { organ: O.countyGov, lead: true },
+        ],
+        flags: { directive: true, important: true },
+      }),
     ];
     const byId = new Map(RULES.map((r) => [r.id, r]));
     for (const input of inputs) {

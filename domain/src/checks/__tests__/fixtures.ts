@@ -6,14 +6,7 @@
 import { checkDocument } from '../engine';
 import type { Addressee, CheckDocument, CheckInput, CheckOrgan, DocFlags, Finding, OrganKind } from '../types';
 
-function organ(
-  id: string,
-  name: string,
-  kind: OrganKind,
-  level: number,
-  superiors: string[] = [],
-  parent: string | null = null,
-): CheckOrgan {
+function organ(id: string, name: string, kind: OrganKind, level: number, superiors: string[] = [], parent: string | null = null): CheckOrgan {
   return { id, name, kind, level, superiors, parent };
 }
 
@@ -115,9 +108,7 @@ export function baseRequestDoc(): CheckDocument {
     copyTo: [O.cityFinance],
     docNo: '县政发〔2024〕18号',
     date: '2024年6月3日',
-    signers: [
-      { organ: O.countyGov, name: '王某', role: '主要负责人', proxy: false, opinion: '同意', signedAt: '2024-06-03' },
-    ],
+    signers: [{ organ: O.countyGov, name: '王某', role: '主要负责人', proxy: false, opinion: '同意', signedAt: '2024-06-03' }],
     signatory: ['王某'],
     secrecy: 'none',
     secrecyTerm: null,
@@ -149,9 +140,7 @@ export function baseNoticeDoc(): CheckDocument {
     copyTo: [],
     docNo: '市政发〔2024〕7号',
     date: '2024年6月5日',
-    signers: [
-      { organ: O.cityGov, name: '李某', role: '主要负责人', proxy: false, opinion: '同意', signedAt: '2024-06-05' },
-    ],
+    signers: [{ organ: O.cityGov, name: '李某', role: '主要负责人', proxy: false, opinion: '同意', signedAt: '2024-06-05' }],
     signatory: [],
     secrecy: 'none',
     secrecyTerm: null,
@@ -180,11 +169,7 @@ export function baseNotice(overrides: DocOverrides = {}, organs: CheckOrgan[] = 
 }
 
 /** A signer record, defaults to a 主要负责人 signing with 同意 on 2024-06-03. */
-export function signer(
-  organ: string,
-  name: string,
-  over: Partial<CheckDocument['signers'][number]> = {},
-): CheckDocument['signers'][number] {
+export function signer(organ: string, name: string, over: Partial<CheckDocument['signers'][number]> = {}): CheckDocument['signers'][number] {
   return { organ, name, role: '主要负责人', proxy: false, opinion: '同意', signedAt: '2024-06-03', ...over };
 }
 

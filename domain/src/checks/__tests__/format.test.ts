@@ -10,11 +10,9 @@ const req = (over: DocOverrides = {}): CheckInput => baseDoc(over);
 /** the clean 通知 (某市人民政府 → two county governments) with overrides */
 const notice = (over: DocOverrides = {}): CheckInput => baseNotice(over);
 /** a 令 of 某市人民政府 in the 命令格式 */
-const order = (over: DocOverrides = {}): CheckInput =>
-  baseNotice({ type: '令', layout: '命令', title: '某市人民政府令', mainTo: [], docNo: '第5号', ...over });
+const order = (over: DocOverrides = {}): CheckInput => baseNotice({ type: '令', layout: '命令', title: '某市人民政府令', mainTo: [], docNo: '第5号', ...over });
 /** a 意见 sent up by 某县人民政府 */
-const upOpinion = (body: string): CheckInput =>
-  baseDoc({ type: '意见', title: '某县人民政府关于加强防汛工作的意见', matters: [], body });
+const upOpinion = (body: string): CheckInput => baseDoc({ type: '意见', title: '某县人民政府关于加强防汛工作的意见', matters: [], body });
 /** the 请示 with a body ending in the given lines */
 const reqBody = (...lines: string[]): CheckInput => req({ body: ['现将有关情况请示如下。', ...lines].join('\n') });
 const noticeBody = (...lines: string[]): CheckInput => notice({ body: ['现将有关事项通知如下：', ...lines].join('\n') });
@@ -56,7 +54,10 @@ describe('F-01 发文字号', () => {
       { name: '京政发〔2024〕12号', input: req({ docNo: '京政发〔2024〕12号' }) },
       { name: '国办函〔2023〕105号 (信函格式)', input: notice({ type: '函', layout: '信函', docNo: '国办函〔2023〕105号' }) },
       { name: 'a document not yet registered (no docNo)', input: req({ docNo: null }) },
-      { name: 'a 纪要编号 （第3号） in the 纪要格式', input: notice({ type: '纪要', layout: '纪要', title: '某市人民政府常务会议纪要', mainTo: [], docNo: '（第3号）' }) },
+      {
+        name: 'a 纪要编号 （第3号） in the 纪要格式',
+        input: notice({ type: '纪要', layout: '纪要', title: '某市人民政府常务会议纪要', mainTo: [], docNo: '（第3号）' }),
+      },
       { name: 'a 令号 (checked by F-02 instead)', input: order({ docNo: '第733号' }) },
     ],
   );
@@ -69,7 +70,11 @@ describe('F-02 令号', () => {
       { name: 'a leading zero: 第0733号', input: order({ docNo: '第0733号' }), path: 'document.docNo', message: /虚位/u },
       { name: 'a year in the 令号: 〔2020〕733号', input: order({ docNo: '〔2020〕733号' }), message: /年份/u },
       { name: 'the organ name in the 令号: 某市人民政府令第5号', input: order({ docNo: '某市人民政府令第5号' }), message: /只印/u },
-      { name: 'a 命令 in the 通用 layout with 第5 (no 号)', input: order({ type: '命令', layout: '通用', title: '某市人民政府命令', docNo: '第5' }), message: /号/u },
+      {
+        name: 'a 命令 in the 通用 layout with 第5 (no 号)',
+        input: order({ type: '命令', layout: '通用', title: '某市人民政府命令', docNo: '第5' }),
+        message: /号/u,
+      },
     ],
     [
       { name: '第733号', input: order({ docNo: '第733号' }) },
@@ -104,7 +109,12 @@ describe('F-04 印发机关和印发日期', () => {
   ruleTable(
     'F-04',
     [
-      { name: 'a 印发 line with leading zeros', input: reqBody('抄送：某市财政局。', '某县人民政府办公室 2024年06月05日印发'), path: 'document.body', message: /虚位/u },
+      {
+        name: 'a 印发 line with leading zeros',
+        input: reqBody('抄送：某市财政局。', '某县人民政府办公室 2024年06月05日印发'),
+        path: 'document.body',
+        message: /虚位/u,
+      },
       { name: 'a 印发 line without the organ', input: reqBody('2024年6月5日印发'), message: /缺少印发机关/u },
       { name: 'a 印发 line without a space between organ and date', input: reqBody('某县人民政府办公室2024年6月5日印发'), message: /留空/u },
       { name: 'a 印发 line in Chinese numerals', input: reqBody('某县人民政府办公室 二〇二四年六月五日印发'), message: /阿拉伯数字/u },
@@ -118,8 +128,7 @@ describe('F-04 印发机关和印发日期', () => {
 });
 
 describe('F-05 密级和保密期限', () => {
-  const sec = (secrecy: CheckDocument['secrecy'], secrecyTerm: string | null): CheckInput =>
-    req({ secrecy, secrecyTerm, copyNo: '000001' });
+  const sec = (secrecy: CheckDocument['secrecy'], secrecyTerm: string | null): CheckInput => req({ secrecy, secrecyTerm, copyNo: '000001' });
   ruleTable(
     'F-05',
     [
@@ -143,9 +152,18 @@ describe('F-06 紧急程度', () => {
     'F-06',
     [
       { name: 'a stored urgency 急件', input: req({ urgency: urgency('急件') }), path: 'document.urgency', message: /特急.*加急/u },
-      { name: 'the urgency written in the title: 【特急】…', input: req({ urgency: '特急', title: '【特急】某县人民政府关于追加防汛经费的请示' }), path: 'document.title', message: /版头/u },
+      {
+        name: 'the urgency written in the title: 【特急】…',
+        input: req({ urgency: '特急', title: '【特急】某县人民政府关于追加防汛经费的请示' }),
+        path: 'document.title',
+        message: /版头/u,
+      },
       { name: 'the urgency as a title prefix: 加急：…', input: req({ title: '加急：某县人民政府关于追加防汛经费的请示' }), path: 'document.title' },
-      { name: 'the urgency as a title suffix: …（急件）', input: notice({ title: '某市人民政府关于做好2024年防汛工作的通知（急件）' }), path: 'document.title' },
+      {
+        name: 'the urgency as a title suffix: …（急件）',
+        input: notice({ title: '某市人民政府关于做好2024年防汛工作的通知（急件）' }),
+        path: 'document.title',
+      },
     ],
     [
       { name: 'urgency 特急', input: req({ urgency: '特急' }) },
@@ -212,7 +230,12 @@ describe('F-10 附件说明（单个附件）', () => {
   ruleTable(
     'F-10',
     [
-      { name: 'a trailing full stop: 附件：2024年度项目清单。', input: one('附件：2024年度项目清单。'), path: 'document.attachmentNote[0]', message: /不加标点/u },
+      {
+        name: 'a trailing full stop: 附件：2024年度项目清单。',
+        input: one('附件：2024年度项目清单。'),
+        path: 'document.attachmentNote[0]',
+        message: /不加标点/u,
+      },
       { name: 'a half-width colon: 附件:2024年度项目清单', input: one('附件:2024年度项目清单'), message: /全角冒号/u },
       { name: 'a number on a single attachment: 附件：1.2024年度项目清单', input: one('附件：1.2024年度项目清单'), message: /不编序号/u },
       { name: 'no 附件 head: 2024年度项目清单', input: one('2024年度项目清单'), message: /“附件”/u },
@@ -221,7 +244,10 @@ describe('F-10 附件说明（单个附件）', () => {
       { name: '附件：2024年度项目清单', input: one('附件：2024年度项目清单') },
       { name: 'a document without attachments', input: req({ attachmentNote: [], attachments: [] }) },
       { name: 'several attachments (F-11/F-12 apply)', input: req() },
-      { name: 'one long name wrapped over two lines', input: req({ attachmentNote: ['附件：某县2024年汛期受灾情况', '统计表'], attachments: [{ no: 1, title: '某县2024年汛期受灾情况统计表' }] }) },
+      {
+        name: 'one long name wrapped over two lines',
+        input: req({ attachmentNote: ['附件：某县2024年汛期受灾情况', '统计表'], attachments: [{ no: 1, title: '某县2024年汛期受灾情况统计表' }] }),
+      },
     ],
   );
 });
@@ -242,7 +268,10 @@ describe('F-11 附件说明（多个附件，首行）', () => {
       { name: 'one space after the point, as in the standard: 附件：1. 经费测算表', input: many('附件：1. 经费测算表') },
       { name: 'a full-width point: 附件：1．经费测算表', input: many('附件：1．经费测算表') },
       { name: 'a single attachment (F-10 applies)', input: req({ attachmentNote: ['附件：经费测算表'], attachments: [{ no: 1, title: '经费测算表' }] }) },
-      { name: 'a single name wrapped over two lines (one attachment)', input: req({ attachmentNote: ['附件：某县2024年汛期受灾情况', '统计表'], attachments: [{ no: 1, title: '某县2024年汛期受灾情况统计表' }] }) },
+      {
+        name: 'a single name wrapped over two lines (one attachment)',
+        input: req({ attachmentNote: ['附件：某县2024年汛期受灾情况', '统计表'], attachments: [{ no: 1, title: '某县2024年汛期受灾情况统计表' }] }),
+      },
     ],
   );
 });
@@ -292,8 +321,17 @@ describe('F-14 主送机关行', () => {
   ruleTable(
     'F-14',
     [
-      { name: 'a 主送 line with a half-width colon', input: req({ body: '某市人民政府:\n今年6月以来，我县遭受持续强降雨。' }), path: 'document.body', message: /全角冒号/u },
-      { name: 'several addressees ending with a half-width colon', input: notice({ body: '某县人民政府、另一县人民政府:\n现将有关事项通知如下。' }), message: /全角冒号/u },
+      {
+        name: 'a 主送 line with a half-width colon',
+        input: req({ body: '某市人民政府:\n今年6月以来，我县遭受持续强降雨。' }),
+        path: 'document.body',
+        message: /全角冒号/u,
+      },
+      {
+        name: 'several addressees ending with a half-width colon',
+        input: notice({ body: '某县人民政府、另一县人民政府:\n现将有关事项通知如下。' }),
+        message: /全角冒号/u,
+      },
       { name: 'the 主送 line without any colon', input: notice({ body: '某县人民政府，另一县人民政府\n现将有关事项通知如下。' }), message: /缺少全角冒号/u },
     ],
     [
@@ -316,7 +354,10 @@ describe('F-15 抄送行', () => {
     [
       { name: '抄送：某市财政局，某市应急管理局。', input: reqBody('抄送：某市财政局，某市应急管理局。') },
       { name: 'a body without 版记', input: req() },
-      { name: 'a 版记 with a correct 抄送 line and 印发 line', input: reqBody('抄送：市委办公厅，市人大常委会办公厅。', '某县人民政府办公室 2024年6月5日印发') },
+      {
+        name: 'a 版记 with a correct 抄送 line and 印发 line',
+        input: reqBody('抄送：市委办公厅，市人大常委会办公厅。', '某县人民政府办公室 2024年6月5日印发'),
+      },
       { name: 'a sentence that starts with 抄送 (no colon)', input: reqBody('抄送有关部门备案。') },
     ],
   );
@@ -392,7 +433,10 @@ describe('F-20 标题', () => {
       { name: 'the clean 请示 title', input: req() },
       { name: 'a 通知 title', input: notice() },
       { name: 'a 令 title', input: order() },
-      { name: 'a 决议 title followed by （…会议通过）', input: notice({ type: '决议', title: '某市人民代表大会关于2024年国民经济和社会发展计划的决议（2024年1月10日某市第十七届人民代表大会第三次会议通过）' }) },
+      {
+        name: 'a 决议 title followed by （…会议通过）',
+        input: notice({ type: '决议', title: '某市人民代表大会关于2024年国民经济和社会发展计划的决议（2024年1月10日某市第十七届人民代表大会第三次会议通过）' }),
+      },
     ],
   );
 });
@@ -401,13 +445,29 @@ describe('F-21 引用公文', () => {
   ruleTable(
     'F-21',
     [
-      { name: 'a document cited by number only: 根据国发〔2023〕5号文件', input: noticeBody('根据国发〔2023〕5号文件精神，结合我市实际，制定本通知。'), path: 'document.body', message: /先引标题|未先引标题/u },
-      { name: 'the number before the title', input: noticeBody('按照国发〔2023〕5号《国务院关于加强防汛工作的通知》要求，现通知如下。'), message: /国发〔2023〕5号/u },
-      { name: 'a cited number with square brackets', input: noticeBody('根据《国务院关于加强防汛工作的通知》（国发[2023]5号），现通知如下。'), message: /六角括号/u },
+      {
+        name: 'a document cited by number only: 根据国发〔2023〕5号文件',
+        input: noticeBody('根据国发〔2023〕5号文件精神，结合我市实际，制定本通知。'),
+        path: 'document.body',
+        message: /先引标题|未先引标题/u,
+      },
+      {
+        name: 'the number before the title',
+        input: noticeBody('按照国发〔2023〕5号《国务院关于加强防汛工作的通知》要求，现通知如下。'),
+        message: /国发〔2023〕5号/u,
+      },
+      {
+        name: 'a cited number with square brackets',
+        input: noticeBody('根据《国务院关于加强防汛工作的通知》（国发[2023]5号），现通知如下。'),
+        message: /六角括号/u,
+      },
     ],
     [
       { name: 'a citation 《标题》（字号）', input: noticeBody('根据《国务院关于加强防汛工作的通知》（国发〔2023〕5号），现通知如下。') },
-      { name: 'two numbers for two titles in one bracket', input: noticeBody('根据《国务院关于加强防汛工作的通知》《国务院关于做好救灾工作的通知》（国发〔2023〕5号、国发〔2023〕6号）要求。') },
+      {
+        name: 'two numbers for two titles in one bracket',
+        input: noticeBody('根据《国务院关于加强防汛工作的通知》《国务院关于做好救灾工作的通知》（国发〔2023〕5号、国发〔2023〕6号）要求。'),
+      },
       { name: 'a body without citations', input: notice() },
     ],
   );
@@ -420,11 +480,17 @@ describe('F-22 请示用语夹带', () => {
       { name: 'an 意见 sent up with 妥否，请批示', input: upOpinion('我县拟采取以下措施。\n妥否，请批示。'), path: 'document.body', message: /妥否，请批示/u },
       { name: 'an 意见 sent up with 请予批准', input: upOpinion('以上意见，请予批准。') },
       { name: 'an 意见 sent up with 当否，请批复', input: upOpinion('以上意见当否，请批复。') },
-      { name: 'a 函 sent up with 请审批', input: baseDoc({ type: '函', title: '某县人民政府关于商请追加经费的函', matters: [], body: '现将方案报上，请审批。' }) },
+      {
+        name: 'a 函 sent up with 请审批',
+        input: baseDoc({ type: '函', title: '某县人民政府关于商请追加经费的函', matters: [], body: '现将方案报上，请审批。' }),
+      },
     ],
     [
       { name: 'a 请示 with 妥否，请批示', input: req() },
-      { name: 'a 报告 (left to R-ROUTE-06b)', input: baseDoc({ type: '报告', title: '某县人民政府关于防汛工作情况的报告', matters: [], body: '妥否，请批示。' }) },
+      {
+        name: 'a 报告 (left to R-ROUTE-06b)',
+        input: baseDoc({ type: '报告', title: '某县人民政府关于防汛工作情况的报告', matters: [], body: '妥否，请批示。' }),
+      },
       { name: 'an 意见 that mentions 报请批准 as a procedure', input: upOpinion('方案经县人民政府报请市人民政府批准后实施，报请批准程序另行办理。') },
       { name: 'a 通知 going down', input: noticeBody('所需经费请予批准的事项另行办理。') },
     ],
@@ -458,7 +524,16 @@ describe('F-rules never throw', () => {
 describe('text helpers used by the F-rules', () => {
   it('F-01 docNoProblems is empty exactly for the catalogue examples', () => {
     for (const ok of ['国办发〔2023〕5号', '京政发〔2024〕12号', '国办函〔2023〕105号']) expect(docNoProblems(ok)).toEqual([]);
-    for (const bad of ['国办发[2023]5号', '国办发（2023）5号', '国办发【2023】5号', '国办发〔23〕5号', '国办发〔2023〕05号', '国办发〔2023〕第5号', '国办发〔2023〕5', '国办发〔2023〕 5号']) {
+    for (const bad of [
+      '国办发[2023]5号',
+      '国办发（2023）5号',
+      '国办发【2023】5号',
+      '国办发〔23〕5号',
+      '国办发〔2023〕05号',
+      '国办发〔2023〕第5号',
+      '国办发〔2023〕5',
+      '国办发〔2023〕 5号',
+    ]) {
       expect(docNoProblems(bad).length, bad).toBeGreaterThan(0);
     }
   });

@@ -16,10 +16,23 @@ function joint(organs: string[], mainTo: string[] = [O.countyGov], over: Paramet
 describe('R-JOINT-01 联合行文机关同级', () => {
   ruleSuite('R-JOINT-01', {
     breaks: [
-      ['a city government jointly with a county government', joint([O.cityGov, O.countyGov], [O.townGov]), { severity: 'error', path: 'document.issuers[1].organ', says: '县级' }],
+      [
+        'a city government jointly with a county government',
+        joint([O.cityGov, O.countyGov], [O.townGov]),
+        { severity: 'error', path: 'document.issuers[1].organ', says: '县级' },
+      ],
       ['a city finance bureau jointly with a county finance bureau', joint([O.cityFinance, O.countyFinance], [O.townGov]), { severity: 'error' }],
       ['a provincial department jointly with a city bureau', joint([O.provEdu, O.cityEdu], [O.countyEdu]), { severity: 'error', says: '省级' }],
-      ['a county government jointly with the city finance bureau (lead second)', notice(O.countyGov, [O.townGov], { issuers: [{ organ: O.countyGov, lead: true }, { organ: O.cityFinance, lead: false }] }), { path: 'document.issuers[1].organ' }],
+      [
+        'a county government jointly with the city finance bureau (lead second)',
+        notice(O.countyGov, [O.townGov], {
+          issuers: [
+            { organ: O.countyGov, lead: true },
+            { organ: O.cityFinance, lead: false },
+          ],
+        }),
+        { path: 'document.issuers[1].organ' },
+      ],
     ],
     passes: [
       ['the city party committee with the city government', joint([O.cityParty, O.cityGov])],
@@ -35,7 +48,11 @@ describe('R-JOINT-02 党委政府各自职权内的工作不联合行文', () =>
     breaks: [
       ['the city party committee with the city government', joint([O.cityParty, O.cityGov]), { severity: 'warning', path: 'document.issuers' }],
       ['the county party committee with the county government', joint([O.countyParty, O.countyGov], [O.townGov]), { severity: 'warning' }],
-      ['the provincial government with the provincial party committee', joint([O.provGov, O.provParty], [O.cityGov]), { severity: 'warning', says: '职权范围' }],
+      [
+        'the provincial government with the provincial party committee',
+        joint([O.provGov, O.provParty], [O.cityGov]),
+        { severity: 'warning', says: '职权范围' },
+      ],
     ],
     passes: [
       ['the two general offices (两办)', joint([O.cityPartyOffice, O.cityGovOffice])],
@@ -51,12 +68,22 @@ describe('R-JOINT-03 主办机关与发文字号', () => {
     breaks: [
       [
         'a joint 通知 whose 主办机关 is listed second',
-        joint([O.cityFinance, O.cityEdu], [O.countyGov], { issuers: [{ organ: O.cityFinance, lead: false }, { organ: O.cityEdu, lead: true }] }),
+        joint([O.cityFinance, O.cityEdu], [O.countyGov], {
+          issuers: [
+            { organ: O.cityFinance, lead: false },
+            { organ: O.cityEdu, lead: true },
+          ],
+        }),
         { severity: 'error', path: 'document.issuers[0]', says: '某市教育局' },
       ],
       [
         'a joint 通知 with two 主办机关',
-        joint([O.cityFinance, O.cityEdu], [O.countyGov], { issuers: [{ organ: O.cityFinance, lead: true }, { organ: O.cityEdu, lead: true }] }),
+        joint([O.cityFinance, O.cityEdu], [O.countyGov], {
+          issuers: [
+            { organ: O.cityFinance, lead: true },
+            { organ: O.cityEdu, lead: true },
+          ],
+        }),
         { severity: 'error', path: 'document.issuers' },
       ],
       [
@@ -64,16 +91,20 @@ describe('R-JOINT-03 主办机关与发文字号', () => {
         joint([O.cityFinance, O.cityEdu], [O.countyGov], { docNo: '市财发〔2024〕3号、市教发〔2024〕5号' }),
         { severity: 'error', path: 'document.docNo' },
       ],
-      [
-        'a joint 通知 listing the same organ twice',
-        joint([O.cityFinance, O.cityFinance]),
-        { severity: 'error', path: 'document.issuers[1].organ' },
-      ],
+      ['a joint 通知 listing the same organ twice', joint([O.cityFinance, O.cityFinance]), { severity: 'error', path: 'document.issuers[1].organ' }],
     ],
     passes: [
       ['a joint 通知 with its 主办机关 first and one number', joint([O.cityFinance, O.cityEdu], [O.countyGov], { docNo: '市财发〔2024〕3号' })],
       ['a joint 通知 not yet numbered', joint([O.cityFinance, O.cityEdu], [O.countyGov], { docNo: null })],
-      ['a joint 通知 with no lead flag (the first organ leads)', joint([O.cityFinance, O.cityEdu], [O.countyGov], { issuers: [{ organ: O.cityFinance, lead: false }, { organ: O.cityEdu, lead: false }] })],
+      [
+        'a joint 通知 with no lead flag (the first organ leads)',
+        joint([O.cityFinance, O.cityEdu], [O.countyGov], {
+          issuers: [
+            { organ: O.cityFinance, lead: false },
+            { organ: O.cityEdu, lead: false },
+          ],
+        }),
+      ],
       ['a single issuer (not joint)', notice(O.cityGov, [O.countyGov])],
     ],
   });

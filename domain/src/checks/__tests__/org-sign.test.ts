@@ -16,11 +16,18 @@ describe('R-ORG-01 内设机构不得对外正式行文', () => {
       [
         'a budget section as a co-issuer',
         notice(O.cityFinance, [O.countyFinance], {
-          issuers: [{ organ: O.cityFinance, lead: true }, { organ: O.cityFinanceBudget, lead: false }] as Issuer[],
+          issuers: [
+            { organ: O.cityFinance, lead: true },
+            { organ: O.cityFinanceBudget, lead: false },
+          ] as Issuer[],
         }),
         { path: 'document.issuers[1].organ' },
       ],
-      ['a budget section writing internally but copying outside', notice(O.cityFinanceBudget, [O.cityFinance], { copyTo: [O.cityEdu] }), { severity: 'error', says: '某市教育局' }],
+      [
+        'a budget section writing internally but copying outside',
+        notice(O.cityFinanceBudget, [O.cityFinance], { copyTo: [O.cityEdu] }),
+        { severity: 'error', says: '某市教育局' },
+      ],
     ],
     passes: [
       ['a department’s own office (办公室) writing out', notice(O.cityFinanceOffice, [O.countyFinance])],
@@ -52,7 +59,10 @@ describe('R-SIGN-01 上行文和重要公文由主要负责人签发', () => {
       [
         'an upward joint document where one co-issuer was signed by a deputy',
         request(O.countyEdu, [O.cityEdu], {
-          issuers: [{ organ: O.countyEdu, lead: true }, { organ: O.countyFinance, lead: false }],
+          issuers: [
+            { organ: O.countyEdu, lead: true },
+            { organ: O.countyFinance, lead: false },
+          ],
           signers: [signer(O.countyEdu, '王某'), signer(O.countyFinance, '周某', { role: '分管负责人' })],
         }),
         { severity: 'error', path: 'document.signers[1].role' },
@@ -62,7 +72,10 @@ describe('R-SIGN-01 上行文和重要公文由主要负责人签发', () => {
       ['the clean 请示 signed by the county head', baseDoc()],
       ['a 请示 signed by a deputy on the head’s behalf (代)', baseDoc({ signers: [signer(O.countyGov, '赵某', { role: '分管负责人', proxy: true })] })],
       ['a routine 通知 signed by a deputy mayor', baseNotice({ signers: [signer(O.cityGov, '钱某', { role: '分管负责人' })] })],
-      ['an office 报告 signed under authorisation (受权)', request(O.cityGovOffice, [O.cityGov], { type: '报告', matters: [], signers: [signer(O.cityGovOffice, '孙某', { role: '受权' })] })],
+      [
+        'an office 报告 signed under authorisation (受权)',
+        request(O.cityGovOffice, [O.cityGov], { type: '报告', matters: [], signers: [signer(O.cityGovOffice, '孙某', { role: '受权' })] }),
+      ],
       ['a 请示 not yet signed', baseDoc({ signers: [] })],
     ],
   });
@@ -90,7 +103,10 @@ describe('R-SIGN-02 签署意见、姓名和完整日期', () => {
 });
 
 describe('R-SIGN-03 联合发文由所有联署机关负责人会签', () => {
-  const two: Issuer[] = [{ organ: O.cityParty, lead: true }, { organ: O.cityGov, lead: false }];
+  const two: Issuer[] = [
+    { organ: O.cityParty, lead: true },
+    { organ: O.cityGov, lead: false },
+  ];
   ruleSuite('R-SIGN-03', {
     breaks: [
       [
@@ -102,7 +118,11 @@ describe('R-SIGN-03 联合发文由所有联署机关负责人会签', () => {
       [
         'a three-organ joint 通知 signed by the lead only',
         notice(O.cityFinance, [O.countyFinance], {
-          issuers: [{ organ: O.cityFinance, lead: true }, { organ: O.cityEdu, lead: false }, { organ: O.cityTransport, lead: false }],
+          issuers: [
+            { organ: O.cityFinance, lead: true },
+            { organ: O.cityEdu, lead: false },
+            { organ: O.cityTransport, lead: false },
+          ],
           signers: [signer(O.cityFinance, '郑某')],
         }),
         { severity: 'error', says: '某市教育局、某市交通运输局', count: 1 },
@@ -120,7 +140,11 @@ describe('R-SIGN-04 会签完成后方可签发', () => {
   const open = { involvesOtherUnits: true, countersignComplete: false };
   ruleSuite('R-SIGN-04', {
     breaks: [
-      ['a signed 请示 touching other departments before countersign', baseDoc({ flags: open }), { severity: 'error', path: 'document.flags.countersignComplete' }],
+      [
+        'a signed 请示 touching other departments before countersign',
+        baseDoc({ flags: open }),
+        { severity: 'error', path: 'document.flags.countersignComplete' },
+      ],
       ['a signed 函 between peers before countersign', request(O.cityFinance, [O.cityEdu], { type: '函', matters: [], flags: open }), { severity: 'error' }],
       ['a signed 报告 before countersign', request(O.countyGov, [O.cityGov], { type: '报告', matters: [], flags: open }), { severity: 'error' }],
     ],

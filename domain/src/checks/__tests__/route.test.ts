@@ -11,7 +11,12 @@ describe('R-ROUTE-00 行文必要性', () => {
       ['a 通知 whose body is only blanks', baseNotice({ body: '   \n ' }), { severity: 'info' }],
       [
         'a 报告 that states no purpose or basis',
-        request(O.countyGov, [O.cityGov], { type: '报告', title: '某县人民政府关于防汛工作情况的报告', matters: [], body: '现将有关情况报告如下：一、……\n特此报告。' }),
+        request(O.countyGov, [O.cityGov], {
+          type: '报告',
+          title: '某县人民政府关于防汛工作情况的报告',
+          matters: [],
+          body: '现将有关情况报告如下：一、……\n特此报告。',
+        }),
         { severity: 'info', says: '行文目的' },
       ],
       [
@@ -25,16 +30,17 @@ describe('R-ROUTE-00 行文必要性', () => {
       ['the clean 通知 (“为做好……”)', baseNotice()],
       [
         'a 批复 opening with “……收悉”',
-        notice(O.cityGov, [O.countyGov], { type: '批复', title: '某市人民政府关于追加防汛经费的批复', body: '你县《关于追加防汛经费的请示》收悉。经研究，同意追加。' }),
+        notice(O.cityGov, [O.countyGov], {
+          type: '批复',
+          title: '某市人民政府关于追加防汛经费的批复',
+          body: '你县《关于追加防汛经费的请示》收悉。经研究，同意追加。',
+        }),
       ],
       [
         'a 纪要 (not a type that must argue its purpose)',
         notice(O.cityGov, [], { type: '纪要', title: '某市人民政府常务会议纪要', body: '会议议定以下事项。' }),
       ],
-      [
-        'a 函 opening with “根据……”',
-        request(O.countyGov, [O.otherCountyGov], { type: '函', matters: [], body: '根据省里统一部署，请贵县协助提供有关资料。' }),
-      ],
+      ['a 函 opening with “根据……”', request(O.countyGov, [O.otherCountyGov], { type: '函', matters: [], body: '根据省里统一部署，请贵县协助提供有关资料。' })],
     ],
   });
 });
@@ -95,16 +101,8 @@ describe('R-ROUTE-02 上行文主送一个上级机关', () => {
         baseDoc({ mainTo: [O.cityGov, O.cityFinance], copyTo: [] }),
         { severity: 'error', path: 'document.mainTo', says: '当前主送2个机关' },
       ],
-      [
-        'a 请示 sent to both leaders of a dual-led county department',
-        request(O.countyEdu, [O.countyGov, O.cityEdu]),
-        { severity: 'error' },
-      ],
-      [
-        'a 请示 sent to three organs',
-        request(O.townGov, [O.countyGov, O.otherCountyGov, O.countyFinance]),
-        { severity: 'error', says: '3个' },
-      ],
+      ['a 请示 sent to both leaders of a dual-led county department', request(O.countyEdu, [O.countyGov, O.cityEdu]), { severity: 'error' }],
+      ['a 请示 sent to three organs', request(O.townGov, [O.countyGov, O.otherCountyGov, O.countyFinance]), { severity: 'error', says: '3个' }],
       [
         'a 报告 sent to two superiors (warning)',
         request(O.countyEdu, [O.countyGov, O.cityEdu], { type: '报告', matters: [], body: '为……特此报告。' }),
@@ -148,11 +146,7 @@ describe('R-ROUTE-03 上行文不抄送下级机关', () => {
         request(O.countyGov, [O.cityGov, O.townGov], { type: '报告', matters: [] }),
         { severity: 'error', path: 'document.mainTo[1]' },
       ],
-      [
-        'a city department 请示 copied to the county department it leads',
-        request(O.cityEdu, [O.provEdu], { copyTo: [O.countyEdu] }),
-        { severity: 'error' },
-      ],
+      ['a city department 请示 copied to the county department it leads', request(O.cityEdu, [O.provEdu], { copyTo: [O.countyEdu] }), { severity: 'error' }],
     ],
     passes: [
       ['the clean 请示 (copied to a related city department)', baseDoc()],
@@ -299,11 +293,7 @@ describe('R-ROUTE-07 不得向上级机关负责人个人报送公文', () => {
         request(O.countyGov, [person('赵局长', O.otherCountyGov)], { type: '函', matters: [], flags: { leaderAssigned: '无' } }),
         { severity: 'error', says: '不应为个人' },
       ],
-      [
-        'a 请示 titled in the name of the county head',
-        baseDoc({ title: '王某关于追加防汛经费的请示' }),
-        { severity: 'error', path: 'document.title' },
-      ],
+      ['a 请示 titled in the name of the county head', baseDoc({ title: '王某关于追加防汛经费的请示' }), { severity: 'error', path: 'document.title' }],
       [
         'a 报告 titled “县长关于……的报告”',
         request(O.countyGov, [O.cityGov], { type: '报告', matters: [], title: '县长关于防汛工作情况的报告' }),
@@ -317,7 +307,10 @@ describe('R-ROUTE-07 不得向上级机关负责人个人报送公文', () => {
         request(O.countyGov, [person('李市长', O.cityGov)], { type: '报告', matters: [], flags: { leaderAssigned: '李市长6月1日批示交办' } }),
       ],
       ['a 通知 (下行) titled with the organ', baseNotice()],
-      ['an upward 报告 of a government office', request(O.cityGovOffice, [O.cityGov], { type: '报告', matters: [], title: '某市人民政府办公室关于值班情况的报告' })],
+      [
+        'an upward 报告 of a government office',
+        request(O.cityGovOffice, [O.cityGov], { type: '报告', matters: [], title: '某市人民政府办公室关于值班情况的报告' }),
+      ],
     ],
   });
 });
@@ -325,8 +318,16 @@ describe('R-ROUTE-07 不得向上级机关负责人个人报送公文', () => {
 describe('R-ROUTE-08 双重领导机关上行抄送另一上级', () => {
   ruleSuite('R-ROUTE-08', {
     breaks: [
-      ['a dual-led county bureau 请示 to the county only', request(O.countyEdu, [O.countyGov]), { severity: 'info', path: 'document.copyTo', says: '某市教育局' }],
-      ['a city finance bureau 报告 to the city only', request(O.cityFinance, [O.cityGov], { type: '报告', matters: [] }), { severity: 'info', says: '某省财政厅' }],
+      [
+        'a dual-led county bureau 请示 to the county only',
+        request(O.countyEdu, [O.countyGov]),
+        { severity: 'info', path: 'document.copyTo', says: '某市教育局' },
+      ],
+      [
+        'a city finance bureau 报告 to the city only',
+        request(O.cityFinance, [O.cityGov], { type: '报告', matters: [] }),
+        { severity: 'info', says: '某省财政厅' },
+      ],
       ['a city education bureau 请示 to the provincial department only', request(O.cityEdu, [O.provEdu]), { severity: 'info', says: '某市人民政府' }],
     ],
     passes: [
@@ -342,7 +343,11 @@ describe('R-ROUTE-09 重要下行文抄送直接上级', () => {
   ruleSuite('R-ROUTE-09', {
     breaks: [
       ['an important city 通知 not copied to the province', baseNotice({ flags: { important: true } }), { severity: 'warning', says: '某省人民政府' }],
-      ['an important county 通知 to a township', notice(O.countyGov, [O.townGov], { flags: { important: true } }), { severity: 'warning', says: '某市人民政府' }],
+      [
+        'an important county 通知 to a township',
+        notice(O.countyGov, [O.townGov], { flags: { important: true } }),
+        { severity: 'warning', says: '某市人民政府' },
+      ],
       [
         'an important city bureau 通知 copied to only one of its two superiors',
         notice(O.cityEdu, [O.countyEdu], { copyTo: [O.countyGov, O.cityGov], flags: { important: true } }),
@@ -367,7 +372,10 @@ describe('R-ROUTE-10 部门不得向下级党委政府发指令性公文', () =>
     breaks: [
       [
         'a city transport bureau directive to county governments (digest example)',
-        notice(O.cityTransport, [O.countyGov, O.otherCountyGov], { title: '某市交通运输局关于开展道路隐患排查的通知', body: '为……各县人民政府要于6月底前完成排查。' }),
+        notice(O.cityTransport, [O.countyGov, O.otherCountyGov], {
+          title: '某市交通运输局关于开展道路隐患排查的通知',
+          body: '为……各县人民政府要于6月底前完成排查。',
+        }),
         { severity: 'error', path: 'document.mainTo[0]', count: 2 },
       ],
       [
@@ -404,7 +412,10 @@ describe('R-ROUTE-10 部门不得向下级党委政府发指令性公文', () =>
     passes: [
       [
         'an approved bureau notice stating “经市人民政府同意”',
-        notice(O.cityTransport, [O.countyGov], { flags: { directive: true, ...approved }, body: '经某市人民政府同意，现将有关事项通知如下：各县要于6月底前完成排查。' }),
+        notice(O.cityTransport, [O.countyGov], {
+          flags: { directive: true, ...approved },
+          body: '经某市人民政府同意，现将有关事项通知如下：各县要于6月底前完成排查。',
+        }),
       ],
       ['a city government directive to its counties', notice(O.cityGov, [O.countyGov], { flags: { directive: true } })],
       ['a city bureau directive to the county bureau (部门之间，Art 16(三))', notice(O.cityEdu, [O.countyEdu], { flags: { directive: true } })],
@@ -418,7 +429,11 @@ describe('R-ROUTE-11 未协商一致不得向下行文', () => {
   const open = { involvesOtherUnits: true, countersignComplete: false };
   ruleSuite('R-ROUTE-11', {
     breaks: [
-      ['a city 通知 touching other departments without countersign', baseNotice({ flags: open }), { severity: 'error', path: 'document.flags.countersignComplete' }],
+      [
+        'a city 通知 touching other departments without countersign',
+        baseNotice({ flags: open }),
+        { severity: 'error', path: 'document.flags.countersignComplete' },
+      ],
       ['a county 通知 to a township without countersign', notice(O.countyGov, [O.townGov], { flags: open }), { severity: 'error' }],
       ['a city bureau 通知 to the county bureau without countersign', notice(O.cityEdu, [O.countyEdu], { flags: open, signers: [] }), { severity: 'error' }],
     ],

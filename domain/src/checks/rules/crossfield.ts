@@ -128,9 +128,7 @@ const X03: RuleDef = {
     const printedNames = printed.map(personName);
     const missing = issuerSigners.filter((s) => !printedNames.includes(personName(s.name)));
     for (const s of missing) {
-      out.push(
-        finding(this, 'document.signatory', `${organName(ctx, s.organ)}的签发人${s.name}签发了本文，但版头签发人中没有其姓名，请补上`),
-      );
+      out.push(finding(this, 'document.signatory', `${organName(ctx, s.organ)}的签发人${s.name}签发了本文，但版头签发人中没有其姓名，请补上`));
     }
     return out;
   },
@@ -207,7 +205,11 @@ const X06: RuleDef = {
     if (t.meetingDate) {
       if (compareYmd(d, t.meetingDate) === 0) return [];
       return [
-        finding(this, 'document.date', `成文日期${q(date ?? '')}与标题所注会议通过日期${ymdToString(t.meetingDate)}不一致：会议通过的公文，成文日期为会议通过日期`),
+        finding(
+          this,
+          'document.date',
+          `成文日期${q(date ?? '')}与标题所注会议通过日期${ymdToString(t.meetingDate)}不一致：会议通过的公文，成文日期为会议通过日期`,
+        ),
       ];
     }
     if (type === '决议' || type === '纪要') return []; // dated by the meeting, not carried by the input
@@ -244,7 +246,11 @@ const X07: RuleDef = {
       const p = parseDateLoose((m?.groups?.date ?? '').replace(/\s+/gu, ''));
       if (!p || compareYmd(p, d) >= 0) continue;
       out.push(
-        finding(this, 'document.body', `正文${lineNo(l.index)}的印发日期${ymdToString(p)}早于成文日期${ymdToString(d)}：公文应在签发（成文）之后印发，请核对日期`),
+        finding(
+          this,
+          'document.body',
+          `正文${lineNo(l.index)}的印发日期${ymdToString(p)}早于成文日期${ymdToString(d)}：公文应在签发（成文）之后印发，请核对日期`,
+        ),
       );
     }
     return out;
@@ -258,8 +264,14 @@ function titlePunctuation(core: string): string[] {
   const bad = new Set<string>();
   for (let i = 0; i < core.length; i++) {
     const c = core[i] ?? '';
-    if (c === '《' || c === '〈') { depth++; continue; }
-    if (c === '》' || c === '〉') { depth = Math.max(0, depth - 1); continue; }
+    if (c === '《' || c === '〈') {
+      depth++;
+      continue;
+    }
+    if (c === '》' || c === '〉') {
+      depth = Math.max(0, depth - 1);
+      continue;
+    }
     if (depth > 0) continue; // anything inside 书名号 belongs to the cited name
     if ('、“”‘’·'.includes(c)) continue;
     if ('—－-~～.．'.includes(c) && /\d/u.test(core[i - 1] ?? '') && /\d/u.test(core[i + 1] ?? '')) continue;
@@ -292,7 +304,12 @@ const X08: RuleDef = {
       const other = [...ctx.organs.values()].find((o) => !issuerIds.has(o.id) && sameName(o.name, t.issuerPart));
       if (other) {
         out.push(
-          finding(this, 'document.title', `标题中的发文机关“${other.name}”不是本文的发文机关（${ctx.issuers.map((o) => o.name).join('、')}）：请核对标题或发文机关`, 'warning'),
+          finding(
+            this,
+            'document.title',
+            `标题中的发文机关“${other.name}”不是本文的发文机关（${ctx.issuers.map((o) => o.name).join('、')}）：请核对标题或发文机关`,
+            'warning',
+          ),
         );
       }
     }
@@ -322,9 +339,7 @@ const X09: RuleDef = {
       }
     });
     if (items.length !== attachments.length) {
-      out.push(
-        finding(this, 'document.attachmentNote', `附件说明列有${items.length}个附件，实际有${attachments.length}个附件：附件说明应与附件逐一对应`),
-      );
+      out.push(finding(this, 'document.attachmentNote', `附件说明列有${items.length}个附件，实际有${attachments.length}个附件：附件说明应与附件逐一对应`));
     }
     const n = Math.min(items.length, attachments.length);
     for (let i = 0; i < n; i++) {
@@ -389,16 +404,18 @@ const X11: RuleDef = {
       if (!organ) continue; // a 规范化简称 or a signer's title: not judged
       if (!issuerIds.includes(organ.id)) {
         out.push(
-          finding(this, 'document.body', `正文${lineNo(l.index)}的署名“${l.text}”不是本文的发文机关（${ctx.issuers.map((o) => o.name).join('、')}）：署名和印章应与发文机关相符`),
+          finding(
+            this,
+            'document.body',
+            `正文${lineNo(l.index)}的署名“${l.text}”不是本文的发文机关（${ctx.issuers.map((o) => o.name).join('、')}）：署名和印章应与发文机关相符`,
+          ),
         );
       } else signed.push(organ.id);
     }
     if (signed.length === 0) return out;
     const missing = ctx.issuers.filter((o) => !signed.includes(o.id));
     if (missing.length) {
-      out.push(
-        finding(this, 'document.body', `联合行文应署全部发文机关名称并分别加盖印章，署名中缺少：${missing.map((o) => o.name).join('、')}`),
-      );
+      out.push(finding(this, 'document.body', `联合行文应署全部发文机关名称并分别加盖印章，署名中缺少：${missing.map((o) => o.name).join('、')}`));
     }
     const order = issuerIds.filter((id) => signed.includes(id));
     if (missing.length === 0 && order.join('|') !== signed.join('|')) {
@@ -467,9 +484,7 @@ const X14: RuleDef = {
     if (!r.issuer || !ctx.organs.has(r.issuer)) {
       out.push(finding(this, 'document.replyTo.issuer', `所答复请示的发文机关${q(r.issuer ?? '')}不在机关列表中，请核对`));
     } else if (!d.mainTo.some((a) => addresseeOrgan(a) === r.issuer)) {
-      out.push(
-        finding(this, 'document.mainTo', `批复应主送来文机关“${organName(ctx, r.issuer)}”，当前主送中没有该机关`),
-      );
+      out.push(finding(this, 'document.mainTo', `批复应主送来文机关“${organName(ctx, r.issuer)}”，当前主送中没有该机关`));
     }
     if (!r.docNo || r.docNo.trim() === '') {
       out.push(finding(this, 'document.replyTo.docNo', '应注明所答复请示的发文字号'));
@@ -532,9 +547,7 @@ const X16: RuleDef = {
         : d.type === '请示'
           ? '向不相隶属或平级机关请求批准应使用“函”'
           : '向不相隶属或平级机关告知情况可使用“函”';
-    return [
-      finding(this, 'document.type', `${d.type}只用于向上级机关行文，本文为${ctx.direction}文：${alt}`),
-    ];
+    return [finding(this, 'document.type', `${d.type}只用于向上级机关行文，本文为${ctx.direction}文：${alt}`)];
   },
 };
 
@@ -609,18 +622,12 @@ const X18: RuleDef = {
     const e = estimateFirstPage(ctx);
     if (!e || e.bodyLinesLeft >= 1) return [];
     const path = ctx.doc.mainTo.length ? 'document.mainTo' : 'document.title';
-    const fix =
-      e.mainToLines > 0
-        ? `主送机关约占${e.mainToLines}行，可将主送机关移至版记（抄送机关上一行，标“主送”），或精简标题、版头`
-        : '请精简标题或版头';
+    const fix = e.mainToLines > 0 ? `主送机关约占${e.mainToLines}行，可将主送机关移至版记（抄送机关上一行，标“主送”），或精简标题、版头` : '请精简标题或版头';
     return [finding(this, path, `按版面估算，首页排完版头、标题${e.mainToLines ? '和主送机关' : ''}后已无位置排正文，而公文首页必须显示正文：${fix}`)];
   },
 };
 
 /** the rules as written (tests check that these never throw, without the `safe` net) */
-export const rawCrossFieldRules: readonly RuleDef[] = [
-  X01, X02, X03, X04, X05, X06, X07, X08, X09, X10, X11, X12, X13, X14, X15, X16, X17, X18,
-];
+export const rawCrossFieldRules: readonly RuleDef[] = [X01, X02, X03, X04, X05, X06, X07, X08, X09, X10, X11, X12, X13, X14, X15, X16, X17, X18];
 
 export const crossFieldRules: RuleDef[] = rawCrossFieldRules.map(safe);
-

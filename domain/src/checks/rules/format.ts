@@ -54,13 +54,7 @@ const F01: RuleDef = {
     if ((ctx.doc.type === '纪要' || ctx.doc.layout === '纪要') && MINUTES_NO_RE.test(docNo)) return [];
     const problems = docNoProblems(docNo);
     if (problems.length === 0) return [];
-    return [
-      finding(
-        this,
-        'document.docNo',
-        `发文字号${q(docNo)}不规范：${problems.join('；')}。应写作“代字〔年份〕序号号”，如“县政发〔2024〕18号”`,
-      ),
-    ];
+    return [finding(this, 'document.docNo', `发文字号${q(docNo)}不规范：${problems.join('；')}。应写作“代字〔年份〕序号号”，如“县政发〔2024〕18号”`)];
   },
 };
 
@@ -74,18 +68,12 @@ const F02: RuleDef = {
     if (docNo == null || docNo.trim() === '' || !isOrderDoc(ctx)) return [];
     if (ORDER_NO_RE.test(docNo)) return [];
     const why: string[] = [];
-    if (/[〔\[【（(]\s*\d{2,4}\s*[〕\]】）)]/u.test(docNo)) why.push('令号不含年份');
+    if (/[〔[【（(]\s*\d{2,4}\s*[〕\]】）)]/u.test(docNo)) why.push('令号不含年份');
     if (/第\s*0/u.test(docNo)) why.push('不编虚位（如1不编为01）');
     if (/^[^第]+第/u.test(docNo)) why.push('版头只印“第×号”，机关名称在发文机关标志中');
     if (/\s/u.test(docNo)) why.push('不含空格');
     if (!/号$/u.test(docNo)) why.push('以“号”字结尾');
-    return [
-      finding(
-        this,
-        'document.docNo',
-        `令号${q(docNo)}不规范${why.length ? `（${why.join('；')}）` : ''}，应写作“第×号”，如“第733号”`,
-      ),
-    ];
+    return [finding(this, 'document.docNo', `令号${q(docNo)}不规范${why.length ? `（${why.join('；')}）` : ''}，应写作“第×号”，如“第733号”`)];
   },
 };
 
@@ -99,20 +87,15 @@ const F03: RuleDef = {
     if (date == null || date.trim() === '') return [];
     const problems = cnDateProblems(date);
     if (problems.length === 0) return [];
-    return [
-      finding(
-        this,
-        'document.date',
-        `成文日期${q(date)}不规范：${problems.join('；')}。应写作“2024年6月3日”的形式`,
-      ),
-    ];
+    return [finding(this, 'document.date', `成文日期${q(date)}不规范：${problems.join('；')}。应写作“2024年6月3日”的形式`)];
   },
 };
 
 // F-04 印发机关和印发日期 line (版记). The contract has no field for it: when the body carries
 // a 版记 (a pasted draft), its 印发 line is checked.
 /** any line that ends with a date followed by 印发 */
-export const PRINT_LINE_LOOSE = /^(?<org>.*?)(?<sep>\s*)(?<date>(?:\d+|[〇零一二三四五六七八九十]+)\s*年\s*[\d〇零一二三四五六七八九十]+\s*月\s*[\d〇零一二三四五六七八九十]+\s*日)\s*印\s*发$/u;
+export const PRINT_LINE_LOOSE =
+  /^(?<org>.*?)(?<sep>\s*)(?<date>(?:\d+|[〇零一二三四五六七八九十]+)\s*年\s*[\d〇零一二三四五六七八九十]+\s*月\s*[\d〇零一二三四五六七八九十]+\s*日)\s*印\s*发$/u;
 
 const F04: RuleDef = {
   id: 'F-04',
@@ -132,11 +115,7 @@ const F04: RuleDef = {
       if (/印\s+发$/u.test(l.text)) why.push('“印发”二字之间不加空格');
       if (why.length === 0) continue;
       out.push(
-        finding(
-          this,
-          'document.body',
-          `正文${lineNo(l.index)}的印发行${q(l.text)}不规范：${why.join('；')}。应写作“某县人民政府办公室 2024年6月3日印发”`,
-        ),
+        finding(this, 'document.body', `正文${lineNo(l.index)}的印发行${q(l.text)}不规范：${why.join('；')}。应写作“某县人民政府办公室 2024年6月3日印发”`),
       );
     }
     return out;
@@ -173,20 +152,14 @@ const F05: RuleDef = {
       else why.push(`期限“${term}”应写作“×年”“×个月”或“长期”`);
     }
     if (why.length === 0) return [];
-    return [
-      finding(
-        this,
-        'document.secrecyTerm',
-        `保密期限${q(secrecyTerm)}不规范：${why.join('；')}。应写作如“秘密★1年”或“10年”`,
-      ),
-    ];
+    return [finding(this, 'document.secrecyTerm', `保密期限${q(secrecyTerm)}不规范：${why.join('；')}。应写作如“秘密★1年”或“10年”`)];
   },
 };
 
 // F-06 / F-07 紧急程度. The contract's enum already admits only 特急/加急; the value checks guard
 // documents that reach the engine from storage (e.g. an incoming telegram registered by hand).
 const URGENCY_MARK_IN_TITLE =
-  /^[【\[（(〔<《「]?\s*(特急|加急|急件|紧急|特提|平急)\s*[】\]）)〕>》」]?\s*[：:\s]|^[【\[（(〔]\s*(特急|加急|急件|紧急|特提|平急)\s*[】\]）)〕]|[【\[（(〔]\s*(特急|加急|急件|紧急|特提|平急)\s*[】\]）)〕]$/u;
+  /^[【[（(〔<《「]?\s*(特急|加急|急件|紧急|特提|平急)\s*[】\]）)〕>》」]?\s*[：:\s]|^[【[（(〔]\s*(特急|加急|急件|紧急|特提|平急)\s*[】\]）)〕]|[【[（(〔]\s*(特急|加急|急件|紧急|特提|平急)\s*[】\]）)〕]$/u;
 
 function titleUrgencyMark(title: string): string | null {
   const m = URGENCY_MARK_IN_TITLE.exec(title.trim());
@@ -252,7 +225,8 @@ const F08: RuleDef = {
 };
 
 // F-09 页码 (outside the 版心). Not a field: flag page-number lines pasted into the body.
-const PAGE_LIKE_RE = /^(?:[-—–－─~～]{1,2}\s*\d+\s*[-—–－─~～]{1,2}|第\s*\d+\s*页(?:\s*[，,、]?\s*共\s*\d+\s*页)?|共\s*\d+\s*页\s*第\s*\d+\s*页|\d+\s*\/\s*\d+|[Pp](?:age|\.)?\s*\d+)$/u;
+const PAGE_LIKE_RE =
+  /^(?:[-—–－─~～]{1,2}\s*\d+\s*[-—–－─~～]{1,2}|第\s*\d+\s*页(?:\s*[，,、]?\s*共\s*\d+\s*页)?|共\s*\d+\s*页\s*第\s*\d+\s*页|\d+\s*\/\s*\d+|[Pp](?:age|\.)?\s*\d+)$/u;
 const PAGE_OK_RE = /^— [1-9]\d* —$/u;
 
 const F09: RuleDef = {
@@ -428,11 +402,7 @@ const F14: RuleDef = {
     const names = ctx.doc.mainTo.map((a) => addresseeName(ctx, a));
     const stripped = t.replace(/[，,、\s]+$/u, '');
     const looksLikeAddressees =
-      names.length > 0 &&
-      stripped !== '' &&
-      stripped
-        .split(/[，,、]/u)
-        .every((part) => part.trim() !== '' && names.some((n) => n === part.trim()));
+      names.length > 0 && stripped !== '' && stripped.split(/[，,、]/u).every((part) => part.trim() !== '' && names.some((n) => n === part.trim()));
     if (looksLikeAddressees) {
       return [finding(this, 'document.body', `正文首行（主送机关）${q(t)}末尾缺少全角冒号，应写作“${stripped}：”`)];
     }
@@ -487,11 +457,7 @@ function headingRule(id: string, level: HeadingInfo['level'], title: string): Ru
         const h = headingOf(l.text);
         if (!h || h.level !== level || h.wellFormed) continue;
         out.push(
-          finding(
-            this,
-            'document.body',
-            `正文${lineNo(l.index)}的层次序数“${h.mark.trim() || h.mark}”不规范：${LEVEL_TEXT[level]}，应写作“${h.expected}”`,
-          ),
+          finding(this, 'document.body', `正文${lineNo(l.index)}的层次序数“${h.mark.trim() || h.mark}”不规范：${LEVEL_TEXT[level]}，应写作“${h.expected}”`),
         );
       }
       return out;
@@ -521,7 +487,10 @@ const F20: RuleDef = {
       out.push(finding(this, 'document.title', `标题末尾不加标点，请删去“${t.trailingPunct.trim()}”`));
     }
     if (t.falseGenre) {
-      const hint = t.falseGenre.includes('请示') || t.falseGenre.includes('申请') ? '请求批准用“请示”（上行）或“函”（不相隶属机关）；汇报工作用“报告”' : '此类材料应以法定文种（如“通知”“报告”）行文，作为附件印发';
+      const hint =
+        t.falseGenre.includes('请示') || t.falseGenre.includes('申请')
+          ? '请求批准用“请示”（上行）或“函”（不相隶属机关）；汇报工作用“报告”'
+          : '此类材料应以法定文种（如“通知”“报告”）行文，作为附件印发';
       out.push(finding(this, 'document.title', `标题以“${t.falseGenre}”结尾，“${t.falseGenre}”不是法定文种：${hint}`));
     } else if (!t.genre) {
       out.push(finding(this, 'document.title', `标题${q(title)}未以法定文种结尾：标题应由发文机关名称、事由和文种组成，如“……关于……的${ctx.doc.type}”`));
@@ -558,8 +527,7 @@ const F21: RuleDef = {
 // A 报告 is left to R-ROUTE-06b (rules/route.ts, error), which runs the same heuristic on it, so
 // that one problem gives one finding; F-22 covers the other 上行文 (意见, 函…).
 /** “报请批准”“提请审批” describe a procedure and are not requests (same as R-ROUTE-06b). */
-export const REQUEST_WORDING_RE =
-  /(?:妥否|当否|是否可行|可否)[，,]?\s*请(?:批示|批复|审批|指示)|请予(?:批准|批复|审批)|(?<![报提呈申])请(?:批准|审批)/u;
+export const REQUEST_WORDING_RE = /(?:妥否|当否|是否可行|可否)[，,]?\s*请(?:批示|批复|审批|指示)|请予(?:批准|批复|审批)|(?<![报提呈申])请(?:批准|审批)/u;
 
 const F22: RuleDef = {
   id: 'F-22',
@@ -571,19 +539,34 @@ const F22: RuleDef = {
     if (t === '请示' || t === '报告' || ctx.direction !== '上行') return [];
     const m = REQUEST_WORDING_RE.exec(ctx.doc.body);
     if (!m) return [];
-    return [
-      finding(
-        this,
-        'document.body',
-        `${t}中出现请示用语“${m[0]}”：非请示性公文不得夹带请示事项。需要上级批准的事项应另行以请示报送，或删去该用语`,
-      ),
-    ];
+    return [finding(this, 'document.body', `${t}中出现请示用语“${m[0]}”：非请示性公文不得夹带请示事项。需要上级批准的事项应另行以请示报送，或删去该用语`)];
   },
 };
 
 /** the rules as written (tests check that these never throw, without the `safe` net) */
 export const rawFormatRules: readonly RuleDef[] = [
-  F01, F02, F03, F04, F05, F06, F07, F08, F09, F10, F11, F12, F13, F14, F15, F16, F17, F18, F19, F20, F21, F22,
+  F01,
+  F02,
+  F03,
+  F04,
+  F05,
+  F06,
+  F07,
+  F08,
+  F09,
+  F10,
+  F11,
+  F12,
+  F13,
+  F14,
+  F15,
+  F16,
+  F17,
+  F18,
+  F19,
+  F20,
+  F21,
+  F22,
 ];
 
 export const formatRules: RuleDef[] = rawFormatRules.map(safe);

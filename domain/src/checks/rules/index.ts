@@ -7,13 +7,6 @@ import { orgRules } from './org';
 import { routeRules } from './route';
 import { signRules } from './sign';
 
-export const RULES: readonly RuleDef[] = [
-  ...routeRules,
-  ...jointRules,
-  ...orgRules,
-  ...signRules,
-  ...formatRules,
-  ...crossFieldRules,
-];
+export const RULES: readonly RuleDef[] = [...routeRules, ...jointRules, ...orgRules, ...signRules, ...formatRules, ...crossFieldRules];
 
 export { crossFieldRules, formatRules, jointRules, orgRules, routeRules, signRules };

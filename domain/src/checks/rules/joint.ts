@@ -52,8 +52,7 @@ function system(ctx: CheckContext, o: CheckOrgan): '党委' | '政府' | null {
 const J02: RuleDef = {
   id: 'R-JOINT-02',
   severity: 'warning',
-  title:
-    '属于党委、政府各自职权范围内的工作不得联合行文：党委与政府联合行文时须确认并记录理由（契约无专门标记，按发文机关组合判断）',
+  title: '属于党委、政府各自职权范围内的工作不得联合行文：党委与政府联合行文时须确认并记录理由（契约无专门标记，按发文机关组合判断）',
   source: '《条例》第十七条',
   check(ctx) {
     if (!isJoint(ctx)) return [];
@@ -66,8 +65,10 @@ const J02: RuleDef = {
       finding(
         'R-JOINT-02',
         'warning',
-        `${names(ctx, [...party, ...gov].map((o) => o.id))}联合行文：属于党委、政府各自职权范围内的工作不得联合行文，` +
-          '请确认本事项确需党委、政府联合部署并记录理由，否则由职权所属机关单独行文',
+        `${names(
+          ctx,
+          [...party, ...gov].map((o) => o.id),
+        )}联合行文：属于党委、政府各自职权范围内的工作不得联合行文，` + '请确认本事项确需党委、政府联合部署并记录理由，否则由职权所属机关单独行文',
         'document.issuers',
       ),
     ];
@@ -89,47 +90,23 @@ const J03: RuleDef = {
     d.issuers.forEach((iss, i) => {
       if (seen.has(iss.organ)) {
         out.push(
-          finding(
-            'R-JOINT-03',
-            'error',
-            `发文机关${names(ctx, [iss.organ])}重复列出：每个联合发文机关只列一次，请删除重复项`,
-            `document.issuers[${i}].organ`,
-          ),
+          finding('R-JOINT-03', 'error', `发文机关${names(ctx, [iss.organ])}重复列出：每个联合发文机关只列一次，请删除重复项`, `document.issuers[${i}].organ`),
         );
       }
       seen.add(iss.organ);
     });
     const leads = d.issuers.filter((i) => i.lead);
     if (leads.length > 1) {
-      out.push(
-        finding(
-          'R-JOINT-03',
-          'error',
-          `联合行文只能有一个主办机关，当前有${leads.length}个发文机关标为主办（lead）：请只保留一个`,
-          'document.issuers',
-        ),
-      );
+      out.push(finding('R-JOINT-03', 'error', `联合行文只能有一个主办机关，当前有${leads.length}个发文机关标为主办（lead）：请只保留一个`, 'document.issuers'));
     } else if (leads.length === 1 && d.issuers[0] && !d.issuers[0].lead) {
-      out.push(
-        finding(
-          'R-JOINT-03',
-          'error',
-          `联合行文的主办机关${ctx.lead.name}应当排列在首位：请调整发文机关顺序`,
-          'document.issuers[0]',
-        ),
-      );
+      out.push(finding('R-JOINT-03', 'error', `联合行文的主办机关${ctx.lead.name}应当排列在首位：请调整发文机关顺序`, 'document.issuers[0]'));
     }
     if (d.docNo !== null) {
       const years = d.docNo.match(DOC_NO_YEAR)?.length ?? 0;
       const parts = d.docNo.split(/[、，,；;\s]+/u).filter((p) => p !== '');
       if (years > 1 || parts.length > 1) {
         out.push(
-          finding(
-            'R-JOINT-03',
-            'error',
-            `联合行文使用主办机关（${ctx.lead.name}）的发文字号，只能标注一个发文字号：当前为“${d.docNo}”`,
-            'document.docNo',
-          ),
+          finding('R-JOINT-03', 'error', `联合行文使用主办机关（${ctx.lead.name}）的发文字号，只能标注一个发文字号：当前为“${d.docNo}”`, 'document.docNo'),
         );
       }
     }

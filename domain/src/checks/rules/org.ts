@@ -39,9 +39,7 @@ const ORG01: RuleDef = {
         finding(
           'R-ORG-01',
           'error',
-          `${o.name}是${homeName}的内设机构，除办公厅（室）外不得对外正式行文` +
-            (to ? `（本文发往${to}）` : '') +
-            `：请以${homeName}的名义行文`,
+          `${o.name}是${homeName}的内设机构，除办公厅（室）外不得对外正式行文` + (to ? `（本文发往${to}）` : '') + `：请以${homeName}的名义行文`,
           `document.issuers[${i}].organ`,
         ),
       );

@@ -6,30 +6,17 @@
  * the title), e.g. R-ROUTE-01 warns about a missing 越级理由 but errs on a missing 抄送.
  */
 import type { CheckContext, Finding, RuleDef } from '../types';
-import {
-  addressees,
-  directLeaders,
-  filled,
-  finding,
-  homeOrgan,
-  idx,
-  isOfficeLike,
-  names,
-  namedOrgans,
-  nm,
-} from './util';
+import { addressees, directLeaders, filled, finding, homeOrgan, idx, names, namedOrgans, nm } from './util';
 
 /** F-22 of the digest: request-for-approval wording. `报请批准`/`提请审批` are not requests. */
-export const REQUEST_WORDING =
-  /(妥否|当否|是否可行|可否)[，,]?\s*请(批示|批复|审批|指示)|请予(批准|批复|审批)|(?<![报提呈申])请(批准|审批)/gu;
+export const REQUEST_WORDING = /(妥否|当否|是否可行|可否)[，,]?\s*请(批示|批复|审批|指示)|请予(批准|批复|审批)|(?<![报提呈申])请(批准|审批)/gu;
 
 export function requestPhrases(body: string): string[] {
   return [...body.matchAll(REQUEST_WORDING)].map((m) => m[0]);
 }
 
 /** Sentence openings that state a purpose or basis (为……, 根据……, ……以来, ……收悉). */
-const PURPOSE =
-  /(^|[。；！？\n])\s*(为了?|根据|按照|依据|依照|遵照|鉴于|由于|因|经|近期|近来|目前|当前|今年|去年|近年|[^。；\n]{0,12}以来)|收悉/u;
+const PURPOSE = /(^|[。；！？\n])\s*(为了?|根据|按照|依据|依照|遵照|鉴于|由于|因|经|近期|近来|目前|当前|今年|去年|近年|[^。；\n]{0,12}以来)|收悉/u;
 const PURPOSE_TYPES = new Set(['请示', '报告', '通知', '意见', '函', '通报', '决定', '议案']);
 
 const R00: RuleDef = {
@@ -84,14 +71,7 @@ const R01: RuleDef = {
         }
         const missing = skipped.filter((s) => !covered.has(s));
         if (missing.length > 0) {
-          out.push(
-            finding(
-              'R-ROUTE-01',
-              'error',
-              `越级行文应当同时抄送被越过的机关：请将${names(ctx, missing)}加入抄送`,
-              'document.copyTo',
-            ),
-          );
+          out.push(finding('R-ROUTE-01', 'error', `越级行文应当同时抄送被越过的机关：请将${names(ctx, missing)}加入抄送`, 'document.copyTo'));
         }
       } else if (rel === 'subordinate' && !I.isDirectLeader(a.organ, lead.id)) {
         const missing = I.between(a.organ, lead.id).filter((s) => !covered.has(s));
@@ -186,16 +166,16 @@ const R04: RuleDef = {
       const home = dept.parent !== null ? ctx.organs.get(dept.parent) : undefined;
       if (!home || (home.kind !== '党委' && home.kind !== '政府')) continue;
       const main = addressees(ctx, 'mainTo');
-      const competent = main.filter(
-        (a) => ctx.relation(dept.id, a.organ) === 'superior' && ctx.organs.get(a.organ)?.kind === '部门',
-      );
+      const competent = main.filter((a) => ctx.relation(dept.id, a.organ) === 'superior' && ctx.organs.get(a.organ)?.kind === '部门');
       if (ctx.doc.flags.important && competent.length > 0 && !filled(ctx.doc.flags.govApprovedRef)) {
         out.push(
           finding(
             'R-ROUTE-04',
             'error',
-            `${dept.name}向上级主管部门${names(ctx, competent.map((a) => a.organ))}${ctx.doc.type}重大事项，` +
-              `应当经本级${home.kind}（${home.name}）同意或者授权：请在 flags.govApprovedRef 记录同意或授权的依据`,
+            `${dept.name}向上级主管部门${names(
+              ctx,
+              competent.map((a) => a.organ),
+            )}${ctx.doc.type}重大事项，` + `应当经本级${home.kind}（${home.name}）同意或者授权：请在 flags.govApprovedRef 记录同意或授权的依据`,
             'document.flags.govApprovedRef',
           ),
         );
@@ -207,12 +187,7 @@ const R04: RuleDef = {
           if (!g || (g.kind !== '政府' && g.kind !== '党委') || g.id === home.id) continue;
           if (ctx.relation(dept.id, g.id) !== 'superior' || competentLeaders.length === 0) continue;
           out.push(
-            finding(
-              'R-ROUTE-04',
-              'info',
-              `属于部门职权范围内的事项，应当直接报送上级主管部门${names(ctx, competentLeaders)}，而不是报送${g.name}`,
-              a.path,
-            ),
+            finding('R-ROUTE-04', 'info', `属于部门职权范围内的事项，应当直接报送上级主管部门${names(ctx, competentLeaders)}，而不是报送${g.name}`, a.path),
           );
         }
       }
@@ -271,12 +246,7 @@ const R06a: RuleDef = {
     }
     if (n > 1) {
       return [
-        finding(
-          'R-ROUTE-06a',
-          'error',
-          `请示应当一文一事，当前包含${n}项请示事项（${d.matters.join('；')}）：请拆分为${n}件请示分别报送`,
-          'document.matters',
-        ),
+        finding('R-ROUTE-06a', 'error', `请示应当一文一事，当前包含${n}项请示事项（${d.matters.join('；')}）：请拆分为${n}件请示分别报送`, 'document.matters'),
       ];
     }
     const phrases = requestPhrases(d.body);
@@ -316,12 +286,7 @@ const R06b: RuleDef = {
     }
     if (d.matters.length > 0) {
       out.push(
-        finding(
-          'R-ROUTE-06b',
-          'error',
-          `报告中不得夹带请示事项：请示事项（matters）列有${d.matters.length}项，请清空并另行以请示报送`,
-          'document.matters',
-        ),
+        finding('R-ROUTE-06b', 'error', `报告中不得夹带请示事项：请示事项（matters）列有${d.matters.length}项，请清空并另行以请示报送`, 'document.matters'),
       );
     }
     return out;
@@ -359,12 +324,7 @@ const R07: RuleDef = {
       const byOrgan = ctx.issuers.some((o) => prefix.startsWith(o.name));
       if (prefix !== '' && !byOrgan && (persons.some((p) => prefix.startsWith(p.trim())) || LEADER_TITLE.test(prefix))) {
         out.push(
-          finding(
-            'R-ROUTE-07',
-            'error',
-            `不得以本机关负责人名义向上级机关报送公文：标题以“${prefix}”署名，请改以${ctx.lead.name}的名义行文`,
-            'document.title',
-          ),
+          finding('R-ROUTE-07', 'error', `不得以本机关负责人名义向上级机关报送公文：标题以“${prefix}”署名，请改以${ctx.lead.name}的名义行文`, 'document.title'),
         );
       }
     }
@@ -410,14 +370,7 @@ const R09: RuleDef = {
       for (const id of directLeaders(i)) if (ctx.organs.has(id) && !covered.has(id) && !missing.includes(id)) missing.push(id);
     }
     if (missing.length === 0) return [];
-    return [
-      finding(
-        'R-ROUTE-09',
-        'warning',
-        `重要的下行文应当同时抄送发文机关的直接上级机关：请将${names(ctx, missing)}加入抄送`,
-        'document.copyTo',
-      ),
-    ];
+    return [finding('R-ROUTE-09', 'warning', `重要的下行文应当同时抄送发文机关的直接上级机关：请将${names(ctx, missing)}加入抄送`, 'document.copyTo')];
   },
 };
 
@@ -442,11 +395,7 @@ const R10: RuleDef = {
       if (!office && !(directive && RESTRICTED_KINDS.has(x.kind))) continue;
       const targets = addressees(ctx, 'mainTo').filter((a) => {
         const t = ctx.organs.get(a.organ);
-        return (
-          t !== undefined &&
-          (t.kind === '党委' || t.kind === '政府') &&
-          (ctx.relation(x.id, t.id) === 'subordinate' || t.level > x.level)
-        );
+        return t !== undefined && (t.kind === '党委' || t.kind === '政府') && (ctx.relation(x.id, t.id) === 'subordinate' || t.level > x.level);
       });
       if (targets.length === 0) continue;
       const home = homeOrgan(ctx, x);
@@ -459,7 +408,10 @@ const R10: RuleDef = {
             finding(
               'R-ROUTE-10',
               'warning',
-              `${x.name}向下级党委、政府（${names(ctx, targets.map((t) => t.organ))}）行文，应当根据${homeName}的授权：请在 flags.govApprovedRef 记录授权依据`,
+              `${x.name}向下级党委、政府（${names(
+                ctx,
+                targets.map((t) => t.organ),
+              )}）行文，应当根据${homeName}的授权：请在 flags.govApprovedRef 记录授权依据`,
               'document.flags.govApprovedRef',
             ),
           );
@@ -529,14 +481,7 @@ const R12: RuleDef = {
       if (leaders.length < 2) continue;
       const others = leaders.filter((id) => !covered.has(id));
       if (others.length === 0) continue;
-      out.push(
-        finding(
-          'R-ROUTE-12',
-          'info',
-          `${t.name}受${names(ctx, leaders)}双重领导，必要时抄送其另一个上级机关${names(ctx, others)}`,
-          'document.copyTo',
-        ),
-      );
+      out.push(finding('R-ROUTE-12', 'info', `${t.name}受${names(ctx, leaders)}双重领导，必要时抄送其另一个上级机关${names(ctx, others)}`, 'document.copyTo'));
     }
     return out;
   },

@@ -22,9 +22,7 @@ const S01: RuleDef = {
     for (const o of ctx.issuers) {
       const mine = signersOf(ctx, o.id);
       if (mine.length === 0) continue; // R-SIGN-03
-      const ok = mine.some(
-        ({ s }) => s.role === '主要负责人' || s.proxy || (s.role === '受权' && isOfficeLike(o)),
-      );
+      const ok = mine.some(({ s }) => s.role === '主要负责人' || s.proxy || (s.role === '受权' && isOfficeLike(o)));
       if (ok) continue;
       const first = mine[0]!;
       out.push(
@@ -46,8 +44,7 @@ const REFUSAL = /不同意|不宜|退回|暂缓|不予|缓发/u;
 const S02: RuleDef = {
   id: 'R-SIGN-02',
   severity: 'error',
-  title:
-    '签发人应当签署意见、姓名和完整日期（缺姓名或完整日期、意见为不同意为错误；未签意见按“签名视为同意”处理，为警告）',
+  title: '签发人应当签署意见、姓名和完整日期（缺姓名或完整日期、意见为不同意为错误；未签意见按“签名视为同意”处理，为警告）',
   source: '《条例》第二十二条',
   check(ctx) {
     const out: Finding[] = [];
@@ -57,9 +54,7 @@ const S02: RuleDef = {
         out.push(finding('R-SIGN-02', 'error', `${who}的签发记录没有姓名：签发人应当签署姓名`, `document.signers[${i}].name`));
       }
       if (!filled(s.signedAt)) {
-        out.push(
-          finding('R-SIGN-02', 'error', `${who}的签发记录没有日期：签发应当签署完整日期（年月日），如 2024-06-03`, `document.signers[${i}].signedAt`),
-        );
+        out.push(finding('R-SIGN-02', 'error', `${who}的签发记录没有日期：签发应当签署完整日期（年月日），如 2024-06-03`, `document.signers[${i}].signedAt`));
       } else if (!isFullDate(s.signedAt)) {
         out.push(
           finding(
@@ -72,21 +67,11 @@ const S02: RuleDef = {
       }
       if (!filled(s.opinion)) {
         out.push(
-          finding(
-            'R-SIGN-02',
-            'warning',
-            `${who}未签署意见：按“圈阅或者签名的，视为同意”处理，建议补签意见（如“同意”）`,
-            `document.signers[${i}].opinion`,
-          ),
+          finding('R-SIGN-02', 'warning', `${who}未签署意见：按“圈阅或者签名的，视为同意”处理，建议补签意见（如“同意”）`, `document.signers[${i}].opinion`),
         );
       } else if (REFUSAL.test(s.opinion)) {
         out.push(
-          finding(
-            'R-SIGN-02',
-            'error',
-            `${who}的签发意见为“${s.opinion}”，不能视为同意签发：请按意见修改后重新报请签发`,
-            `document.signers[${i}].opinion`,
-          ),
+          finding('R-SIGN-02', 'error', `${who}的签发意见为“${s.opinion}”，不能视为同意签发：请按意见修改后重新报请签发`, `document.signers[${i}].opinion`),
         );
       }
     });
@@ -120,8 +105,7 @@ const S03: RuleDef = {
 const S04: RuleDef = {
   id: 'R-SIGN-04',
   severity: 'error',
-  title:
-    '公文涉及其他地区或部门职权范围的，会签完成前不得签发（审核是否通过不在检查输入中，不检查；下行文由 R-ROUTE-11 检查）',
+  title: '公文涉及其他地区或部门职权范围的，会签完成前不得签发（审核是否通过不在检查输入中，不检查；下行文由 R-ROUTE-11 检查）',
   source: '《条例》第十九条第（六）项、第二十条第（三）项',
   check(ctx) {
     const f = ctx.doc.flags;

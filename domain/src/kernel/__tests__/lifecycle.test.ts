@@ -22,9 +22,20 @@ export function renderLifecyclesDoc(all: Record<string, Lifecycle>): string {
     '',
   ];
   for (const l of Object.values(all)) {
-    parts.push(`## ${l.label}（\`${l.kind}\`）`, '', '```mermaid', toMermaid(l), '```', '', '| event | label | from | to | by | guards | command |', '|---|---|---|---|---|---|---|');
+    parts.push(
+      `## ${l.label}（\`${l.kind}\`）`,
+      '',
+      '```mermaid',
+      toMermaid(l),
+      '```',
+      '',
+      '| event | label | from | to | by | guards | command |',
+      '|---|---|---|---|---|---|---|',
+    );
     for (const [e, t] of Object.entries(l.events)) {
-      parts.push(`| \`${e}\` | ${t.label} | ${t.from.join(', ')} | ${t.to} | ${t.by.join(', ')} | ${(t.guards ?? []).join(', ') || '—'} | ${t.command ? `\`${t.command}\`` : '—'} |`);
+      parts.push(
+        `| \`${e}\` | ${t.label} | ${t.from.join(', ')} | ${t.to} | ${t.by.join(', ')} | ${(t.guards ?? []).join(', ') || '—'} | ${t.command ? `\`${t.command}\`` : '—'} |`,
+      );
     }
     parts.push('');
   }

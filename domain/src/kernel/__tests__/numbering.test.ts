@@ -69,16 +69,20 @@ describe('K-5 number templates', () => {
 
   it('K-5 the default templates are valid, and the outgoing one gives F-01 numbers', () => {
     for (const c of NUMBER_CLASSES) expect(templateProblems(DEFAULT_NUMBER_TEMPLATES[c], { numberClass: c, code: '某政办发' }), c).toEqual([]);
-    fc.assert(fc.property(fc.integer({ min: 1, max: 999_999 }), fc.integer({ min: 2000, max: 2100 }), (value, year) => {
-      expect(DOC_NO_RE.test(formatNumber(DEFAULT_NUMBER_TEMPLATES.outgoing, { code: '某政办发', year, value }))).toBe(true);
-    }));
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 999_999 }), fc.integer({ min: 2000, max: 2100 }), (value, year) => {
+        expect(DOC_NO_RE.test(formatNumber(DEFAULT_NUMBER_TEMPLATES.outgoing, { code: '某政办发', year, value }))).toBe(true);
+      }),
+    );
   });
 
   it('K-5 property: distinct values give distinct texts (a valid template never merges two numbers)', () => {
     const template = fc.constantFrom('{代字}〔{年}〕{号}号', '{号:4}', '收{年}{号:2}号', '（第{号}期）');
-    fc.assert(fc.property(template, fc.integer({ min: 1, max: 1e6 }), fc.integer({ min: 1, max: 1e6 }), (t, a, b) => {
-      fc.pre(a !== b);
-      expect(formatNumber(t, { code: '某', year: 2026, value: a })).not.toBe(formatNumber(t, { code: '某', year: 2026, value: b }));
-    }));
+    fc.assert(
+      fc.property(template, fc.integer({ min: 1, max: 1e6 }), fc.integer({ min: 1, max: 1e6 }), (t, a, b) => {
+        fc.pre(a !== b);
+        expect(formatNumber(t, { code: '某', year: 2026, value: a })).not.toBe(formatNumber(t, { code: '某', year: 2026, value: b }));
+      }),
+    );
   });
 });

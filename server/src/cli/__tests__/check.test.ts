@@ -28,11 +28,23 @@ function file(content: string | object): string {
 async function check(args: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const code = await runCheckCommand(args, (s) => { out += s; }, (s) => { err += s; });
+  const code = await runCheckCommand(
+    args,
+    (s) => {
+      out += s;
+    },
+    (s) => {
+      err += s;
+    },
+  );
   return { code, out, err };
 }
 
-interface Spawned { code: number; stdout: string; stderr: string }
+interface Spawned {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
 function spawn(args: string[], input?: string): Promise<Spawned> {
   return new Promise((resolve) => {
     const child = execFile(process.execPath, [bin, 'check', ...args], { timeout: 55_000 }, (error, stdout, stderr) => {
@@ -148,10 +160,34 @@ describe('xietiao check (in-process)', () => {
   });
 
   it.each([
-    ['a wrong type', (d: Record<string, unknown>) => { d.title = 42; }, 'document.title'],
-    ['an unknown 文种', (d: Record<string, unknown>) => { d.type = '申请'; }, 'document.type'],
-    ['a missing required field', (d: Record<string, unknown>) => { delete d.body; }, 'document.body'],
-    ['an unknown signer organ', (d: Record<string, unknown>) => { (d.signers as { organ: string }[])[0].organ = 'nowhere'; }, 'document.signers[0].organ'],
+    [
+      'a wrong type',
+      (d: Record<string, unknown>) => {
+        d.title = 42;
+      },
+      'document.title',
+    ],
+    [
+      'an unknown 文种',
+      (d: Record<string, unknown>) => {
+        d.type = '申请';
+      },
+      'document.type',
+    ],
+    [
+      'a missing required field',
+      (d: Record<string, unknown>) => {
+        delete d.body;
+      },
+      'document.body',
+    ],
+    [
+      'an unknown signer organ',
+      (d: Record<string, unknown>) => {
+        (d.signers as { organ: string }[])[0].organ = 'nowhere';
+      },
+      'document.signers[0].organ',
+    ],
   ])('check-contract: %s exits 2 and names the path', async (_what, mutate, want) => {
     const raw = rawBase() as { document: Record<string, unknown> };
     mutate(raw.document);
@@ -215,7 +251,11 @@ describe.concurrent('xietiao check (real process)', { timeout: 60_000 }, () => {
 
 type Json = unknown;
 type Kind = 'string' | 'enum' | 'int' | 'boolean' | 'array' | 'object' | 'addressee';
-interface Field { path: (string | number)[]; kind: Kind; required: boolean }
+interface Field {
+  path: (string | number)[];
+  kind: Kind;
+  required: boolean;
+}
 
 const f = (kind: Kind, required: boolean, ...p: (string | number)[]): Field => ({ path: p, kind, required });
 const organIds = new Set(ORGANS.map((o) => o.id));
@@ -277,10 +317,7 @@ const REFS: (string | number)[][] = [
   ['document', 'mainTo', 0],
   ['document', 'copyTo', 0],
   ['document', 'signers', 0, 'organ'],
-  ...ORGANS.flatMap((o, i) => [
-    ...o.superiors.map((_, j) => ['organs', i, 'superiors', j]),
-    ...(o.parent ? [['organs', i, 'parent']] : []),
-  ]),
+  ...ORGANS.flatMap((o, i) => [...o.superiors.map((_, j) => ['organs', i, 'superiors', j]), ...(o.parent ? [['organs', i, 'parent']] : [])]),
 ];
 
 function fmt(p: readonly (string | number)[]): string {
@@ -309,25 +346,55 @@ function wrongValues(kind: Kind, required: boolean): fc.Arbitrary<Json> {
   if (kind !== 'object' && kind !== 'addressee') pool.push({ a: 1 });
   if (required) pool.push(null);
   const arbs: fc.Arbitrary<Json>[] = [fc.constantFrom(...pool)];
-  if (kind === 'enum') arbs.push(fc.string({ minLength: 1, maxLength: 6 }).filter((s) => !(DOC_TYPES as readonly string[]).includes(s) && !['通用', '信函', '命令', '纪要', '主要负责人', '分管负责人', '受权', 'none', '秘密', '机密', '绝密', '特急', '加急', '政府', '党委', '部门'].includes(s)));
+  if (kind === 'enum')
+    arbs.push(
+      fc
+        .string({ minLength: 1, maxLength: 6 })
+        .filter(
+          (s) =>
+            !(DOC_TYPES as readonly string[]).includes(s) &&
+            ![
+              '通用',
+              '信函',
+              '命令',
+              '纪要',
+              '主要负责人',
+              '分管负责人',
+              '受权',
+              'none',
+              '秘密',
+              '机密',
+              '绝密',
+              '特急',
+              '加急',
+              '政府',
+              '党委',
+              '部门',
+            ].includes(s),
+        ),
+    );
   return fc.oneof(...arbs);
 }
 
-const setAt = (p: (string | number)[], v: Json): Mutation => (root) => {
-  const parent = parentOf(root, p);
-  if (!parent) return null;
-  const key = p[p.length - 1];
-  if (Array.isArray(parent) ? typeof key !== 'number' || key >= parent.length : !(key in parent)) return null;
-  parent[key] = v;
-  return fmt(p);
-};
+const setAt =
+  (p: (string | number)[], v: Json): Mutation =>
+  (root) => {
+    const parent = parentOf(root, p);
+    if (!parent) return null;
+    const key = p[p.length - 1];
+    if (Array.isArray(parent) ? typeof key !== 'number' || key >= parent.length : !(key in parent)) return null;
+    parent[key] = v;
+    return fmt(p);
+  };
 
-const deleteAt = (p: (string | number)[]): Mutation => (root) => {
-  const parent = parentOf(root, p);
-  if (!parent || Array.isArray(parent) || !(p[p.length - 1] in parent)) return null;
-  delete parent[p[p.length - 1]];
-  return fmt(p);
-};
+const deleteAt =
+  (p: (string | number)[]): Mutation =>
+  (root) => {
+    const parent = parentOf(root, p);
+    if (!parent || Array.isArray(parent) || !(p[p.length - 1] in parent)) return null;
+    delete parent[p[p.length - 1]];
+    return fmt(p);
+  };
 
 const unknownId = fc.string({ minLength: 1, maxLength: 12 }).filter((s) => !organIds.has(s));
 
@@ -339,15 +406,21 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   // an unknown organ id where an organ is named
   fc.tuple(fc.constantFrom(...REFS), unknownId).map(([p, id]) => setAt(p, id)),
   // an unknown organ added to 主送 or 抄送, or inside a person addressee
-  fc.tuple(fc.constantFrom('mainTo', 'copyTo'), unknownId, fc.boolean()).map(([key, id, person]): Mutation => (root) => {
-    const doc = (root as { document?: Record<string, Json> }).document;
-    const list = doc?.[key];
-    if (!Array.isArray(list)) return null;
-    list.push(person ? { person: '李某', organ: id } : id);
-    return `document.${key}[${list.length - 1}]${person ? '.organ' : ''}`;
-  }),
+  fc.tuple(fc.constantFrom('mainTo', 'copyTo'), unknownId, fc.boolean()).map(
+    ([key, id, person]): Mutation =>
+      (root) => {
+        const doc = (root as { document?: Record<string, Json> }).document;
+        const list = doc?.[key];
+        if (!Array.isArray(list)) return null;
+        list.push(person ? { person: '李某', organ: id } : id);
+        return `document.${key}[${list.length - 1}]${person ? '.organ' : ''}`;
+      },
+  ),
   // an unknown 文种
-  fc.string({ minLength: 1, maxLength: 4 }).filter((s) => !(DOC_TYPES as readonly string[]).includes(s)).map((t) => setAt(['document', 'type'], t)),
+  fc
+    .string({ minLength: 1, maxLength: 4 })
+    .filter((s) => !(DOC_TYPES as readonly string[]).includes(s))
+    .map((t) => setAt(['document', 'type'], t)),
 );
 
 describe('xietiao check (property)', () => {

@@ -15,7 +15,9 @@ function tempDir() {
   dirs.push(d);
   return d;
 }
-afterAll(() => { for (const d of dirs) fs.rmSync(d, { recursive: true, force: true }); });
+afterAll(() => {
+  for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
+});
 
 describe('the xietiao command', () => {
   it('migrate, then init --admin creates one system administrator and no demo data', async () => {
@@ -31,7 +33,10 @@ describe('the xietiao command', () => {
     await database.close();
     expect(users).toEqual([{ username: 'root', role: 'sysadmin' }]);
     // A second init is refused.
-    const again = await run(process.execPath, [bin, 'init', '--admin', 'root2'], { env }).then(() => null, (e) => e);
+    const again = await run(process.execPath, [bin, 'init', '--admin', 'root2'], { env }).then(
+      () => null,
+      (e) => e,
+    );
     expect(again.code).toBe(1);
     expect(again.stderr).toContain('init 只用于全新部署');
   });
@@ -47,7 +52,10 @@ describe('the xietiao command', () => {
   });
 
   it('an unknown command prints the usage and exits 2', async () => {
-    const r = await run(process.execPath, [bin, 'frobnicate']).then(() => null, (e) => e);
+    const r = await run(process.execPath, [bin, 'frobnicate']).then(
+      () => null,
+      (e) => e,
+    );
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('可用命令');
   });

@@ -29,8 +29,21 @@ const FILES = sourceFiles().filter((f) => !/^(test\/|platform\/db\/migrations\/)
 const text = new Map(FILES.map((f) => [rel(f), fs.readFileSync(f, 'utf8')]));
 
 const KERNEL_TABLES = [
-  'matters', 'matter_access', 'tasks', 'task_chases', 'instructions', 'matter_links', 'timers', 'audit_events', 'audit_head', 'counters',
-  'steps', 'step_participants', 'content_versions', 'number_series', 'assigned_numbers',
+  'matters',
+  'matter_access',
+  'tasks',
+  'task_chases',
+  'instructions',
+  'matter_links',
+  'timers',
+  'audit_events',
+  'audit_head',
+  'counters',
+  'steps',
+  'step_participants',
+  'content_versions',
+  'number_series',
+  'assigned_numbers',
 ];
 /** The kernel and the two platform parts it is built on. */
 const KERNEL_WRITERS = (f: string) => f.startsWith('kernel/') || ['platform/audit.ts', 'platform/timers.ts', 'platform/counters.ts'].includes(f);
@@ -61,8 +74,14 @@ const SQL_OUTSIDE_REPOS_TODO = new Set<string>([
   'kernel/matters.timers.ts', // the task and its recipients for a reminder
 ]);
 /** Places where SQL is the file's job: repositories, read APIs, query fragments, the platform, seeds, the CLI. */
-const SQL_HOME = (f: string) => /\.repo\.ts$/.test(f) || f === 'kernel/lookups.ts' || f === 'kernel/matters.access.ts'
-  || f.startsWith('platform/') || f.startsWith('seed/') || f.startsWith('cli/') || f === 'main.ts';
+const SQL_HOME = (f: string) =>
+  /\.repo\.ts$/.test(f) ||
+  f === 'kernel/lookups.ts' ||
+  f === 'kernel/matters.access.ts' ||
+  f.startsWith('platform/') ||
+  f.startsWith('seed/') ||
+  f.startsWith('cli/') ||
+  f === 'main.ts';
 
 describe('K-2 architecture rules', () => {
   it('K-2 only the kernel writes the kernel tables', () => {
@@ -74,7 +93,7 @@ describe('K-2 architecture rules', () => {
     expect(offenders).toEqual([]);
   });
 
-  it('K-2 no module imports another module\'s repository (the kernel\'s included: modules use kernel/reads)', () => {
+  it("K-2 no module imports another module's repository (the kernel's included: modules use kernel/reads)", () => {
     const offenders: string[] = [];
     for (const [f, src] of text) {
       const mine = moduleOf(f);
@@ -113,7 +132,10 @@ describe('K-2 architecture rules', () => {
 
   it('K-13 the code is formatted and passes the linter (biome ci, as `npm run lint`)', () => {
     const root = path.resolve(SRC, '../..');
-    const r = spawnSync(process.execPath, [path.join(root, 'node_modules/@biomejs/biome/bin/biome'), 'ci', '.', '--max-diagnostics=20', '--colors=off'], { cwd: root, encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [path.join(root, 'node_modules/@biomejs/biome/bin/biome'), 'ci', '.', '--max-diagnostics=20', '--colors=off'], {
+      cwd: root,
+      encoding: 'utf8',
+    });
     expect(r.status, `${r.stdout}\n${r.stderr}`.slice(-6000)).toBe(0);
   }, 120_000);
 });

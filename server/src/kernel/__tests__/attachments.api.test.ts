@@ -12,8 +12,15 @@ describe.each(testDialects())('attachments [%s]', (dialect) => {
     [liaison, office] = await Promise.all([t.login('liaison'), t.login('office')]);
     const edu = (await t.ctx.db.selectFrom('departments').select('id').where('name', '=', '市教育局').executeTakeFirstOrThrow()).id;
     const a = await liaison.post('/api/v1/activities', {
-      category: '会议', title: '带附件的出席申请', organiserName: '市教育局', organiserDepartmentId: edu, heldInName: 'other',
-      startsAt: '2026-12-15T02:00:00Z', endsAt: '2026-12-15T03:00:00Z', place: '市教育局会议室', travelMinutes: 15,
+      category: '会议',
+      title: '带附件的出席申请',
+      organiserName: '市教育局',
+      organiserDepartmentId: edu,
+      heldInName: 'other',
+      startsAt: '2026-12-15T02:00:00Z',
+      endsAt: '2026-12-15T03:00:00Z',
+      place: '市教育局会议室',
+      travelMinutes: 15,
     });
     expect(a.statusCode, a.body).toBe(200);
     activityId = a.json().id;
@@ -21,7 +28,11 @@ describe.each(testDialects())('attachments [%s]', (dialect) => {
   afterAll(async () => t?.close());
 
   it('ACT-1 the organiser attaches the invitation; the office sees and downloads it intact', async () => {
-    const up = await liaison.post(`/api/v1/matters/${activityId}/attachments`, { filename: '邀请函.pdf', mime: 'application/pdf', contentBase64: pdf.toString('base64') });
+    const up = await liaison.post(`/api/v1/matters/${activityId}/attachments`, {
+      filename: '邀请函.pdf',
+      mime: 'application/pdf',
+      contentBase64: pdf.toString('base64'),
+    });
     expect(up.statusCode, up.body).toBe(200);
     expect(up.json()).toMatchObject({ filename: '邀请函.pdf', size: pdf.length, canDelete: true });
     const detail = (await office.get(`/api/v1/activities/${activityId}`)).json();
@@ -34,9 +45,20 @@ describe.each(testDialects())('attachments [%s]', (dialect) => {
   });
 
   it('X-4 nobody without need-to-know lists, downloads or deletes an attachment', async () => {
-    const up = (await liaison.post(`/api/v1/matters/${activityId}/attachments`, { filename: '议程.txt', mime: 'text/plain', contentBase64: Buffer.from('议程').toString('base64') })).json();
-    const other = await t.ctx.db.selectFrom('users').innerJoin('user_roles', 'user_roles.user_id', 'users.id').select('users.username')
-      .where('user_roles.role', '=', 'liaison').where('users.username', '!=', 'liaison').executeTakeFirstOrThrow();
+    const up = (
+      await liaison.post(`/api/v1/matters/${activityId}/attachments`, {
+        filename: '议程.txt',
+        mime: 'text/plain',
+        contentBase64: Buffer.from('议程').toString('base64'),
+      })
+    ).json();
+    const other = await t.ctx.db
+      .selectFrom('users')
+      .innerJoin('user_roles', 'user_roles.user_id', 'users.id')
+      .select('users.username')
+      .where('user_roles.role', '=', 'liaison')
+      .where('users.username', '!=', 'liaison')
+      .executeTakeFirstOrThrow();
     const stranger = await t.login(other.username);
     expect((await stranger.get(`/api/v1/matters/${activityId}/attachments`)).statusCode).toBe(404);
     expect((await stranger.get(`/api/v1/attachments/${up.id}`)).statusCode).toBe(404);
@@ -61,7 +83,13 @@ describe.each(testDialects())('attachments [%s]', (dialect) => {
   });
 
   it('ACT-1 only the uploader or the office deletes, and not after the matter is closed', async () => {
-    const up = (await office.post(`/api/v1/matters/${activityId}/attachments`, { filename: '拟办单.txt', mime: 'text/plain', contentBase64: Buffer.from('拟办').toString('base64') })).json();
+    const up = (
+      await office.post(`/api/v1/matters/${activityId}/attachments`, {
+        filename: '拟办单.txt',
+        mime: 'text/plain',
+        contentBase64: Buffer.from('拟办').toString('base64'),
+      })
+    ).json();
     expect((await liaison.delete(`/api/v1/attachments/${up.id}`)).statusCode).toBe(403);
     expect((await office.delete(`/api/v1/attachments/${up.id}`)).statusCode).toBe(200);
     expect((await office.delete(`/api/v1/attachments/${up.id}`)).statusCode).toBe(404);

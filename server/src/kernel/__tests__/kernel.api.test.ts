@@ -38,10 +38,18 @@ describe.each(testDialects())('kernel v2 [%s]', (dialect) => {
     const { m, task } = await matterWithTask();
     expect(task.dueDate).toBe('2026-12-02'); // Fri + 3 working days (Mon, Tue, Wed)
     const timers = await t.ctx.db.selectFrom('timers').select(['kind', 'state']).where('task_id', '=', task.id).orderBy('due_at').execute();
-    expect(timers).toEqual([{ kind: 'task.due_soon', state: 'pending' }, { kind: 'task.overdue', state: 'pending' }]);
+    expect(timers).toEqual([
+      { kind: 'task.due_soon', state: 'pending' },
+      { kind: 'task.overdue', state: 'pending' },
+    ]);
     const access = await t.ctx.db.selectFrom('matter_access').selectAll().where('matter_id', '=', m.id).where('principal_id', '=', eduId).execute();
     expect(access).toHaveLength(1);
-    const audit = await t.ctx.db.selectFrom('audit_events').select(['action', 'entity_id']).where('matter_id', '=', m.id).where('action', '=', 'task.created').execute();
+    const audit = await t.ctx.db
+      .selectFrom('audit_events')
+      .select(['action', 'entity_id'])
+      .where('matter_id', '=', m.id)
+      .where('action', '=', 'task.created')
+      .execute();
     expect(audit).toEqual([{ action: 'task.created', entity_id: task.id }]);
     const inbox = (await liaison.get('/api/v1/notifications?pageSize=50')).json();
     expect(inbox.items.some((n: { matterId: string; kind: string }) => n.matterId === m.id && n.kind === 'task')).toBe(true);
@@ -74,12 +82,23 @@ describe.each(testDialects())('kernel v2 [%s]', (dialect) => {
     const res = await office.post(`/api/v1/tasks/${task.id}/extend`, { dueDate: '2026-12-09', reason: '需征求三个部门意见' });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().dueDate).toBe('2026-12-09');
-    const timers = await t.ctx.db.selectFrom('timers').select(['kind', 'state', 'due_at']).where('task_id', '=', task.id).orderBy('created_at').orderBy('due_at').execute();
+    const timers = await t.ctx.db
+      .selectFrom('timers')
+      .select(['kind', 'state', 'due_at'])
+      .where('task_id', '=', task.id)
+      .orderBy('created_at')
+      .orderBy('due_at')
+      .execute();
     expect(timers.filter((x) => x.state === 'cancelled')).toHaveLength(2);
     const pending = timers.filter((x) => x.state === 'pending');
     expect(pending.map((x) => x.kind).sort()).toEqual(['task.due_soon', 'task.overdue']);
     expect(pending.find((x) => x.kind === 'task.due_soon')!.due_at).toBe('2026-12-08T01:00:00.000Z'); // 09:00 the working day before
-    const audit = await t.ctx.db.selectFrom('audit_events').select('detail').where('matter_id', '=', m.id).where('action', '=', 'task.extended').executeTakeFirstOrThrow();
+    const audit = await t.ctx.db
+      .selectFrom('audit_events')
+      .select('detail')
+      .where('matter_id', '=', m.id)
+      .where('action', '=', 'task.extended')
+      .executeTakeFirstOrThrow();
     expect(JSON.parse(audit.detail!)).toMatchObject({ from: '2026-12-02', to: '2026-12-09', reason: '需征求三个部门意见' });
   });
 
@@ -87,20 +106,30 @@ describe.each(testDialects())('kernel v2 [%s]', (dialect) => {
     const runner = createTimerRunner(t.ctx, timerHandlers(t.ctx));
     await runner.runDue();
     const { m, task } = await matterWithTask({ progressEveryWorkingDays: 2, dueWorkingDays: 20 });
-    const progress = () => t.ctx.db.selectFrom('timers').select(['state', 'due_at']).where('task_id', '=', task.id).where('kind', '=', 'task.progress').orderBy('due_at').execute();
+    const progress = () =>
+      t.ctx.db.selectFrom('timers').select(['state', 'due_at']).where('task_id', '=', task.id).where('kind', '=', 'task.progress').orderBy('due_at').execute();
     expect((await progress()).map((x) => x.due_at)).toEqual(['2026-12-01T01:00:00.000Z']); // Tue 09:00: two working days after Fri
     // sessions expire over the days the clock moves: log in afresh to look
-    const reminders = async () => (await (await t.login('liaison')).get('/api/v1/notifications?pageSize=50')).json().items.filter((n: { matterId: string; kind: string }) => n.matterId === m.id && n.kind === 'progress_reminder');
+    const reminders = async () =>
+      (await (await t.login('liaison')).get('/api/v1/notifications?pageSize=50'))
+        .json()
+        .items.filter((n: { matterId: string; kind: string }) => n.matterId === m.id && n.kind === 'progress_reminder');
     clock.set('2026-12-01T01:30:00Z');
     await runner.runDue();
     expect(await reminders()).toHaveLength(1);
-    expect((await progress()).map((x) => [x.state, x.due_at])).toEqual([['fired', '2026-12-01T01:00:00.000Z'], ['pending', '2026-12-03T01:00:00.000Z']]);
+    expect((await progress()).map((x) => [x.state, x.due_at])).toEqual([
+      ['fired', '2026-12-01T01:00:00.000Z'],
+      ['pending', '2026-12-03T01:00:00.000Z'],
+    ]);
     office = await t.login('office');
     liaison = await t.login('liaison');
     const chased = (await office.get(`/api/v1/matters/${m.id}`)).json().tasks.find((x: { id: string }) => x.id === task.id).chases;
     expect(chased).toEqual([expect.objectContaining({ byName: null, note: '定期督办提醒' })]);
     // the department reports: the task is done, the next reminder fires but says nothing
-    const done = await liaison.post(`/api/v1/tasks/${task.id}/complete`, { version: (await office.get(`/api/v1/matters/${m.id}`)).json().tasks.find((x: { id: string }) => x.id === task.id).version, result: '已落实' });
+    const done = await liaison.post(`/api/v1/tasks/${task.id}/complete`, {
+      version: (await office.get(`/api/v1/matters/${m.id}`)).json().tasks.find((x: { id: string }) => x.id === task.id).version,
+      result: '已落实',
+    });
     expect(done.statusCode, done.body).toBe(200);
     clock.set('2026-12-03T02:00:00Z');
     await runner.runDue();
@@ -128,13 +157,14 @@ describe.each(testDialects())('kernel v2 [%s]', (dialect) => {
     const a = (await office.post('/api/v1/matters', { kind: 'coordination', title: '死锁测试甲' })).json();
     const b = (await office.post('/api/v1/matters', { kind: 'coordination', title: '死锁测试乙' })).json();
     const { kernel } = t.container;
-    const touchBoth = (first: string, second: string) => runTx(t.ctx.db, async (tx) => {
-      await kernel.matters.touch(tx, first);
-      await kernel.audit.append(tx, { actorId: null, action: 'test.touched', entityType: 'matter', entityId: first, matterId: first });
-      await new Promise((r) => setTimeout(r, 50));
-      await kernel.matters.touch(tx, second);
-      await kernel.audit.append(tx, { actorId: null, action: 'test.touched', entityType: 'matter', entityId: second, matterId: second });
-    });
+    const touchBoth = (first: string, second: string) =>
+      runTx(t.ctx.db, async (tx) => {
+        await kernel.matters.touch(tx, first);
+        await kernel.audit.append(tx, { actorId: null, action: 'test.touched', entityType: 'matter', entityId: first, matterId: first });
+        await new Promise((r) => setTimeout(r, 50));
+        await kernel.matters.touch(tx, second);
+        await kernel.audit.append(tx, { actorId: null, action: 'test.touched', entityType: 'matter', entityId: second, matterId: second });
+      });
     const results = await Promise.allSettled([touchBoth(a.id, b.id), touchBoth(b.id, a.id), touchBoth(a.id, b.id), touchBoth(b.id, a.id)]);
     for (const r of results) {
       if (r.status === 'rejected') expect((r.reason as { code?: string }).code).toBe('concurrent_update'); // a 409, never a raw database error

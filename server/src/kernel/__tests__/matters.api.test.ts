@@ -80,7 +80,7 @@ describe.each(testDialects())('coordination kernel [%s]', (dialect) => {
     expect(res.statusCode).toBe(403);
   });
 
-  it('X-1 a task for a department lands in the liaison\'s 待办 and, once done, in 已办', async () => {
+  it("X-1 a task for a department lands in the liaison's 待办 and, once done, in 已办", async () => {
     const m = await newMatter(office);
     const edu = await deptId(t, '市教育局');
     const task = await office.post(`/api/v1/matters/${m.id}/tasks`, { title: '报送学校安全检查情况', assigneeDepartmentId: edu, dueWorkingDays: 3 });
@@ -104,7 +104,12 @@ describe.each(testDialects())('coordination kernel [%s]', (dialect) => {
     const m = await newMatter(office);
     const edu = await deptId(t, '市教育局');
     const fin = await deptId(t, '市财政局');
-    const c = await office.post(`/api/v1/matters/${m.id}/consultations`, { subject: '经费来源', question: '请提出意见', departmentIds: [edu, fin], dueWorkingDays: 3 });
+    const c = await office.post(`/api/v1/matters/${m.id}/consultations`, {
+      subject: '经费来源',
+      question: '请提出意见',
+      departmentIds: [edu, fin],
+      dueWorkingDays: 3,
+    });
     expect(c.statusCode, c.body).toBe(200);
     const cid = c.json().id;
     const r1 = await liaison.post(`/api/v1/consultations/${cid}/respond`, { position: 'disagree', text: '经费应由财政统筹' });
@@ -133,7 +138,7 @@ describe.each(testDialects())('coordination kernel [%s]', (dialect) => {
     expect(ok.json().status).toBe('executing');
   });
 
-  it('X-1 a matter taken to a leader lands in the leader\'s 待办 and the decision is recorded as an instruction', async () => {
+  it("X-1 a matter taken to a leader lands in the leader's 待办 and the decision is recorded as an instruction", async () => {
     const m = await newMatter(office);
     const sent = await office.post(`/api/v1/matters/${m.id}/events/submitForDecision`, { version: m.version, comment: '拟同意，请定夺' });
     expect(sent.statusCode, sent.body).toBe(200);
@@ -180,7 +185,12 @@ describe.each(testDialects())('coordination kernel [%s]', (dialect) => {
       expect(res.json().error.path).toBe(path);
       expect(res.json().error.message).toMatch(/[\u4e00-\u9fa5]/);
     }
-    const malformed = await t.app.inject({ method: 'POST', url: '/api/v1/matters', headers: { 'content-type': 'application/json', cookie: '' }, payload: '{"kind":' });
+    const malformed = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/matters',
+      headers: { 'content-type': 'application/json', cookie: '' },
+      payload: '{"kind":',
+    });
     expect(malformed.statusCode).toBe(400);
     expect(malformed.json().error.code).toBe('invalid_json');
     expect((await office.get('/api/v1/matters')).json().total).toBe(before);
@@ -203,7 +213,9 @@ describe.each(testDialects())('kernel guard rails [%s]', (dialect) => {
     const auditor = await userId(t, 'auditor');
     expect((await office.post('/api/v1/matters', { kind: 'coordination', title: '管理员负责', ownerId: admin })).json().error.path).toBe('body.ownerId');
     expect((await office.post(`/api/v1/matters/${m.id}/tasks`, { title: '交给审计员', assigneeUserId: auditor })).statusCode).toBe(400);
-    expect((await office.post(`/api/v1/matters/${m.id}/consultations`, { subject: 's', question: 'q', userIds: [admin] })).json().error.path).toBe('body.userIds[0]');
+    expect((await office.post(`/api/v1/matters/${m.id}/consultations`, { subject: 's', question: 'q', userIds: [admin] })).json().error.path).toBe(
+      'body.userIds[0]',
+    );
     expect((await office.post(`/api/v1/matters/${m.id}/share`, { userIds: [auditor], toRead: true })).json().error.path).toBe('body.userIds[0]');
     // A task for the office department reaches its workflow staff, not the administrators sitting there.
     const officeDept = (await t.ctx.db.selectFrom('users').select('department_id').where('username', '=', 'office').executeTakeFirstOrThrow()).department_id!;
@@ -234,7 +246,9 @@ describe.each(testDialects())('kernel guard rails [%s]', (dialect) => {
     expect(res.statusCode).toBe(400);
     expect(res.json().error.message).toContain('定夺');
     // The office cannot complete someone else's task either.
-    const task = (await office.post(`/api/v1/matters/${(await newMatter()).id}/tasks`, { title: '联络员的任务', assigneeUserId: await userId(t, 'liaison') })).json();
+    const task = (
+      await office.post(`/api/v1/matters/${(await newMatter()).id}/tasks`, { title: '联络员的任务', assigneeUserId: await userId(t, 'liaison') })
+    ).json();
     expect((await office.post(`/api/v1/tasks/${task.id}/complete`, { version: 1, result: '代办' })).statusCode).toBe(403);
   });
 
@@ -242,7 +256,9 @@ describe.each(testDialects())('kernel guard rails [%s]', (dialect) => {
     const m = await newMatter();
     const edu = await deptId(t, '市教育局');
     const fin = await deptId(t, '市财政局');
-    const c = (await office.post(`/api/v1/matters/${m.id}/consultations`, { subject: '经费', question: '请提意见', departmentIds: [edu, fin], dueWorkingDays: 2 })).json();
+    const c = (
+      await office.post(`/api/v1/matters/${m.id}/consultations`, { subject: '经费', question: '请提意见', departmentIds: [edu, fin], dueWorkingDays: 2 })
+    ).json();
     const liaison = await t.login('liaison');
     const r = (await liaison.post(`/api/v1/consultations/${c.id}/respond`, { position: 'disagree', text: '不同意' })).json();
     const s = await office.post(`/api/v1/consultations/${c.id}/settle`, { version: r.version, outcome: '各方意见如实报领导定夺', escalate: true });

@@ -32,7 +32,14 @@ describe.each(testDialects())('K-5 number series [%s]', (dialect) => {
   afterAll(async () => t?.close());
 
   const createSeries = async (extra: Record<string, unknown> = {}) => {
-    const res = await admin.post('/api/v1/number-series', { organId, class: 'outgoing', code: '某政办发', template: '{代字}〔{年}〕{号}号', year: 2026, ...extra });
+    const res = await admin.post('/api/v1/number-series', {
+      organId,
+      class: 'outgoing',
+      code: '某政办发',
+      template: '{代字}〔{年}〕{号}号',
+      year: 2026,
+      ...extra,
+    });
     expect(res.statusCode, res.body).toBe(200);
     return res.json() as { id: string; code: string; version: number; nextValue: number; nextText: string };
   };
@@ -42,13 +49,16 @@ describe.each(testDialects())('K-5 number series [%s]', (dialect) => {
   it(`K-5 100 concurrent registrations get 100 distinct consecutive numbers [${dialect}]`, async () => {
     const s = await createSeries({ code: '某政发' });
     expect(s).toMatchObject({ nextValue: 1, nextText: '某政发〔2026〕1号' });
-    const results = await Promise.all(range(1, 100).map(() =>
-      runTx(t.ctx.db, async (tx) => {
-        const n = await numbering().next(tx, { organId, class: 'outgoing', code: '某政发', year: 2026, by: officeId });
-        // The rest of the registration runs while the series row is held.
-        await new Promise((r) => setTimeout(r, Math.random() * 3));
-        return n;
-      })));
+    const results = await Promise.all(
+      range(1, 100).map(() =>
+        runTx(t.ctx.db, async (tx) => {
+          const n = await numbering().next(tx, { organId, class: 'outgoing', code: '某政发', year: 2026, by: officeId });
+          // The rest of the registration runs while the series row is held.
+          await new Promise((r) => setTimeout(r, Math.random() * 3));
+          return n;
+        }),
+      ),
+    );
     expect(results.map((r) => r.value).sort((a, b) => a - b)).toEqual(range(1, 100));
     expect(new Set(results.map((r) => r.text)).size).toBe(100);
     expect(results.find((r) => r.value === 42)!.text).toBe('某政发〔2026〕42号');
@@ -63,20 +73,25 @@ describe.each(testDialects())('K-5 number series [%s]', (dialect) => {
   it(`K-5 100 registrations from two processes at once get 100 distinct consecutive numbers [${dialect}]`, async () => {
     await createSeries({ code: '某政函' });
     const startAt = Date.now() + 4000;
-    const run = (id: string) => new Promise<{ values: number[] }>((resolve, reject) => {
-      const child = spawn(process.execPath, ['--import', 'tsx', workerScript], {
-        env: {
-          ...process.env, WORKER_DB_URL: t.tdb.url, WORKER_DB_SCHEMA: t.tdb.schema ?? '', WORKER_COUNT: '50', WORKER_START_AT: String(startAt),
-          WORKER_SERIES: JSON.stringify({ organId, code: '某政函', year: 2026, by: officeId }),
-        },
-        stdio: ['ignore', 'pipe', 'pipe'],
+    const run = (id: string) =>
+      new Promise<{ values: number[] }>((resolve, reject) => {
+        const child = spawn(process.execPath, ['--import', 'tsx', workerScript], {
+          env: {
+            ...process.env,
+            WORKER_DB_URL: t.tdb.url,
+            WORKER_DB_SCHEMA: t.tdb.schema ?? '',
+            WORKER_COUNT: '50',
+            WORKER_START_AT: String(startAt),
+            WORKER_SERIES: JSON.stringify({ organId, code: '某政函', year: 2026, by: officeId }),
+          },
+          stdio: ['ignore', 'pipe', 'pipe'],
+        });
+        let out = '';
+        let err = '';
+        child.stdout.on('data', (d) => (out += d));
+        child.stderr.on('data', (d) => (err += d));
+        child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`worker ${id} exited ${code}: ${err}`))));
       });
-      let out = '';
-      let err = '';
-      child.stdout.on('data', (d) => (out += d));
-      child.stderr.on('data', (d) => (err += d));
-      child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`worker ${id} exited ${code}: ${err}`))));
-    });
     const [a, b] = await Promise.all([run('a'), run('b')]);
     expect([...a.values, ...b.values].sort((x, y) => x - y)).toEqual(range(1, 100));
     expect(a.values).toHaveLength(50);
@@ -87,10 +102,12 @@ describe.each(testDialects())('K-5 number series [%s]', (dialect) => {
     await createSeries({ code: '某政办函' });
     expect((await register('某政办函')).value).toBe(1);
     let taken = 0;
-    await expect(runTx(t.ctx.db, async (tx) => {
-      taken = (await numbering().next(tx, { organId, class: 'outgoing', code: '某政办函', year: 2026, by: officeId })).value;
-      throw new Error('登记失败');
-    })).rejects.toThrow('登记失败');
+    await expect(
+      runTx(t.ctx.db, async (tx) => {
+        taken = (await numbering().next(tx, { organId, class: 'outgoing', code: '某政办函', year: 2026, by: officeId })).value;
+        throw new Error('登记失败');
+      }),
+    ).rejects.toThrow('登记失败');
     expect(taken).toBe(2);
     const next = await register('某政办函');
     expect(next).toMatchObject({ value: 2, text: '某政办函〔2026〕2号' });
@@ -102,7 +119,14 @@ describe.each(testDialects())('K-5 number series [%s]', (dialect) => {
     const n2 = await register('某政纪');
     const res = await clerk.post(`/api/v1/numbers/${n2.id}/void`, { reason: '误取号，该文未印发' });
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json()).toMatchObject({ id: n2.id, value: 2, text: '某政纪〔2026〕2号', voidedByName: '刘洋', voidReason: '误取号，该文未印发', voidedAt: t.clock.now().toISOString() });
+    expect(res.json()).toMatchObject({
+      id: n2.id,
+      value: 2,
+      text: '某政纪〔2026〕2号',
+      voidedByName: '刘洋',
+      voidReason: '误取号，该文未印发',
+      voidedAt: t.clock.now().toISOString(),
+    });
     expect((await register('某政纪')).value).toBe(3);
 
     const again = await office.post(`/api/v1/numbers/${n2.id}/void`, { reason: '再次作废' });
@@ -116,11 +140,20 @@ describe.each(testDialects())('K-5 number series [%s]', (dialect) => {
 
     const list = (await office.get(`/api/v1/number-series/${s.id}/numbers`)).json();
     expect(list.total).toBe(3);
-    expect(list.items.map((i: { value: number; voidedAt: string | null }) => [i.value, !!i.voidedAt])).toEqual([[3, false], [2, true], [1, false]]);
+    expect(list.items.map((i: { value: number; voidedAt: string | null }) => [i.value, !!i.voidedAt])).toEqual([
+      [3, false],
+      [2, true],
+      [1, false],
+    ]);
     expect(list.items[0].assignedByName).toBe('王建国');
     expect((await office.get(`/api/v1/number-series/${s.id}/numbers?voided=1`)).json().items.map((i: { value: number }) => i.value)).toEqual([2]);
     expect((await admin.get(`/api/v1/number-series/${s.id}`)).json()).toMatchObject({ assignedCount: 3, voidedCount: 1, nextValue: 4 });
-    const audit = await t.ctx.db.selectFrom('audit_events').select(['actor_id', 'detail']).where('action', '=', 'number.voided').where('entity_id', '=', n2.id).execute();
+    const audit = await t.ctx.db
+      .selectFrom('audit_events')
+      .select(['actor_id', 'detail'])
+      .where('action', '=', 'number.voided')
+      .where('entity_id', '=', n2.id)
+      .execute();
     expect(audit).toHaveLength(1);
     expect(audit[0].actor_id).toBe(clerk.userId);
     expect(JSON.parse(audit[0].detail!)).toMatchObject({ text: '某政纪〔2026〕2号', reason: '误取号，该文未印发' });
@@ -181,7 +214,10 @@ describe.each(testDialects())('K-5 number series [%s]', (dialect) => {
     expect(restart.json().error.code).toBe('invalid_state');
     const history = await t.ctx.db.selectFrom('audit_events').select(['action', 'detail']).where('entity_id', '=', s.id).orderBy('seq').execute();
     expect(history.map((h) => h.action)).toEqual(['number_series.created', 'number_series.updated']);
-    expect(JSON.parse(history[1].detail!)).toMatchObject({ before: { template: '{代字}〔{年}〕{号}号', next_value: 1 }, after: { template: '{代字}〔{年}〕第{号}号', next_value: 5 } });
+    expect(JSON.parse(history[1].detail!)).toMatchObject({
+      before: { template: '{代字}〔{年}〕{号}号', next_value: 1 },
+      after: { template: '{代字}〔{年}〕第{号}号', next_value: 5 },
+    });
   });
 
   it(`K-5 a bad template is 400 naming body.template, with a Chinese message [${dialect}]`, async () => {
@@ -202,7 +238,10 @@ describe.each(testDialects())('K-5 number series [%s]', (dialect) => {
       expect(res.json().error.message, name).toMatch(message);
     }
     const s = await createSeries({ code: '某政研' });
-    for (const [template, message] of [['{代字}〔{年}〕{号}{x}', /不认识的占位符/], ['{代字}〔{年}〕第{号}号', /不加“第”字/]] as const) {
+    for (const [template, message] of [
+      ['{代字}〔{年}〕{号}{x}', /不认识的占位符/],
+      ['{代字}〔{年}〕第{号}号', /不加“第”字/],
+    ] as const) {
       const res = await admin.patch(`/api/v1/number-series/${s.id}`, { template, version: s.version });
       expect(res.statusCode, template).toBe(400);
       expect(res.json().error.path).toBe('body.template');

@@ -19,7 +19,15 @@ const ROLES: Record<string, Record<User, string[]>> = {
   // registered by `office`, who is its owner
   coordination: { office: ['office', 'owner'], clerk: ['office'], reviewer: ['office'], leader: ['leader'], deputy: ['leader'], liaison: [], admin: [] },
   // filed by `liaison` (the organiser); `leader` is the principal leader
-  activity: { office: ['office'], clerk: ['office'], reviewer: ['office'], leader: ['leader', 'principal'], deputy: ['leader'], liaison: ['organiser', 'owner'], admin: [] },
+  activity: {
+    office: ['office'],
+    clerk: ['office'],
+    reviewer: ['office'],
+    leader: ['leader', 'principal'],
+    deputy: ['leader'],
+    liaison: ['organiser', 'owner'],
+    admin: [],
+  },
 };
 
 function expected(lc: Lifecycle, state: string, event: string, roles: string[]): 'allowed' | 'forbidden' | 'invalid_state' {
@@ -59,21 +67,36 @@ describe.each(testDialects())('K-6 policy matrix over HTTP [%s]', (dialect) => {
     const startsAt = new Date(t.clock.now().getTime() + 20 * 86400_000).toISOString();
     const endsAt = new Date(t.clock.now().getTime() + 20 * 86400_000 + 2 * 3600_000).toISOString();
     const a = await agents.liaison.post('/api/v1/activities', {
-      title: '矩阵测试：全市教育工作会议', category: '会议', heldInName: 'other', organiserName: '市教育局', startsAt, endsAt, place: '市政府第一会议室',
-      travelMinutes: 10, requestedLeaderIds: [ids.wangfang], exceptions: { superiorLeaderAttends: false, unifiedCommemoration: false, advancesCentralWork: false, outstandingActivity: false },
+      title: '矩阵测试：全市教育工作会议',
+      category: '会议',
+      heldInName: 'other',
+      organiserName: '市教育局',
+      startsAt,
+      endsAt,
+      place: '市政府第一会议室',
+      travelMinutes: 10,
+      requestedLeaderIds: [ids.wangfang],
+      exceptions: { superiorLeaderAttends: false, unifiedCommemoration: false, advancesCentralWork: false, outstandingActivity: false },
     });
     expect(a.statusCode, a.body).toBe(200);
     activityId = a.json().id;
     // every user may see both matters, so that each answer is about the policy, not need-to-know
-    await t.ctx.db.insertInto('matter_access').values(everyone.map((u) => ({ matter_id: activityId, principal_type: 'user' as const, principal_id: u })))
-      .onConflict((oc) => oc.doNothing()).execute();
+    await t.ctx.db
+      .insertInto('matter_access')
+      .values(everyone.map((u) => ({ matter_id: activityId, principal_type: 'user' as const, principal_id: u })))
+      .onConflict((oc) => oc.doNothing())
+      .execute();
   });
   afterAll(async () => t?.close());
 
   /** Put the matter in `state` (a test fixture: the kernel is the only writer in the product). */
   async function setState(id: string, state: string, terminal: boolean): Promise<number> {
     const m = await t.ctx.db.selectFrom('matters').select('version').where('id', '=', id).executeTakeFirstOrThrow();
-    await t.ctx.db.updateTable('matters').set({ status: state, version: m.version + 1, closed_at: terminal ? t.clock.now().toISOString() : null }).where('id', '=', id).execute();
+    await t.ctx.db
+      .updateTable('matters')
+      .set({ status: state, version: m.version + 1, closed_at: terminal ? t.clock.now().toISOString() : null })
+      .where('id', '=', id)
+      .execute();
     return m.version + 1;
   }
 
@@ -81,10 +104,17 @@ describe.each(testDialects())('K-6 policy matrix over HTTP [%s]', (dialect) => {
   function commandCall(event: string, version: number): { url: string; body: Record<string, unknown> } | null {
     const lc = LIFECYCLES.activity;
     switch (lc.events[event]?.command) {
-      case 'propose': return { url: `/api/v1/activities/${activityId}/proposal`, body: { version, leaderIds: [ids.wangfang], proposal: '拟请王芳副市长出席。妥否，请审示。', responsibleStaffId: ids.office } };
-      case 'decide': return { url: `/api/v1/activities/${activityId}/approval`, body: { version, decision: event, instruction: '同意。', leaderIds: [ids.wangfang] } };
-      case 'reopen': return { url: `/api/v1/activities/${activityId}/reopen`, body: { version, reason: '出席领导另有重要公务' } };
-      default: return null; // confirmAll: the system's own, fired by the last confirmation
+      case 'propose':
+        return {
+          url: `/api/v1/activities/${activityId}/proposal`,
+          body: { version, leaderIds: [ids.wangfang], proposal: '拟请王芳副市长出席。妥否，请审示。', responsibleStaffId: ids.office },
+        };
+      case 'decide':
+        return { url: `/api/v1/activities/${activityId}/approval`, body: { version, decision: event, instruction: '同意。', leaderIds: [ids.wangfang] } };
+      case 'reopen':
+        return { url: `/api/v1/activities/${activityId}/reopen`, body: { version, reason: '出席领导另有重要公务' } };
+      default:
+        return null; // confirmAll: the system's own, fired by the last confirmation
     }
   }
 
@@ -102,9 +132,15 @@ describe.each(testDialects())('K-6 policy matrix over HTTP [%s]', (dialect) => {
           if (user === 'admin') {
             if (detail.statusCode !== 404) mismatches.push(`${state} admin GET ${detail.statusCode}`);
           } else {
-            const got = detail.json().allowedActions.filter((a: { type: string }) => a.type === 'event').map((a: { action: string; command?: string }) => `${a.action}${a.command ? `@${a.command}` : ''}`);
-            const want = Object.keys(lc.events).filter((e) => expected(lc, state, e, ROLES[kind][user]) === 'allowed').map((e) => `${e}${lc.events[e].command ? `@${lc.events[e].command}` : ''}`);
-            if (JSON.stringify(got) !== JSON.stringify(want)) mismatches.push(`${state} ${user} allowedActions ${JSON.stringify(got)} ≠ ${JSON.stringify(want)}`);
+            const got = detail
+              .json()
+              .allowedActions.filter((a: { type: string }) => a.type === 'event')
+              .map((a: { action: string; command?: string }) => `${a.action}${a.command ? `@${a.command}` : ''}`);
+            const want = Object.keys(lc.events)
+              .filter((e) => expected(lc, state, e, ROLES[kind][user]) === 'allowed')
+              .map((e) => `${e}${lc.events[e].command ? `@${lc.events[e].command}` : ''}`);
+            if (JSON.stringify(got) !== JSON.stringify(want))
+              mismatches.push(`${state} ${user} allowedActions ${JSON.stringify(got)} ≠ ${JSON.stringify(want)}`);
           }
           for (const event of Object.keys(lc.events)) {
             const owned = !!lc.events[event].command;

@@ -33,7 +33,8 @@ describe.each(testDialects())('deadline reminders and escalation [%s]', (dialect
     // 2 working days from 30 Sep: 8 Oct, 9 Oct (1–7 Oct are holidays).
     expect(task.json().dueDate).toBe('2026-10-09');
     // Sessions time out after 12 idle hours, and the clock jumps days: log in afresh to look.
-    const kinds = async (username: string) => ((await (await t.login(username)).get('/api/v1/notifications?pageSize=100')).json().items as { kind: string }[]).map((n) => n.kind);
+    const kinds = async (username: string) =>
+      ((await (await t.login(username)).get('/api/v1/notifications?pageSize=100')).json().items as { kind: string }[]).map((n) => n.kind);
 
     // During the holiday nothing is due yet.
     clock.set('2026-10-05T02:00:00Z');
@@ -78,17 +79,25 @@ describe.runIf(process.env.TEST_DATABASE_URL)('timers across processes [postgres
       const user = await tdb.database.db.selectFrom('users').select('id').where('username', '=', 'office').executeTakeFirstOrThrow();
       for (let i = 0; i < 100; i++) await scheduleTimer(tdb.database.db, clock, { dueAt: clock.now(), kind: 'test.ping', payload: { i } });
       const startAt = Date.now() + 4000;
-      const run = (id: string) => new Promise<{ workerId: string; fired: number }>((resolve, reject) => {
-        const child = spawn(process.execPath, ['--import', 'tsx', workerScript], {
-          env: { ...process.env, WORKER_DB_URL: tdb.url, WORKER_DB_SCHEMA: tdb.schema, WORKER_ID: id, WORKER_START_AT: String(startAt), WORKER_USER_ID: user.id },
-          stdio: ['ignore', 'pipe', 'pipe'],
+      const run = (id: string) =>
+        new Promise<{ workerId: string; fired: number }>((resolve, reject) => {
+          const child = spawn(process.execPath, ['--import', 'tsx', workerScript], {
+            env: {
+              ...process.env,
+              WORKER_DB_URL: tdb.url,
+              WORKER_DB_SCHEMA: tdb.schema,
+              WORKER_ID: id,
+              WORKER_START_AT: String(startAt),
+              WORKER_USER_ID: user.id,
+            },
+            stdio: ['ignore', 'pipe', 'pipe'],
+          });
+          let out = '';
+          let err = '';
+          child.stdout.on('data', (d) => (out += d));
+          child.stderr.on('data', (d) => (err += d));
+          child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`worker ${id} exited ${code}: ${err}`))));
         });
-        let out = '';
-        let err = '';
-        child.stdout.on('data', (d) => (out += d));
-        child.stderr.on('data', (d) => (err += d));
-        child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`worker ${id} exited ${code}: ${err}`))));
-      });
       const results = await Promise.all([run('a'), run('b')]);
       expect(results[0].fired + results[1].fired).toBe(100);
       const notes = await tdb.database.db.selectFrom('notifications').select(['timer_id']).where('kind', '=', 'test').execute();
@@ -115,10 +124,18 @@ describe.each(testDialects())('a failing timer [%s]', (dialect) => {
       await scheduleTimer(db, clock, { dueAt: clock.now(), kind: 'test.boom' });
       for (let i = 0; i < 3; i++) await scheduleTimer(db, clock, { dueAt: new Date(clock.now().getTime() + 1000), kind: 'test.ok', payload: { i } });
       clock.advance(2000);
-      const runner = createTimerRunner({ db, dialect: tdb.database.dialect, clock }, {
-        'test.boom': async () => { throw new Error('boom'); },
-        'test.ok': async (_tx, t) => { fired.push(String(t.payloadObj.i)); },
-      }, { batch: 2, onError: (_e, id) => errors.push(id) });
+      const runner = createTimerRunner(
+        { db, dialect: tdb.database.dialect, clock },
+        {
+          'test.boom': async () => {
+            throw new Error('boom');
+          },
+          'test.ok': async (_tx, t) => {
+            fired.push(String(t.payloadObj.i));
+          },
+        },
+        { batch: 2, onError: (_e, id) => errors.push(id) },
+      );
       expect(await runner.runDue()).toBe(3);
       expect(fired.sort()).toEqual(['0', '1', '2']);
       expect(errors).toHaveLength(1);

@@ -55,7 +55,10 @@ describe.each(testDialects())('K-4 content versions [%s]', (dialect) => {
     expect(r2.json()).toMatchObject({ no: 2, kind: 'outgoing.draft', reason: '根据核稿意见修改' });
 
     const list = (await office.get(`/api/v1/matters/${m.id}/versions`)).json();
-    expect(list.items.map((v: { no: number; reason: string }) => [v.no, v.reason])).toEqual([[1, '拟稿'], [2, '根据核稿意见修改']]);
+    expect(list.items.map((v: { no: number; reason: string }) => [v.no, v.reason])).toEqual([
+      [1, '拟稿'],
+      [2, '根据核稿意见修改'],
+    ]);
     expect(list.items[0]).not.toHaveProperty('content');
     const v1 = (await office.get(`/api/v1/matters/${m.id}/versions/1`)).json();
     expect(v1.content).toEqual(draft1);
@@ -107,7 +110,8 @@ describe.each(testDialects())('K-4 content versions [%s]', (dialect) => {
     await save(office, m.id, { content: draft1, reason: '拟稿' });
     await save(office, m.id, { content: draft2, reason: '修改' });
     const url = `/api/v1/matters/${m.id}/versions/1`;
-    for (const res of [await office.put(url, { content: {} }), await office.patch(url, { content: {} }), await office.delete(url)]) expect(res.statusCode).toBe(404);
+    for (const res of [await office.put(url, { content: {} }), await office.patch(url, { content: {} }), await office.delete(url)])
+      expect(res.statusCode).toBe(404);
     await expect(t.ctx.db.updateTable('content_versions').set({ reason: '篡改' }).where('matter_id', '=', m.id).execute()).rejects.toThrow(/immutable/);
     await expect(t.ctx.db.deleteFrom('content_versions').where('matter_id', '=', m.id).execute()).rejects.toThrow(/immutable/);
     const v1 = (await office.get(`/api/v1/matters/${m.id}/versions/1`)).json();
@@ -138,14 +142,17 @@ describe.each(testDialects())('K-4 content versions [%s]', (dialect) => {
     const m = await newMatter();
     const versions = createContentVersions(t.ctx);
     const by = await userId(t, 'office');
-    const results = await Promise.all(Array.from({ length: 20 }, (_, i) =>
-      runTx(t.ctx.db, (tx) => versions.save(tx, { matterId: m.id, by, content: { 序号: i }, reason: `第${i}次保存` }))));
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => runTx(t.ctx.db, (tx) => versions.save(tx, { matterId: m.id, by, content: { 序号: i }, reason: `第${i}次保存` }))),
+    );
     expect(results.map((r) => r.no).sort((x, y) => x - y)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
     // A save in a transaction that rolls back leaves no version behind.
-    await expect(runTx(t.ctx.db, async (tx) => {
-      await versions.save(tx, { matterId: m.id, by, content: { 序号: 'x' }, reason: '回滚' });
-      throw new Error('rollback');
-    })).rejects.toThrow('rollback');
+    await expect(
+      runTx(t.ctx.db, async (tx) => {
+        await versions.save(tx, { matterId: m.id, by, content: { 序号: 'x' }, reason: '回滚' });
+        throw new Error('rollback');
+      }),
+    ).rejects.toThrow('rollback');
     expect(await versions.latestNo(t.ctx.db, m.id)).toBe(20);
   });
 

@@ -4,7 +4,7 @@ import type { Actor } from '../../platform/auth/actor';
 import { requireWorkflowUser } from '../../platform/auth/actor';
 import { badRequest, forbidden, invalidState, staleVersion } from '../../platform/errors';
 import { runTx } from '../../platform/db/tx';
-import { findMatter, findVisibleMatter } from '../../kernel/reads';
+import { findMatter } from '../../kernel/reads';
 import { createLookupsRepo } from '../../kernel/reads';
 import type { Kernel } from '../../kernel/kernel';
 import { createActivitiesRepo } from './activities.repo';
@@ -27,7 +27,14 @@ export function createActivityAttendance({ db, clock }: Deps, { kernel }: { kern
       if (!(await createActivitiesRepo(tx).confirm(id, leaderId, actor.id, now))) throw invalidState('该领导已确认或不在出席名单中');
       await kernel.tasks.close(tx, { matterId: id, kind: 'confirm', assigneeUserId: leaderId }, { status: 'done', by: actor.id, result: '已确认出席' });
       const version = await kernel.matters.bump(tx, id, m.version);
-      await kernel.audit.append(tx, { actorId: actor.id, action: 'activity.confirmed', entityType: 'matter', entityId: id, matterId: id, detail: { leaderId } });
+      await kernel.audit.append(tx, {
+        actorId: actor.id,
+        action: 'activity.confirmed',
+        entityType: 'matter',
+        entityId: id,
+        matterId: id,
+        detail: { leaderId },
+      });
       if ((await createActivitiesRepo(tx).unconfirmedCount(id)) === 0) {
         const fresh = (await findMatter(tx, id))!;
         await kernel.transition(tx, null, fresh, 'confirmAll', { version, command: 'confirm' });
@@ -44,9 +51,10 @@ export function createActivityAttendance({ db, clock }: Deps, { kernel }: { kern
       if (a.reminder_state === 'departed' || a.reminder_state === state) throw invalidState(state === 'departed' ? '已确认出发' : '已确认提醒');
       const now = clock.now().toISOString();
       // Compare-and-set on the reminder state: two confirmations at once, one wins.
-      const values = state === 'reminded'
-        ? { reminder_state: 'reminded' as const, reminded_at: now }
-        : { reminder_state: 'departed' as const, departed_at: now, reminded_at: a.reminded_at ?? now };
+      const values =
+        state === 'reminded'
+          ? { reminder_state: 'reminded' as const, reminded_at: now }
+          : { reminder_state: 'departed' as const, departed_at: now, reminded_at: a.reminded_at ?? now };
       if (!(await createActivitiesRepo(tx).setReminderState(id, a.reminder_state, values))) throw staleVersion('提醒情况已被他人更新，请刷新后查看');
       await kernel.matters.touch(tx, id);
       await kernel.audit.append(tx, { actorId: actor.id, action: `activity.${state}`, entityType: 'matter', entityId: id, matterId: id });

@@ -5,7 +5,7 @@
  * event's effects (tasks, instruction, assignments, clash handling, withdrawal, timers) run in the
  * transition itself (activities.kind.ts).
  */
-import { api } from '@xietiao/domain';
+import type { api } from '@xietiao/domain';
 import type { z } from 'zod';
 import type { AppContext } from '../../platform/context';
 import type { Actor } from '../../platform/auth/actor';
@@ -15,7 +15,7 @@ import { badRequest } from '../../platform/errors';
 import { runTx } from '../../platform/db/tx';
 import type { AbsenceEvent } from '../../platform/context';
 import { isWorkflowUser } from '../inbox/notify';
-import { findMatter, findVisibleMatter } from '../../kernel/reads';
+import { findMatter } from '../../kernel/reads';
 import { createLookupsRepo } from '../../kernel/reads';
 import type { Kernel } from '../../kernel/kernel';
 import { createActivitiesRepo } from './activities.repo';
@@ -36,8 +36,20 @@ export function createActivityDecisions({ db }: Deps, { kernel }: { kernel: Kern
       if (!(await isWorkflowUser(tx, body.responsibleStaffId))) throw badRequest('负责人员不存在、已停用或为管理员账号', 'body.responsibleStaffId');
       await createActivitiesRepo(tx).update(id, { proposal: body.proposal, proposed_leader_ids: leaderIds, responsible_staff_id: body.responsibleStaffId });
       await kernel.access.grant(tx, id, [{ type: 'user', id: body.responsibleStaffId }]);
-      await kernel.transition(tx, actor, m, 'propose', { version: body.version, comment: body.proposal, command: 'propose', patch: { owner_id: body.responsibleStaffId } });
-      await kernel.audit.append(tx, { actorId: actor.id, action: 'activity.proposal_recorded', entityType: 'matter', entityId: id, matterId: id, detail: { leaderIds, responsibleStaffId: body.responsibleStaffId } });
+      await kernel.transition(tx, actor, m, 'propose', {
+        version: body.version,
+        comment: body.proposal,
+        command: 'propose',
+        patch: { owner_id: body.responsibleStaffId },
+      });
+      await kernel.audit.append(tx, {
+        actorId: actor.id,
+        action: 'activity.proposal_recorded',
+        entityType: 'matter',
+        entityId: id,
+        matterId: id,
+        detail: { leaderIds, responsibleStaffId: body.responsibleStaffId },
+      });
     });
   }
 
@@ -50,7 +62,10 @@ export function createActivityDecisions({ db }: Deps, { kernel }: { kernel: Kern
       const instruction = body.instruction?.trim() || '同意';
       const payload: DecidePayload = { decision: body.decision, instruction, leaderIds: body.leaderIds };
       await kernel.transition(tx, actor, m, body.decision, {
-        version: body.version, comment: body.decision === 'approve' ? body.instruction ?? null : instruction, command: 'decide', payload,
+        version: body.version,
+        comment: body.decision === 'approve' ? (body.instruction ?? null) : instruction,
+        command: 'decide',
+        payload,
       });
     });
   }

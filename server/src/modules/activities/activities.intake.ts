@@ -1,5 +1,5 @@
 /** ACT-1: one entry point for every request that a leader attend, and corrections to it. */
-import { api, chinaDate } from '@xietiao/domain';
+import { type api, chinaDate } from '@xietiao/domain';
 import type { z } from 'zod';
 import type { AppContext } from '../../platform/context';
 import type { Actor } from '../../platform/auth/actor';
@@ -26,22 +26,50 @@ export function createActivityIntake({ db, clock }: Deps, { kernel }: { kernel: 
       await requireLeaders(tx, body.requestedLeaderIds, 'body.requestedLeaderIds');
       const organiserDept = body.organiserDepartmentId ?? actor.departmentId;
       const id = await kernel.matters.register(tx, {
-        kind: 'activity', title: body.title, status: 'submitted', by: actor.id, departmentId: organiserDept ?? null,
+        kind: 'activity',
+        title: body.title,
+        status: 'submitted',
+        by: actor.id,
+        departmentId: organiserDept ?? null,
         dueDate: chinaDate(new Date(body.startsAt)),
-        access: [{ type: 'user', id: actor.id }, { type: 'role', id: 'office' }, ...(organiserDept ? [{ type: 'department' as const, id: organiserDept }] : [])],
-        auditAction: 'activity.requested', auditDetail: { category: body.category, startsAt: body.startsAt, place: body.place },
+        access: [
+          { type: 'user', id: actor.id },
+          { type: 'role', id: 'office' },
+          ...(organiserDept ? [{ type: 'department' as const, id: organiserDept }] : []),
+        ],
+        auditAction: 'activity.requested',
+        auditDetail: { category: body.category, startsAt: body.startsAt, place: body.place },
       });
       await createActivitiesRepo(tx).insert({
-        matter_id: id, category: body.category, held_in_name: body.heldInName, organiser_name: body.organiserName,
-        organiser_department_id: body.organiserDepartmentId ?? null, starts_at: new Date(body.startsAt).toISOString(), ends_at: new Date(body.endsAt).toISOString(),
-        place: body.place, travel_minutes: body.travelMinutes, area: body.area ?? null, requested_leader_ids: body.requestedLeaderIds,
-        exceptions: body.exceptions, description: body.description ?? null, contact: body.contact ?? null, proposal: null, proposed_leader_ids: [],
-        responsible_staff_id: null, reminder_state: 'none', reminded_at: null, departed_at: null,
+        matter_id: id,
+        category: body.category,
+        held_in_name: body.heldInName,
+        organiser_name: body.organiserName,
+        organiser_department_id: body.organiserDepartmentId ?? null,
+        starts_at: new Date(body.startsAt).toISOString(),
+        ends_at: new Date(body.endsAt).toISOString(),
+        place: body.place,
+        travel_minutes: body.travelMinutes,
+        area: body.area ?? null,
+        requested_leader_ids: body.requestedLeaderIds,
+        exceptions: body.exceptions,
+        description: body.description ?? null,
+        contact: body.contact ?? null,
+        proposal: null,
+        proposed_leader_ids: [],
+        responsible_staff_id: null,
+        reminder_state: 'none',
+        reminded_at: null,
+        departed_at: null,
       });
       const officeDept = await officeDepartmentId(tx);
       if (officeDept) {
         await kernel.tasks.open(tx, {
-          matterId: id, kind: 'propose', title: `拟办领导出席：${body.title}`, assignee: { departmentId: officeDept }, by: actor.id,
+          matterId: id,
+          kind: 'propose',
+          title: `拟办领导出席：${body.title}`,
+          assignee: { departmentId: officeDept },
+          by: actor.id,
           notice: { kind: 'activity_request', title: `新的领导出席申请：${body.title}`, body: `${body.organiserName}；${body.place}` },
         });
       }
@@ -63,22 +91,40 @@ export function createActivityIntake({ db, clock }: Deps, { kernel }: { kernel: 
       if (body.requestedLeaderIds) await requireLeaders(tx, body.requestedLeaderIds, 'body.requestedLeaderIds');
       await requireDepartment(tx, body.organiserDepartmentId, 'body.organiserDepartmentId');
       const patch: Partial<ActivityRow> = {
-        ...(body.category ? { category: body.category } : {}), ...(body.heldInName ? { held_in_name: body.heldInName } : {}),
-        ...(body.organiserName ? { organiser_name: body.organiserName } : {}), ...(body.organiserDepartmentId !== undefined ? { organiser_department_id: body.organiserDepartmentId } : {}),
-        starts_at: startsAt, ends_at: endsAt, ...(body.place ? { place: body.place } : {}),
-        ...(body.travelMinutes !== undefined ? { travel_minutes: body.travelMinutes } : {}), ...(body.area !== undefined ? { area: body.area } : {}),
-        ...(body.requestedLeaderIds ? { requested_leader_ids: body.requestedLeaderIds } : {}), ...(body.exceptions ? { exceptions: body.exceptions } : {}),
-        ...(body.description !== undefined ? { description: body.description } : {}), ...(body.contact !== undefined ? { contact: body.contact } : {}),
+        ...(body.category ? { category: body.category } : {}),
+        ...(body.heldInName ? { held_in_name: body.heldInName } : {}),
+        ...(body.organiserName ? { organiser_name: body.organiserName } : {}),
+        ...(body.organiserDepartmentId !== undefined ? { organiser_department_id: body.organiserDepartmentId } : {}),
+        starts_at: startsAt,
+        ends_at: endsAt,
+        ...(body.place ? { place: body.place } : {}),
+        ...(body.travelMinutes !== undefined ? { travel_minutes: body.travelMinutes } : {}),
+        ...(body.area !== undefined ? { area: body.area } : {}),
+        ...(body.requestedLeaderIds ? { requested_leader_ids: body.requestedLeaderIds } : {}),
+        ...(body.exceptions ? { exceptions: body.exceptions } : {}),
+        ...(body.description !== undefined ? { description: body.description } : {}),
+        ...(body.contact !== undefined ? { contact: body.contact } : {}),
       };
-      const stored = (k: string) => { const v = (a as Record<string, unknown>)[k]; return JSON_COLS.includes(k) ? fromJson(v, null) : v; };
+      const stored = (k: string) => {
+        const v = (a as Record<string, unknown>)[k];
+        return JSON_COLS.includes(k) ? fromJson(v, null) : v;
+      };
       const after = Object.fromEntries(Object.entries(patch).filter(([k, v]) => JSON.stringify(v) !== JSON.stringify(stored(k))));
       const before = Object.fromEntries(Object.keys(after).map((k) => [k, stored(k)]));
       // The new organiser department follows its request.
       const newDept = body.organiserDepartmentId && body.organiserDepartmentId !== a.organiser_department_id ? body.organiserDepartmentId : undefined;
-      await kernel.matters.edit(tx, actor.id, m, body.version, { title: body.title, department_id: newDept }, { action: 'activity.updated', extra: { before, after } });
+      await kernel.matters.edit(
+        tx,
+        actor.id,
+        m,
+        body.version,
+        { title: body.title, department_id: newDept },
+        { action: 'activity.updated', extra: { before, after } },
+      );
       await createActivitiesRepo(tx).update(id, patch);
       if (newDept) await kernel.access.grant(tx, id, [{ type: 'department', id: newDept }]);
-      if (['approved', 'confirmed'].includes(m.status) && (startsAt !== a.starts_at || body.travelMinutes !== undefined)) await scheduleReminders(tx, clock, id);
+      if (['approved', 'confirmed'].includes(m.status) && (startsAt !== a.starts_at || body.travelMinutes !== undefined))
+        await scheduleReminders(tx, clock, id);
     });
   }
 

@@ -5,7 +5,15 @@
  * and the reminder timers of ACT-7. These effects run inside the transition, so whichever path
  * fires an event (a command, the system), they always happen together.
  */
-import { activityLifecycle, activityPolicy, ACTIVITY_GUARD_MESSAGES, findConflicts, formatChineseDateTime, reminderTimes, type Lifecycle } from '@xietiao/domain';
+import {
+  activityLifecycle,
+  activityPolicy,
+  ACTIVITY_GUARD_MESSAGES,
+  findConflicts,
+  formatChineseDateTime,
+  reminderTimes,
+  type Lifecycle,
+} from '@xietiao/domain';
 import type { Actor } from '../../platform/auth/actor';
 import { isOffice } from '../../platform/auth/actor';
 import type { Conn } from '../../platform/db/database';
@@ -23,15 +31,28 @@ export const ACTIVITY_TIMERS = { dayBefore: 'activity.day_before', departure: 'a
 const HOUR = 3600_000;
 
 /** Payloads of the commands that own activity events. */
-export interface DecidePayload { decision: 'approve' | 'approveWithChanges' | 'decline' | 'returnForRework'; instruction: string; leaderIds?: string[] }
-export interface ReopenPayload { leaderId: string | null; reason: string }
+export interface DecidePayload {
+  decision: 'approve' | 'approveWithChanges' | 'decline' | 'returnForRework';
+  instruction: string;
+  leaderIds?: string[];
+}
+export interface ReopenPayload {
+  leaderId: string | null;
+  reason: string;
+}
 
 const DECISION_KIND = { approve: 'approve', approveWithChanges: 'change', decline: 'decline', returnForRework: 'change' } as const;
 
 /** The office's department: where requests land (the department of the office director). */
 export async function officeDepartmentId(conn: Conn): Promise<string | null> {
-  const row = await conn.selectFrom('user_roles').innerJoin('users', 'users.id', 'user_roles.user_id')
-    .select('users.department_id').where('user_roles.role', '=', 'office_director').where('users.active', '=', 1).where('users.department_id', 'is not', null).executeTakeFirst();
+  const row = await conn
+    .selectFrom('user_roles')
+    .innerJoin('users', 'users.id', 'user_roles.user_id')
+    .select('users.department_id')
+    .where('user_roles.role', '=', 'office_director')
+    .where('users.active', '=', 1)
+    .where('users.department_id', 'is not', null)
+    .executeTakeFirst();
   return row?.department_id ?? null;
 }
 
@@ -62,13 +83,21 @@ const finish = (t: TransitionContext, tx: Conn, kind: string, result: string | n
 /** A task for the office's department (拟办, 重新协调). */
 async function officeTask(tx: Conn, t: TransitionContext, title: string) {
   const dept = await officeDepartmentId(tx);
-  if (dept) await t.kernel.tasks.open(tx, { matterId: t.matter.id, kind: 'propose', title, assignee: { departmentId: dept }, by: t.actor?.id ?? null, notice: false });
+  if (dept)
+    await t.kernel.tasks.open(tx, { matterId: t.matter.id, kind: 'propose', title, assignee: { departmentId: dept }, by: t.actor?.id ?? null, notice: false });
 }
 
 /** The principal leader's decision, on record as an instruction, closing the approval tasks. */
 async function recordDecision(tx: Conn, t: TransitionContext<DecidePayload>) {
   await finish(t, tx, 'approve', t.payload.instruction);
-  if (t.actor) await t.kernel.instructions.record(tx, { matterId: t.matter.id, leaderId: t.actor.id, kind: 'approval', decision: DECISION_KIND[t.payload.decision], text: t.payload.instruction });
+  if (t.actor)
+    await t.kernel.instructions.record(tx, {
+      matterId: t.matter.id,
+      leaderId: t.actor.id,
+      kind: 'approval',
+      decision: DECISION_KIND[t.payload.decision],
+      text: t.payload.instruction,
+    });
 }
 
 /**
@@ -81,16 +110,26 @@ async function yieldClashes(tx: Conn, t: TransitionContext) {
   const id = t.matter.id;
   const a = (await repo.get(id))!;
   const leaders = (await repo.assignments(id)).filter((r) => r.status !== 'withdrawn');
-  const busy = await repo.busyActivities(new Date(Date.parse(a.starts_at) - 12 * HOUR).toISOString(), new Date(Date.parse(a.ends_at) + 12 * HOUR).toISOString(), { excludeActivityId: id });
+  const busy = await repo.busyActivities(
+    new Date(Date.parse(a.starts_at) - 12 * HOUR).toISOString(),
+    new Date(Date.parse(a.ends_at) + 12 * HOUR).toISOString(),
+    { excludeActivityId: id },
+  );
   const reopened = new Set<string>();
   for (const l of leaders) {
-    const clashes = findConflicts({ id, startsAt: a.starts_at, endsAt: a.ends_at, travelMinutes: a.travel_minutes }, l.leader_id, busy)
-      .filter((b) => b.kind === 'activity' && b.firm && !reopened.has(b.refId));
+    const clashes = findConflicts({ id, startsAt: a.starts_at, endsAt: a.ends_at, travelMinutes: a.travel_minutes }, l.leader_id, busy).filter(
+      (b) => b.kind === 'activity' && b.firm && !reopened.has(b.refId),
+    );
     for (const c of clashes) {
       const other = (await findMatter(tx, c.refId))!;
       if (!['approved', 'confirmed'].includes(other.status)) continue;
       const reason = `${l.leader_name}经${t.actor?.name ?? '主要领导'}审批改为出席「${t.matter.title}」，时间冲突，需重新协调出席领导`;
-      await t.fire(tx, null, other, 'reopen', { version: other.version, comment: reason, command: 'reopen', payload: { leaderId: l.leader_id, reason } satisfies ReopenPayload });
+      await t.fire(tx, null, other, 'reopen', {
+        version: other.version,
+        comment: reason,
+        command: 'reopen',
+        payload: { leaderId: l.leader_id, reason } satisfies ReopenPayload,
+      });
       reopened.add(c.refId);
     }
   }
@@ -102,26 +141,60 @@ async function approved(tx: Conn, t: TransitionContext<DecidePayload>) {
   if (t.payload.decision === 'approveWithChanges') {
     const leaderIds = [...new Set(t.payload.leaderIds ?? [])];
     await repo.update(m.id, { proposed_leader_ids: leaderIds });
-    await kernel.audit.append(tx, { actorId: t.actor?.id ?? null, action: 'activity.leaders_changed', entityType: 'matter', entityId: m.id, matterId: m.id, detail: { leaderIds } });
+    await kernel.audit.append(tx, {
+      actorId: t.actor?.id ?? null,
+      action: 'activity.leaders_changed',
+      entityType: 'matter',
+      entityId: m.id,
+      matterId: m.id,
+      detail: { leaderIds },
+    });
   }
   await recordDecision(tx, t);
   const a = (await repo.get(m.id))!;
   const now = clock.now().toISOString();
   await repo.setAssignments(m.id, fromJson<string[]>(a.proposed_leader_ids, []), now, newId, '审批时调整');
   const { leaders, secretaries, rows } = await leadersAndSecretaries(tx, m.id);
-  await kernel.access.grant(tx, m.id, [...leaders, ...secretaries, ...(a.responsible_staff_id ? [a.responsible_staff_id] : [])].map((id) => ({ type: 'user' as const, id })));
+  await kernel.access.grant(
+    tx,
+    m.id,
+    [...leaders, ...secretaries, ...(a.responsible_staff_id ? [a.responsible_staff_id] : [])].map((id) => ({ type: 'user' as const, id })),
+  );
   const when = `${formatChineseDateTime(a.starts_at)}，${a.place}`;
   for (const r of rows.filter((r) => r.status === 'assigned')) {
-    await kernel.tasks.open(tx, { matterId: m.id, kind: 'confirm', title: `请确认出席：${m.title}（${when}）`, assignee: { userId: r.leader_id }, by: t.actor?.id ?? null, notice: false });
+    await kernel.tasks.open(tx, {
+      matterId: m.id,
+      kind: 'confirm',
+      title: `请确认出席：${m.title}（${when}）`,
+      assignee: { userId: r.leader_id },
+      by: t.actor?.id ?? null,
+      notice: false,
+    });
   }
-  await notify(tx, clock, { userIds: [...leaders, ...secretaries], kind: 'activity_assigned', matterId: m.id, title: `请出席：${m.title}`, body: `${when}。请确认。` });
+  await notify(tx, clock, {
+    userIds: [...leaders, ...secretaries],
+    kind: 'activity_assigned',
+    matterId: m.id,
+    title: `请出席：${m.title}`,
+    body: `${when}。请确认。`,
+  });
   const names = rows.map((r) => `${r.post ?? ''}${r.leader_name}`).join('、');
   const plain = t.payload.decision === 'approve';
   await notify(tx, clock, {
-    userIds: [m.created_by], kind: plain ? 'activity_approved' : 'activity_changed', matterId: m.id,
-    title: plain ? `已同意：${m.title}，出席领导：${names}` : `已调整出席领导：${m.title}，出席领导：${names}`, body: t.comment,
+    userIds: [m.created_by],
+    kind: plain ? 'activity_approved' : 'activity_changed',
+    matterId: m.id,
+    title: plain ? `已同意：${m.title}，出席领导：${names}` : `已调整出席领导：${m.title}，出席领导：${names}`,
+    body: t.comment,
   });
-  if (a.responsible_staff_id) await notify(tx, clock, { userIds: [a.responsible_staff_id], kind: 'activity_responsible', matterId: m.id, title: `由您负责提醒领导按时出席：${m.title}`, body: when });
+  if (a.responsible_staff_id)
+    await notify(tx, clock, {
+      userIds: [a.responsible_staff_id],
+      kind: 'activity_responsible',
+      matterId: m.id,
+      title: `由您负责提醒领导按时出席：${m.title}`,
+      body: when,
+    });
   await scheduleReminders(tx, clock, m.id);
   await yieldClashes(tx, t);
 }
@@ -166,14 +239,28 @@ export const activityKind: KindDefinition = {
       const a = (await createActivitiesRepo(tx).get(m.id))!;
       await finish(t, tx, 'propose', '已提出拟办意见');
       const principals = await principalLeaders(tx);
-      for (const p of principals) await kernel.tasks.open(tx, { matterId: m.id, kind: 'approve', title: `请审批：${m.title}`, assignee: { userId: p }, by: t.actor?.id ?? null, notice: false });
+      for (const p of principals)
+        await kernel.tasks.open(tx, {
+          matterId: m.id,
+          kind: 'approve',
+          title: `请审批：${m.title}`,
+          assignee: { userId: p },
+          by: t.actor?.id ?? null,
+          notice: false,
+        });
       await notify(tx, clock, { userIds: principals, kind: 'approval_requested', matterId: m.id, title: `请审批领导出席安排：${m.title}`, body: a.proposal });
     },
     approve: approved,
     approveWithChanges: approved,
     async decline(tx, t: TransitionContext<DecidePayload>) {
       await recordDecision(tx, t);
-      await notify(tx, t.clock, { userIds: [t.matter.created_by], kind: 'activity_declined', matterId: t.matter.id, title: `未同意领导出席：${t.matter.title}`, body: t.comment });
+      await notify(tx, t.clock, {
+        userIds: [t.matter.created_by],
+        kind: 'activity_declined',
+        matterId: t.matter.id,
+        title: `未同意领导出席：${t.matter.title}`,
+        body: t.comment,
+      });
     },
     async returnForRework(tx, t: TransitionContext<DecidePayload>) {
       await recordDecision(tx, t);
@@ -182,7 +269,13 @@ export const activityKind: KindDefinition = {
     async confirmAll(tx, t) {
       const a = (await createActivitiesRepo(tx).get(t.matter.id))!;
       await finish(t, tx, 'confirm', '已确认');
-      await notify(tx, t.clock, { userIds: [t.matter.created_by], kind: 'activity_confirmed', matterId: t.matter.id, title: `出席领导均已确认：${t.matter.title}`, body: `${formatChineseDateTime(a.starts_at)}，${a.place}` });
+      await notify(tx, t.clock, {
+        userIds: [t.matter.created_by],
+        kind: 'activity_confirmed',
+        matterId: t.matter.id,
+        title: `出席领导均已确认：${t.matter.title}`,
+        body: `${formatChineseDateTime(a.starts_at)}，${a.place}`,
+      });
     },
     /** The leader who cannot go is withdrawn, with the reason, in the same transition. */
     async reopen(tx, t: TransitionContext<ReopenPayload>) {
@@ -198,11 +291,23 @@ export const activityKind: KindDefinition = {
       await kernel.tasks.close(tx, { matterId: m.id, kind: 'confirm' }, { status: 'cancelled' });
       await officeTask(tx, t, `重新协调出席领导：${m.title}`);
       const office = await usersWithRole(tx, 'office_director');
-      await notify(tx, clock, { userIds: [...office, m.created_by, ...(a.responsible_staff_id ? [a.responsible_staff_id] : [])], kind: 'activity_reopened', matterId: m.id, title: `需重新协调：${m.title}`, body: t.comment });
+      await notify(tx, clock, {
+        userIds: [...office, m.created_by, ...(a.responsible_staff_id ? [a.responsible_staff_id] : [])],
+        kind: 'activity_reopened',
+        matterId: m.id,
+        title: `需重新协调：${m.title}`,
+        body: t.comment,
+      });
     },
     async cancelled(tx, t) {
       const { leaders, secretaries } = await leadersAndSecretaries(tx, t.matter.id);
-      await notify(tx, t.clock, { userIds: [...leaders, ...secretaries, t.matter.created_by].filter((u) => u !== t.actor?.id), kind: 'activity_cancelled', matterId: t.matter.id, title: `活动已撤销：${t.matter.title}`, body: t.comment });
+      await notify(tx, t.clock, {
+        userIds: [...leaders, ...secretaries, t.matter.created_by].filter((u) => u !== t.actor?.id),
+        kind: 'activity_cancelled',
+        matterId: t.matter.id,
+        title: `活动已撤销：${t.matter.title}`,
+        body: t.comment,
+      });
     },
   },
 };
@@ -228,8 +333,12 @@ export function activityTimerHandlers(clock: Clock): Record<string, TimerHandler
       const { secretaries, rows } = await leadersAndSecretaries(tx, live.m.id);
       const names = rows.map((r) => r.leader_name).join('、');
       await notify(tx, clock, {
-        userIds: [live.a.responsible_staff_id, ...secretaries].filter((u): u is string => !!u), kind: 'activity_day_before', matterId: live.m.id, timerId: timer.id,
-        title: `明日活动提醒：${live.m.title}`, body: `${formatChineseDateTime(live.a.starts_at)}，${live.a.place}；出席领导：${names}；路程约${live.a.travel_minutes}分钟。`,
+        userIds: [live.a.responsible_staff_id, ...secretaries].filter((u): u is string => !!u),
+        kind: 'activity_day_before',
+        matterId: live.m.id,
+        timerId: timer.id,
+        title: `明日活动提醒：${live.m.title}`,
+        body: `${formatChineseDateTime(live.a.starts_at)}，${live.a.place}；出席领导：${names}；路程约${live.a.travel_minutes}分钟。`,
       });
     },
     [ACTIVITY_TIMERS.departure]: async (tx, timer) => {
@@ -237,8 +346,12 @@ export function activityTimerHandlers(clock: Clock): Record<string, TimerHandler
       if (!live || live.a.reminder_state === 'departed') return;
       const { secretaries } = await leadersAndSecretaries(tx, live.m.id);
       await notify(tx, clock, {
-        userIds: [live.a.responsible_staff_id, ...secretaries].filter((u): u is string => !!u), kind: 'activity_departure', matterId: live.m.id, timerId: timer.id,
-        title: `请提醒领导出发：${live.m.title}`, body: `活动${formatChineseDateTime(live.a.starts_at)}开始，路程约${live.a.travel_minutes}分钟，请现在提醒领导出发，并在系统中确认“已提醒/已出发”。`,
+        userIds: [live.a.responsible_staff_id, ...secretaries].filter((u): u is string => !!u),
+        kind: 'activity_departure',
+        matterId: live.m.id,
+        timerId: timer.id,
+        title: `请提醒领导出发：${live.m.title}`,
+        body: `活动${formatChineseDateTime(live.a.starts_at)}开始，路程约${live.a.travel_minutes}分钟，请现在提醒领导出发，并在系统中确认“已提醒/已出发”。`,
       });
     },
     [ACTIVITY_TIMERS.escalate]: async (tx, timer) => {
@@ -246,8 +359,12 @@ export function activityTimerHandlers(clock: Clock): Record<string, TimerHandler
       if (!live || live.a.reminder_state === 'departed') return;
       const directors = await usersWithRole(tx, 'office_director');
       await notify(tx, clock, {
-        userIds: directors, kind: 'activity_escalation', matterId: live.m.id, timerId: timer.id,
-        title: `未确认出发：${live.m.title}`, body: `应于${formatChineseDateTime(new Date(Date.parse(live.a.starts_at) - live.a.travel_minutes * 60_000).toISOString())}前出发，负责人员尚未确认“已出发”，请即核实。`,
+        userIds: directors,
+        kind: 'activity_escalation',
+        matterId: live.m.id,
+        timerId: timer.id,
+        title: `未确认出发：${live.m.title}`,
+        body: `应于${formatChineseDateTime(new Date(Date.parse(live.a.starts_at) - live.a.travel_minutes * 60_000).toISOString())}前出发，负责人员尚未确认“已出发”，请即核实。`,
       });
     },
   };

@@ -1,5 +1,5 @@
 /** Reading activities: the detail (rules, candidates, allowed actions), the list, the suggested proposal. */
-import { addCalendarDays, api, proposeAttendees, reminderTimes, substitutes, type Candidate } from '@xietiao/domain';
+import { addCalendarDays, type api, proposeAttendees, reminderTimes, substitutes, type Candidate } from '@xietiao/domain';
 import type { z } from 'zod';
 import type { AppContext } from '../../platform/context';
 import type { Actor } from '../../platform/auth/actor';
@@ -31,24 +31,45 @@ export function createActivityReads({ db, clock }: Deps, { kernel, matters, sche
     const allowed = new Set(base.allowedActions.map((x) => x.action));
     const name = (uid: string) => leaders.find((l) => l.id === uid)?.name ?? uid;
     const withdrawn = assignments.filter((r) => r.status === 'withdrawn').map((r) => r.leader_id);
-    const rankedCandidates: Candidate[] = m.status === 'recoordinating' && withdrawn.length
-      ? substitutes(facts, Object.fromEntries(withdrawn.map((w) => [w, assignments.find((r) => r.leader_id === w)?.note ?? '不能出席'])), input, live)
-      : candidates;
+    const rankedCandidates: Candidate[] =
+      m.status === 'recoordinating' && withdrawn.length
+        ? substitutes(facts, Object.fromEntries(withdrawn.map((w) => [w, assignments.find((r) => r.leader_id === w)?.note ?? '不能出席'])), input, live)
+        : candidates;
     const times = reminderTimes({ startsAt: a.starts_at, travelMinutes: a.travel_minutes }, settings);
     return {
       ...base,
       activity: {
-        category: a.category, organiserName: a.organiser_name, organiserDepartmentId: a.organiser_department_id,
+        category: a.category,
+        organiserName: a.organiser_name,
+        organiserDepartmentId: a.organiser_department_id,
         organiserDepartmentName: a.organiser_department_id ? await lookups.departmentName(a.organiser_department_id) : null,
-        heldInName: a.held_in_name, startsAt: a.starts_at, endsAt: a.ends_at, place: a.place, travelMinutes: a.travel_minutes, area: a.area,
-        requestedLeaders: requested.map((r) => ({ id: r, name: name(r) })), exceptions: facts.exceptions, description: a.description, contact: a.contact,
-        proposal: a.proposal, proposedLeaders: proposed.map((r) => ({ id: r, name: name(r) })),
-        responsibleStaffId: a.responsible_staff_id, responsibleStaffName: a.responsible_staff_id ? await lookups.userName(a.responsible_staff_id) : null,
-        reminderState: a.reminder_state, remindedAt: a.reminded_at, departedAt: a.departed_at,
+        heldInName: a.held_in_name,
+        startsAt: a.starts_at,
+        endsAt: a.ends_at,
+        place: a.place,
+        travelMinutes: a.travel_minutes,
+        area: a.area,
+        requestedLeaders: requested.map((r) => ({ id: r, name: name(r) })),
+        exceptions: facts.exceptions,
+        description: a.description,
+        contact: a.contact,
+        proposal: a.proposal,
+        proposedLeaders: proposed.map((r) => ({ id: r, name: name(r) })),
+        responsibleStaffId: a.responsible_staff_id,
+        responsibleStaffName: a.responsible_staff_id ? await lookups.userName(a.responsible_staff_id) : null,
+        reminderState: a.reminder_state,
+        remindedAt: a.reminded_at,
+        departedAt: a.departed_at,
         reminderTimes: { dayBefore: times.dayBefore.toISOString(), departure: times.departure.toISOString(), escalateAt: times.escalateAt.toISOString() },
       },
       assignments: assignments.map((r) => ({
-        leaderId: r.leader_id, leaderName: r.leader_name, post: r.post ?? '', status: r.status, confirmedAt: r.confirmed_at, confirmedByName: r.confirmed_by_name, note: r.note,
+        leaderId: r.leader_id,
+        leaderName: r.leader_name,
+        post: r.post ?? '',
+        status: r.status,
+        confirmedAt: r.confirmed_at,
+        confirmedByName: r.confirmed_by_name,
+        note: r.note,
       })),
       ruleEvaluations: evaluations,
       candidates: allowed.has('suggest') ? rankedCandidates : [],
@@ -61,13 +82,19 @@ export function createActivityReads({ db, clock }: Deps, { kernel, matters, sche
   async function list(actor: Actor, q: z.infer<typeof api.ActivityListQuery>) {
     const repo = createActivitiesRepo(db);
     const { rows, total } = await repo.list(actor, {
-      status: q.status, q: q.q, page: q.page, pageSize: q.pageSize, nowIso: clock.now().toISOString(),
+      status: q.status,
+      q: q.q,
+      page: q.page,
+      pageSize: q.pageSize,
+      nowIso: clock.now().toISOString(),
       fromIso: q.from ? new Date(`${q.from}T00:00:00+08:00`).toISOString() : undefined,
       toIso: q.to ? new Date(`${addCalendarDays(q.to, 1)}T00:00:00+08:00`).toISOString() : undefined,
     });
     const assigned = await repo.liveAssignmentsOf(rows.map((r) => r.id));
     // Before approval there are no assignments: show the proposed (拟) or the requested (邀请) leaders.
-    const names = await createLookupsRepo(db).userNames(rows.flatMap((r) => [...fromJson<string[]>(r.proposed_leader_ids, []), ...fromJson<string[]>(r.requested_leader_ids, [])]));
+    const names = await createLookupsRepo(db).userNames(
+      rows.flatMap((r) => [...fromJson<string[]>(r.proposed_leader_ids, []), ...fromJson<string[]>(r.requested_leader_ids, [])]),
+    );
     const leadersOf = (r: (typeof rows)[number]) => {
       const here = assigned.filter((x) => x.activity_id === r.id);
       if (here.length) return here.map((x) => ({ id: x.leader_id, name: x.name, status: x.status as string }));
@@ -77,10 +104,18 @@ export function createActivityReads({ db, clock }: Deps, { kernel, matters, sche
     };
     return {
       items: rows.map((r) => ({
-        ...presentMatterSummary(r), category: r.category, organiserName: r.organiser_name, heldInName: r.held_in_name, startsAt: r.starts_at, endsAt: r.ends_at, place: r.place,
+        ...presentMatterSummary(r),
+        category: r.category,
+        organiserName: r.organiser_name,
+        heldInName: r.held_in_name,
+        startsAt: r.starts_at,
+        endsAt: r.ends_at,
+        place: r.place,
         leaders: leadersOf(r),
       })),
-      total, page: q.page, pageSize: q.pageSize,
+      total,
+      page: q.page,
+      pageSize: q.pageSize,
     };
   }
 

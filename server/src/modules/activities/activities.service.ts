@@ -4,7 +4,7 @@
  * decide, reopen, absences), attendance (confirm, remind), reads (detail, list, suggestion) —
  * and every command answers with the activity's detail as the actor now sees it.
  */
-import { api } from '@xietiao/domain';
+import type { api } from '@xietiao/domain';
 import type { z } from 'zod';
 import type { AppContext } from '../../platform/context';
 import type { Actor } from '../../platform/auth/actor';
@@ -28,12 +28,30 @@ export function createActivitiesService(deps: Deps, parts: { kernel: Kernel; mat
 
   return {
     create: async (actor: Actor, body: z.infer<typeof api.ActivityRequestBody>) => then(actor, await intake.create(actor, body)),
-    update: async (actor: Actor, id: string, body: z.infer<typeof api.ActivityPatchBody>) => { await intake.update(actor, id, body); return then(actor, id); },
-    propose: async (actor: Actor, id: string, body: z.infer<typeof api.ProposeBody>) => { await decisions.propose(actor, id, body); return then(actor, id); },
-    decide: async (actor: Actor, id: string, body: z.infer<typeof api.ApprovalBody>) => { await decisions.decide(actor, id, body); return then(actor, id); },
-    reopen: async (actor: Actor, id: string, body: z.infer<typeof api.ReopenBody>) => { await decisions.reopen(actor, id, body); return then(actor, id); },
-    confirm: async (actor: Actor, id: string, leaderId: string) => { await attendance.confirm(actor, id, leaderId); return then(actor, id); },
-    remind: async (actor: Actor, id: string, state: 'reminded' | 'departed') => { await attendance.remind(actor, id, state); return then(actor, id); },
+    update: async (actor: Actor, id: string, body: z.infer<typeof api.ActivityPatchBody>) => {
+      await intake.update(actor, id, body);
+      return then(actor, id);
+    },
+    propose: async (actor: Actor, id: string, body: z.infer<typeof api.ProposeBody>) => {
+      await decisions.propose(actor, id, body);
+      return then(actor, id);
+    },
+    decide: async (actor: Actor, id: string, body: z.infer<typeof api.ApprovalBody>) => {
+      await decisions.decide(actor, id, body);
+      return then(actor, id);
+    },
+    reopen: async (actor: Actor, id: string, body: z.infer<typeof api.ReopenBody>) => {
+      await decisions.reopen(actor, id, body);
+      return then(actor, id);
+    },
+    confirm: async (actor: Actor, id: string, leaderId: string) => {
+      await attendance.confirm(actor, id, leaderId);
+      return then(actor, id);
+    },
+    remind: async (actor: Actor, id: string, state: 'reminded' | 'departed') => {
+      await attendance.remind(actor, id, state);
+      return then(actor, id);
+    },
     onAbsenceCreated: decisions.onAbsenceCreated,
     detail: reads.detail,
     list: reads.list,

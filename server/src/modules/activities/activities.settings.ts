@@ -23,12 +23,25 @@ export async function saveRuleSettings(ctx: { db: Conn; clock: Clock }, by: stri
     const current = await loadRuleSettings(tx);
     if (current.version !== version) throw staleVersion('规则已被他人修改，请刷新后重试');
     if (current.version === 0) {
-      await tx.insertInto('settings').values({ key: SETTINGS_KEY, value: toJson(value), version: 1, updated_by: by, updated_at: now }).execute();
+      await tx
+        .insertInto('settings')
+        .values({ key: SETTINGS_KEY, value: toJson(value), version: 1, updated_by: by, updated_at: now })
+        .execute();
     } else {
-      const res = await tx.updateTable('settings').set({ value: toJson(value), version: current.version + 1, updated_by: by, updated_at: now })
-        .where('key', '=', SETTINGS_KEY).where('version', '=', current.version).executeTakeFirst();
+      const res = await tx
+        .updateTable('settings')
+        .set({ value: toJson(value), version: current.version + 1, updated_by: by, updated_at: now })
+        .where('key', '=', SETTINGS_KEY)
+        .where('version', '=', current.version)
+        .executeTakeFirst();
       if (Number(res.numUpdatedRows) !== 1) throw staleVersion('规则已被他人修改，请刷新后重试');
     }
-    await appendAudit(tx, ctx.clock, { actorId: by, action: 'settings.activity_rules_changed', entityType: 'settings', entityId: SETTINGS_KEY, detail: { before: current.value, after: value } });
+    await appendAudit(tx, ctx.clock, {
+      actorId: by,
+      action: 'settings.activity_rules_changed',
+      entityType: 'settings',
+      entityId: SETTINGS_KEY,
+      detail: { before: current.value, after: value },
+    });
   });
 }

@@ -3,13 +3,22 @@
  * leaders and departments a request names, and assessing it (rules and ranked candidates) from
  * the live calendar.
  */
-import { addCalendarDays, evaluateRules, inNameQuotaPeriod, recommendLeaders, type ActivityCategory, type ActivityExceptions, type ActivityFacts, type LeaderFacts } from '@xietiao/domain';
+import {
+  addCalendarDays,
+  evaluateRules,
+  inNameQuotaPeriod,
+  recommendLeaders,
+  type ActivityCategory,
+  type ActivityExceptions,
+  type ActivityFacts,
+  type LeaderFacts,
+} from '@xietiao/domain';
 import type { Actor } from '../../platform/auth/actor';
 import type { Clock } from '../../platform/clock';
 import type { Conn } from '../../platform/db/database';
 import { badRequest, notFound } from '../../platform/errors';
 import { fromJson } from '../../platform/json';
-import { findMatter, findVisibleMatter } from '../../kernel/reads';
+import { findVisibleMatter } from '../../kernel/reads';
 import { createLookupsRepo } from '../../kernel/reads';
 import { createActivitiesRepo, type ActivityRow } from './activities.repo';
 import { loadRuleSettings } from './activities.settings';
@@ -19,10 +28,21 @@ export const HOUR = 3600_000;
 
 export function factsOf(m: { id: string; title: string }, a: ActivityRow): ActivityFacts {
   return {
-    id: m.id, title: m.title, category: a.category as ActivityCategory, heldInName: a.held_in_name, organiserDepartmentId: a.organiser_department_id,
-    area: a.area, startsAt: a.starts_at, endsAt: a.ends_at, travelMinutes: a.travel_minutes,
-    requestedLeaderIds: fromJson<string[]>(a.requested_leader_ids, []), exceptions: fromJson<ActivityExceptions>(a.exceptions, {
-      superiorLeaderAttends: false, unifiedCommemoration: false, advancesCentralWork: false, outstandingActivity: false,
+    id: m.id,
+    title: m.title,
+    category: a.category as ActivityCategory,
+    heldInName: a.held_in_name,
+    organiserDepartmentId: a.organiser_department_id,
+    area: a.area,
+    startsAt: a.starts_at,
+    endsAt: a.ends_at,
+    travelMinutes: a.travel_minutes,
+    requestedLeaderIds: fromJson<string[]>(a.requested_leader_ids, []),
+    exceptions: fromJson<ActivityExceptions>(a.exceptions, {
+      superiorLeaderAttends: false,
+      unifiedCommemoration: false,
+      advancesCentralWork: false,
+      outstandingActivity: false,
     }),
   } as ActivityFacts;
 }
@@ -61,11 +81,18 @@ export async function assess(conn: Conn, schedule: Schedule, viewer: Actor | nul
   const period = inNameQuotaPeriod(a.starts_at, settings.quota.period);
   const from = (d: string) => new Date(`${d}T00:00:00+08:00`).toISOString();
   const inNameCountInPeriod = await repo.countInName(from(period.from), from(addCalendarDays(period.to, 1)), m.id);
-  const busy = await schedule.busy(conn, viewer, { from: new Date(Date.parse(a.starts_at) - 12 * HOUR).toISOString(), to: new Date(Date.parse(a.ends_at) + 12 * HOUR).toISOString(), excludeMatterId: m.id });
+  const busy = await schedule.busy(conn, viewer, {
+    from: new Date(Date.parse(a.starts_at) - 12 * HOUR).toISOString(),
+    to: new Date(Date.parse(a.ends_at) + 12 * HOUR).toISOString(),
+    excludeMatterId: m.id,
+  });
   const recentLoad = await repo.recentLoad(new Date(Date.parse(a.starts_at) - 28 * 24 * HOUR).toISOString(), a.starts_at);
   const input = { leaders, busy, recentLoad, settings, inNameCountInPeriod };
   return {
-    facts, settings, leaders, input,
+    facts,
+    settings,
+    leaders,
+    input,
     evaluations: evaluateRules(facts, leaderIds, { leaders, inNameCountInPeriod, settings }),
     candidates: recommendLeaders(facts, input),
   };

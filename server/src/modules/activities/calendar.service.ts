@@ -5,7 +5,7 @@
  */
 import ExcelJS from 'exceljs';
 import icalGenerator from 'ical-generator';
-import { addCalendarDays, api, chineseWeekday, conflictMarkers, dayInfo, formatChineseDate, lifecycleOf, scheduleConflicts } from '@xietiao/domain';
+import { addCalendarDays, type api, chineseWeekday, conflictMarkers, dayInfo, formatChineseDate, lifecycleOf, scheduleConflicts } from '@xietiao/domain';
 import type { z } from 'zod';
 import type { AppContext } from '../../platform/context';
 import type { Actor } from '../../platform/auth/actor';
@@ -17,12 +17,7 @@ import type { Schedule } from '../schedule/schedule.service';
 import { createActivitiesRepo } from './activities.repo';
 
 type Entry = z.infer<typeof api.ScheduleEntry>;
-/** One leader at one activity: an assignment, or a proposal awaiting approval. */
-interface ActivityRow {
-  id: string; leader_id: string; leader_name: string; matter_id: string; title: string; status: string;
-  starts_at: string; ends_at: string; place: string; travel_minutes: number; assignment_status: 'assigned' | 'confirmed' | 'withdrawn' | 'proposed';
-}
-const ABSENCE_LABELS: Record<string, string> = { leave: '请假', trip: '出差', business: '公务外出', blocked: '时间已占用' };
+const _ABSENCE_LABELS: Record<string, string> = { leave: '请假', trip: '出差', business: '公务外出', blocked: '时间已占用' };
 const HOUR = 3600_000;
 const dayStart = (d: string) => new Date(`${d}T00:00:00+08:00`).toISOString();
 const chinaClock = (iso: string) => new Date(Date.parse(iso) + 8 * HOUR).toISOString().slice(11, 16);
@@ -39,14 +34,32 @@ export function createCalendarService(deps: Pick<AppContext, 'db' | 'clock' | 'c
     // activities the viewer may see (need-to-know), and leaders' absences by kind.
     const busy = await schedule.busy(db, actor, { from: dayStart(from), to: dayStart(addCalendarDays(to, 1)), leaderId: opts.leaderId, history: true });
     const leaderIds = new Set((await createActivitiesRepo(db).leaderFacts()).map((l) => l.id));
-    const shown = busy.filter((b) => leaderIds.has(b.leaderId) && (b.kind === 'absence'
-      || (b.visible && (b.firm || (opts.includeProposed && b.assignment === 'proposed')))));
+    const shown = busy.filter(
+      (b) => leaderIds.has(b.leaderId) && (b.kind === 'absence' || (b.visible && (b.firm || (opts.includeProposed && b.assignment === 'proposed')))),
+    );
     const lc = lifecycleOf('activity')!;
     const out: (Entry & { travelMinutes: number })[] = shown.map((b) => ({
-      id: b.kind === 'absence' ? b.refId : `${b.refId}:${b.leaderId}`, leaderId: b.leaderId, leaderName: b.leaderName ?? b.leaderId, kind: b.kind === 'absence' ? 'absence' as const : 'activity' as const,
-      refId: b.refId, title: b.title, startsAt: b.startsAt, endsAt: b.endsAt, place: b.place ?? null, status: b.status ?? '',
-      statusLabel: b.kind === 'absence' ? b.title : b.assignment === 'confirmed' ? '已确认' : b.assignment === 'proposed' ? '拟出席（待审批）' : (lc.states[b.status ?? '']?.label ?? b.status ?? ''),
-      conflict: false, conflictWith: [], travelMinutes: b.travelMinutes,
+      id: b.kind === 'absence' ? b.refId : `${b.refId}:${b.leaderId}`,
+      leaderId: b.leaderId,
+      leaderName: b.leaderName ?? b.leaderId,
+      kind: b.kind === 'absence' ? ('absence' as const) : ('activity' as const),
+      refId: b.refId,
+      title: b.title,
+      startsAt: b.startsAt,
+      endsAt: b.endsAt,
+      place: b.place ?? null,
+      status: b.status ?? '',
+      statusLabel:
+        b.kind === 'absence'
+          ? b.title
+          : b.assignment === 'confirmed'
+            ? '已确认'
+            : b.assignment === 'proposed'
+              ? '拟出席（待审批）'
+              : (lc.states[b.status ?? '']?.label ?? b.status ?? ''),
+      conflict: false,
+      conflictWith: [],
+      travelMinutes: b.travelMinutes,
     }));
     const markers = conflictMarkers(scheduleConflicts(out));
     const titleOf = new Map(out.map((e) => [e.refId, e.title]));
@@ -65,11 +78,22 @@ export function createCalendarService(deps: Pick<AppContext, 'db' | 'clock' | 'c
     const leaders = await createActivitiesRepo(db).leadersForTable();
     const days = Array.from({ length: 7 }, (_, i) => addCalendarDays(start, i));
     return {
-      start, end, title: `领导周活动安排表（${formatChineseDate(start)}至${formatChineseDate(end)}）`,
-      days: days.map((d) => { const info = dayInfo(d, deps.calendar()); return { date: d, weekday: chineseWeekday(d), label: info.label, working: info.working, holidayName: info.holidayName }; }),
+      start,
+      end,
+      title: `领导周活动安排表（${formatChineseDate(start)}至${formatChineseDate(end)}）`,
+      days: days.map((d) => {
+        const info = dayInfo(d, deps.calendar());
+        return { date: d, weekday: chineseWeekday(d), label: info.label, working: info.working, holidayName: info.holidayName };
+      }),
       rows: leaders.map((l) => ({
-        leaderId: l.id, name: l.name, post: l.post, line: l.line,
-        cells: days.map((d) => ({ date: d, entries: all.filter((e) => e.leaderId === l.id && chinaDay(e.startsAt) <= d && chinaDay(new Date(Date.parse(e.endsAt) - 1).toISOString()) >= d) })),
+        leaderId: l.id,
+        name: l.name,
+        post: l.post,
+        line: l.line,
+        cells: days.map((d) => ({
+          date: d,
+          entries: all.filter((e) => e.leaderId === l.id && chinaDay(e.startsAt) <= d && chinaDay(new Date(Date.parse(e.endsAt) - 1).toISOString()) >= d),
+        })),
       })),
       conflicts: all.filter((e) => e.conflict).length,
     };
@@ -92,7 +116,9 @@ export function createCalendarService(deps: Pick<AppContext, 'db' | 'clock' | 'c
     const header = ['领导', '职务', ...t.days.map((d) => `${formatChineseDate(d.date).slice(5)}（${d.weekday}）${d.label === '工作日' ? '' : d.label}`)];
     ws.addRow(header).font = { bold: true };
     for (const r of t.rows) ws.addRow([r.name, r.post, ...r.cells.map((c) => c.entries.map(cellText).join('\n'))]);
-    ws.columns.forEach((c, i) => { c.width = i === 0 ? 10 : i === 1 ? 16 : 26; });
+    ws.columns.forEach((c, i) => {
+      c.width = i === 0 ? 10 : i === 1 ? 16 : 26;
+    });
     ws.eachRow((row, n) => {
       row.eachCell((cell) => {
         cell.alignment = { vertical: 'top', wrapText: true, ...(n <= 2 ? { horizontal: 'center' } : {}) };
@@ -108,11 +134,19 @@ export function createCalendarService(deps: Pick<AppContext, 'db' | 'clock' | 'c
     const from = addCalendarDays(new Date(now.getTime() + 8 * HOUR).toISOString().slice(0, 10), -14);
     const to = addCalendarDays(from, 62);
     const list = await entries(actor, from, to, { leaderId: opts.leaderId });
-    const cal = icalGenerator({ name: opts.leaderId ? `${list[0]?.leaderName ?? ''}公务活动安排` : '领导公务活动安排', timezone: 'Asia/Shanghai', prodId: { company: 'xietiao', product: 'xietiao', language: 'ZH' } });
+    const cal = icalGenerator({
+      name: opts.leaderId ? `${list[0]?.leaderName ?? ''}公务活动安排` : '领导公务活动安排',
+      timezone: 'Asia/Shanghai',
+      prodId: { company: 'xietiao', product: 'xietiao', language: 'ZH' },
+    });
     for (const e of list) {
       cal.createEvent({
-        id: `${e.refId}-${e.leaderId}@xietiao`, start: new Date(e.startsAt), end: new Date(e.endsAt), stamp: now,
-        summary: opts.leaderId ? e.title : `${e.leaderName}：${e.title}`, location: e.place ?? undefined,
+        id: `${e.refId}-${e.leaderId}@xietiao`,
+        start: new Date(e.startsAt),
+        end: new Date(e.endsAt),
+        stamp: now,
+        summary: opts.leaderId ? e.title : `${e.leaderName}：${e.title}`,
+        location: e.place ?? undefined,
         description: `${e.statusLabel}${e.conflict ? `；时间冲突：${e.conflictWith.join('、')}` : ''}`,
       });
     }

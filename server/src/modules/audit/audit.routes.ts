@@ -10,24 +10,47 @@ const AUDITOR_ONLY = '只有安全审计员可以查看审计日志';
 
 /** The audit trail is read by the audit administrator alone (三员分立). */
 export function registerAuditRoutes(app: ZodApp, ctx: AppContext): void {
-  app.get('/api/v1/audit', { schema: { tags, summary: '审计日志', querystring: api.AuditQuery, response: { 200: api.pageOf(api.AuditEvent) } } }, async (req) => {
-    requireRole(actorOf(req), ['auditor'], AUDITOR_ONLY);
-    const q = req.query;
-    let base = ctx.db.selectFrom('audit_events');
-    if (q.actorId) base = base.where('audit_events.actor_id', '=', q.actorId);
-    if (q.action) base = base.where('audit_events.action', 'like', `${q.action.replace(/[%_]/g, '')}%`);
-    if (q.matterId) base = base.where('audit_events.matter_id', '=', q.matterId);
-    const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-    const rows = await base.leftJoin('users', 'users.id', 'audit_events.actor_id').selectAll('audit_events').select('users.name as actor_name')
-      .orderBy('audit_events.seq', 'desc').limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute();
-    return {
-      items: rows.map((r) => ({
-        seq: Number(r.seq), id: r.id, at: r.at, actorId: r.actor_id, actorName: r.actor_name, action: r.action, entityType: r.entity_type,
-        entityId: r.entity_id, matterId: r.matter_id, fromState: r.from_state, toState: r.to_state, detail: r.detail, hash: r.hash,
-      })),
-      total: Number(total.n), page: q.page, pageSize: q.pageSize,
-    };
-  });
+  app.get(
+    '/api/v1/audit',
+    { schema: { tags, summary: '审计日志', querystring: api.AuditQuery, response: { 200: api.pageOf(api.AuditEvent) } } },
+    async (req) => {
+      requireRole(actorOf(req), ['auditor'], AUDITOR_ONLY);
+      const q = req.query;
+      let base = ctx.db.selectFrom('audit_events');
+      if (q.actorId) base = base.where('audit_events.actor_id', '=', q.actorId);
+      if (q.action) base = base.where('audit_events.action', 'like', `${q.action.replace(/[%_]/g, '')}%`);
+      if (q.matterId) base = base.where('audit_events.matter_id', '=', q.matterId);
+      const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      const rows = await base
+        .leftJoin('users', 'users.id', 'audit_events.actor_id')
+        .selectAll('audit_events')
+        .select('users.name as actor_name')
+        .orderBy('audit_events.seq', 'desc')
+        .limit(q.pageSize)
+        .offset((q.page - 1) * q.pageSize)
+        .execute();
+      return {
+        items: rows.map((r) => ({
+          seq: Number(r.seq),
+          id: r.id,
+          at: r.at,
+          actorId: r.actor_id,
+          actorName: r.actor_name,
+          action: r.action,
+          entityType: r.entity_type,
+          entityId: r.entity_id,
+          matterId: r.matter_id,
+          fromState: r.from_state,
+          toState: r.to_state,
+          detail: r.detail,
+          hash: r.hash,
+        })),
+        total: Number(total.n),
+        page: q.page,
+        pageSize: q.pageSize,
+      };
+    },
+  );
   app.post('/api/v1/audit/verify', { schema: { tags, summary: '校验审计链', response: { 200: api.AuditVerifyResult } } }, async (req) => {
     requireRole(actorOf(req), ['auditor'], AUDITOR_ONLY);
     return verifyAudit(ctx.db);

@@ -8,13 +8,17 @@ import type { Container } from '../../container';
 export function registerAuthRoutes(app: ZodApp, _ctx: AppContext, { auth }: Container, opts: { secureCookies: boolean }): void {
   const cookieOpts = { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: opts.secureCookies };
 
-  app.post('/api/v1/auth/login', {
-    schema: { tags: ['auth'], summary: '登录', body: api.LoginBody, response: { 200: api.Me } },
-  }, async (req, reply) => {
-    const { token, me } = await auth.login(req.body.username, req.body.password, req.ip);
-    reply.setCookie(SESSION_COOKIE, token, cookieOpts);
-    return me;
-  });
+  app.post(
+    '/api/v1/auth/login',
+    {
+      schema: { tags: ['auth'], summary: '登录', body: api.LoginBody, response: { 200: api.Me } },
+    },
+    async (req, reply) => {
+      const { token, me } = await auth.login(req.body.username, req.body.password, req.ip);
+      reply.setCookie(SESSION_COOKIE, token, cookieOpts);
+      return me;
+    },
+  );
 
   app.post('/api/v1/auth/logout', { schema: { tags: ['auth'], summary: '退出登录', response: { 200: api.Ok } } }, async (req, reply) => {
     const token = req.cookies[SESSION_COOKIE];
@@ -28,11 +32,14 @@ export function registerAuthRoutes(app: ZodApp, _ctx: AppContext, { auth }: Cont
     return auth.me(actor.id, req.csrfToken ?? '');
   });
 
-  app.post('/api/v1/auth/password', {
-    schema: { tags: ['auth'], summary: '修改密码', body: api.ChangePasswordBody, response: { 200: api.Ok } },
-  }, async (req) => {
-    await auth.changePassword(actorOf(req), req.body.oldPassword, req.body.newPassword);
-    return { ok: true as const };
-  });
+  app.post(
+    '/api/v1/auth/password',
+    {
+      schema: { tags: ['auth'], summary: '修改密码', body: api.ChangePasswordBody, response: { 200: api.Ok } },
+    },
+    async (req) => {
+      await auth.changePassword(actorOf(req), req.body.oldPassword, req.body.newPassword);
+      return { ok: true as const };
+    },
+  );
 }
-

@@ -14,17 +14,37 @@ export function createAuthService(ctx: Pick<AppContext, 'db' | 'clock'>) {
   const { db, clock } = ctx;
 
   async function me(userId: string, csrfToken: string) {
-    const u = await db.selectFrom('users')
+    const u = await db
+      .selectFrom('users')
       .leftJoin('departments', 'departments.id', 'users.department_id')
-      .select(['users.id', 'users.username', 'users.name', 'users.title', 'users.organ_id', 'users.department_id',
-        'users.must_change_password', 'users.feed_token', 'departments.name as department_name'])
-      .where('users.id', '=', userId).executeTakeFirst();
+      .select([
+        'users.id',
+        'users.username',
+        'users.name',
+        'users.title',
+        'users.organ_id',
+        'users.department_id',
+        'users.must_change_password',
+        'users.feed_token',
+        'departments.name as department_name',
+      ])
+      .where('users.id', '=', userId)
+      .executeTakeFirst();
     if (!u) throw unauthorized();
     const roles = await db.selectFrom('user_roles').select('role').where('user_id', '=', userId).orderBy('role').execute();
     return {
-      id: u.id, username: u.username, name: u.name, title: u.title, organId: u.organ_id, departmentId: u.department_id,
-      departmentName: u.department_name, roles: roles.map((r) => r.role as Role), isLeader: roles.some((r) => r.role === 'leader'),
-      mustChangePassword: u.must_change_password === 1, csrfToken, feedToken: u.feed_token,
+      id: u.id,
+      username: u.username,
+      name: u.name,
+      title: u.title,
+      organId: u.organ_id,
+      departmentId: u.department_id,
+      departmentName: u.department_name,
+      roles: roles.map((r) => r.role as Role),
+      isLeader: roles.some((r) => r.role === 'leader'),
+      mustChangePassword: u.must_change_password === 1,
+      csrfToken,
+      feedToken: u.feed_token,
     };
   }
 
@@ -67,7 +87,11 @@ export function createAuthService(ctx: Pick<AppContext, 'db' | 'clock'>) {
     if (oldPassword === newPassword) throw badRequest('新密码不能与原密码相同', 'body.newPassword');
     const hash = await hashPassword(newPassword);
     await runTx(db, async (tx) => {
-      await tx.updateTable('users').set({ password_hash: hash, must_change_password: 0, updated_at: clock.now().toISOString() }).where('id', '=', actor.id).execute();
+      await tx
+        .updateTable('users')
+        .set({ password_hash: hash, must_change_password: 0, updated_at: clock.now().toISOString() })
+        .where('id', '=', actor.id)
+        .execute();
       await appendAudit(tx, clock, { actorId: actor.id, action: 'auth.password_changed', entityType: 'user', entityId: actor.id });
     });
   }

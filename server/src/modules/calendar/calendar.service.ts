@@ -11,10 +11,18 @@
  *   audited. A year without statutory data and without an entered notice is *missing*: its
  *   weekdays count as working days and every deadline computed in it carries a warning.
  */
-import { z } from 'zod';
+import type { z } from 'zod';
 import {
-  addCalendarDays, buildCalendar, chinaDate, formatChineseDate, hasStatutoryData, isWorkingDay, statutoryYears,
-  type api, type CalendarEntry, type CalendarOverrides,
+  addCalendarDays,
+  buildCalendar,
+  chinaDate,
+  formatChineseDate,
+  hasStatutoryData,
+  isWorkingDay,
+  statutoryYears,
+  type api,
+  type CalendarEntry,
+  type CalendarOverrides,
 } from '@xietiao/domain';
 import type { AppContext } from '../../platform/context';
 import { requireRole, type Actor } from '../../platform/auth/actor';
@@ -62,7 +70,9 @@ export function createCalendarCache(db: Conn): CalendarCache {
   function load(): Promise<void> {
     // One load at a time; a load asked for during another runs after it (it may have missed a commit).
     const run = (inflight ?? Promise.resolve()).catch(() => undefined).then(doLoad);
-    inflight = run.finally(() => { if (inflight === run) inflight = null; });
+    inflight = run.finally(() => {
+      if (inflight === run) inflight = null;
+    });
     return run;
   }
   async function refreshIfChanged(): Promise<boolean> {
@@ -76,7 +86,9 @@ export function createCalendarCache(db: Conn): CalendarCache {
     refreshIfChanged,
     start(everyMs = DEFAULT_CHECK_MS) {
       if (timer) return;
-      timer = setInterval(() => { refreshIfChanged().catch(() => undefined); }, everyMs);
+      timer = setInterval(() => {
+        refreshIfChanged().catch(() => undefined);
+      }, everyMs);
       timer.unref?.();
     },
     stop() {
@@ -101,7 +113,7 @@ export function createHolidayCalendarService(deps: Pick<AppContext, 'db' | 'cloc
 
   function summary(year: number, row: { entered_at: string; entered_by_name: string | null } | undefined) {
     const statutory = hasStatutoryData(year);
-    const status = row ? 'entered' as const : statutory ? 'statutory' as const : 'missing' as const;
+    const status = row ? ('entered' as const) : statutory ? ('statutory' as const) : ('missing' as const);
     return { year, status, statutory, enteredAt: row?.entered_at ?? null, enteredByName: row?.entered_by_name ?? null };
   }
 
@@ -145,13 +157,23 @@ export function createHolidayCalendarService(deps: Pick<AppContext, 'db' | 'cloc
       const before = await repo.findOverride(tx, date);
       const wasWorking = isWorkingDay(date, cache.current());
       await repo.upsertOverride(tx, {
-        id: before?.id ?? newId(), date, kind: 'override', working: input.working ? 1 : 0, name: input.reason, year: y,
-        created_by: actor.id, created_at: now,
+        id: before?.id ?? newId(),
+        date,
+        kind: 'override',
+        working: input.working ? 1 : 0,
+        name: input.reason,
+        year: y,
+        created_by: actor.id,
+        created_at: now,
       });
       await repo.bumpVersion(tx, now);
       await appendAudit(tx, clock, {
-        actorId: actor.id, action: 'calendar.override.set', entityType: 'calendar_day', entityId: date,
-        fromState: wasWorking ? 'working' : 'off', toState: input.working ? 'working' : 'off',
+        actorId: actor.id,
+        action: 'calendar.override.set',
+        entityType: 'calendar_day',
+        entityId: date,
+        fromState: wasWorking ? 'working' : 'off',
+        toState: input.working ? 'working' : 'off',
         detail: {
           before: before ? { working: Number(before.working) === 1, reason: before.name } : null,
           after: { working: input.working, reason: input.reason },
@@ -171,7 +193,10 @@ export function createHolidayCalendarService(deps: Pick<AppContext, 'db' | 'cloc
       if (!before || (await repo.deleteOverride(tx, date)) === 0) throw notFound(`${formatChineseDate(date)}的单日调整`);
       await repo.bumpVersion(tx, now);
       await appendAudit(tx, clock, {
-        actorId: actor.id, action: 'calendar.override.removed', entityType: 'calendar_day', entityId: date,
+        actorId: actor.id,
+        action: 'calendar.override.removed',
+        entityType: 'calendar_day',
+        entityId: date,
         detail: { before: { working: Number(before.working) === 1, reason: before.name } },
       });
     });
@@ -179,7 +204,11 @@ export function createHolidayCalendarService(deps: Pick<AppContext, 'db' | 'cloc
   }
 
   /** Check a notice against its year; the paths name the offending field. */
-  async function checkNotice(conn: Conn, y: number, input: z.infer<typeof api.YearNoticeInput>): Promise<{ notice: YearNotice; rows: { date: string; working: boolean; name: string | null }[] }> {
+  async function checkNotice(
+    conn: Conn,
+    y: number,
+    input: z.infer<typeof api.YearNoticeInput>,
+  ): Promise<{ notice: YearNotice; rows: { date: string; working: boolean; name: string | null }[] }> {
     const lo = `${y - 1}-12-01`;
     const hi = `${y + 1}-01-31`;
     const window = `应在${y}年内（跨年的元旦假期可含上年12月或次年1月）`;
@@ -210,7 +239,11 @@ export function createHolidayCalendarService(deps: Pick<AppContext, 'db' | 'cloc
       workdaysSeen.add(w.date);
       rows.push({ date: w.date, working: true, name: w.name || null });
     });
-    const clashes = await repo.noticeClashes(conn, y, rows.map((r) => r.date));
+    const clashes = await repo.noticeClashes(
+      conn,
+      y,
+      rows.map((r) => r.date),
+    );
     if (clashes.length) {
       const c = clashes[0];
       const hi2 = input.holidays.findIndex((h) => h.from <= c.date && c.date <= h.to);
@@ -231,14 +264,29 @@ export function createHolidayCalendarService(deps: Pick<AppContext, 'db' | 'cloc
     const result = await runTx(db, async (tx) => {
       const { notice, rows } = await checkNotice(tx, y, input);
       const before = await repo.findYear(tx, y);
-      await repo.replaceNoticeDays(tx, y, rows.map((r) => ({
-        id: newId(), date: r.date, kind: 'notice' as const, working: r.working ? 1 as const : 0 as const, name: r.name, year: y, created_by: actor.id, created_at: now,
-      })));
+      await repo.replaceNoticeDays(
+        tx,
+        y,
+        rows.map((r) => ({
+          id: newId(),
+          date: r.date,
+          kind: 'notice' as const,
+          working: r.working ? (1 as const) : (0 as const),
+          name: r.name,
+          year: y,
+          created_by: actor.id,
+          created_at: now,
+        })),
+      );
       await repo.upsertYear(tx, { year: y, reference: input.reference || null, notice: toJson(notice), entered_by: actor.id, entered_at: now });
       await repo.bumpVersion(tx, now);
       await appendAudit(tx, clock, {
-        actorId: actor.id, action: 'calendar.notice.saved', entityType: 'calendar_year', entityId: String(y),
-        fromState: before ? 'entered' : (hasStatutoryData(y) ? 'statutory' : 'missing'), toState: 'entered',
+        actorId: actor.id,
+        action: 'calendar.notice.saved',
+        entityType: 'calendar_year',
+        entityId: String(y),
+        fromState: before ? 'entered' : hasStatutoryData(y) ? 'statutory' : 'missing',
+        toState: 'entered',
         detail: {
           before: before ? { reference: before.reference, ...fromJson<YearNotice>(before.notice, { holidays: [], workdays: [] }) } : null,
           after: { reference: input.reference || null, ...notice },
@@ -261,8 +309,12 @@ export function createHolidayCalendarService(deps: Pick<AppContext, 'db' | 'cloc
       await repo.deleteYear(tx, y);
       await repo.bumpVersion(tx, now);
       await appendAudit(tx, clock, {
-        actorId: actor.id, action: 'calendar.notice.removed', entityType: 'calendar_year', entityId: String(y),
-        fromState: 'entered', toState: hasStatutoryData(y) ? 'statutory' : 'missing',
+        actorId: actor.id,
+        action: 'calendar.notice.removed',
+        entityType: 'calendar_year',
+        entityId: String(y),
+        fromState: 'entered',
+        toState: hasStatutoryData(y) ? 'statutory' : 'missing',
         detail: { before: { reference: before.reference, ...fromJson<YearNotice>(before.notice, { holidays: [], workdays: [] }) } },
       });
       return year(y, tx);

@@ -19,10 +19,20 @@ export interface NotifyInput {
 export async function notify(tx: Conn, clock: Clock, n: NotifyInput): Promise<void> {
   const now = clock.now().toISOString();
   for (const userId of new Set(n.userIds)) {
-    await tx.insertInto('notifications').values({
-      id: newId(), user_id: userId, kind: n.kind, title: n.title, body: n.body ?? null, matter_id: n.matterId ?? null,
-      timer_id: n.timerId ?? null, read_at: null, created_at: now,
-    }).execute();
+    await tx
+      .insertInto('notifications')
+      .values({
+        id: newId(),
+        user_id: userId,
+        kind: n.kind,
+        title: n.title,
+        body: n.body ?? null,
+        matter_id: n.matterId ?? null,
+        timer_id: n.timerId ?? null,
+        read_at: null,
+        created_at: now,
+      })
+      .execute();
   }
 }
 
@@ -30,9 +40,18 @@ export async function notify(tx: Conn, clock: Clock, n: NotifyInput): Promise<vo
 export async function addToRead(tx: Conn, clock: Clock, r: { userIds: Iterable<string>; matterId: string; note: string | null; by: string }): Promise<void> {
   const now = clock.now().toISOString();
   for (const u of new Set(r.userIds)) {
-    const unread = await tx.selectFrom('read_items').select('id').where('user_id', '=', u).where('matter_id', '=', r.matterId).where('read_at', 'is', null).executeTakeFirst();
+    const unread = await tx
+      .selectFrom('read_items')
+      .select('id')
+      .where('user_id', '=', u)
+      .where('matter_id', '=', r.matterId)
+      .where('read_at', 'is', null)
+      .executeTakeFirst();
     if (unread) continue;
-    await tx.insertInto('read_items').values({ id: newId(), user_id: u, matter_id: r.matterId, note: r.note, created_by: r.by, created_at: now, read_at: null }).execute();
+    await tx
+      .insertInto('read_items')
+      .values({ id: newId(), user_id: u, matter_id: r.matterId, note: r.note, created_by: r.by, created_at: now, read_at: null })
+      .execute();
   }
 }
 
@@ -40,8 +59,18 @@ const ADMIN = ['sysadmin', 'secadmin', 'auditor'];
 
 /** Active workflow users of a department (administrators sit in the office but take no part). */
 export async function departmentMembers(tx: Conn, departmentId: string): Promise<string[]> {
-  const rows = await tx.selectFrom('users').select('id').where('department_id', '=', departmentId).where('active', '=', 1)
-    .where((eb) => eb.not(eb.exists(eb.selectFrom('user_roles').select('user_roles.user_id').whereRef('user_roles.user_id', '=', 'users.id').where('user_roles.role', 'in', ADMIN))))
+  const rows = await tx
+    .selectFrom('users')
+    .select('id')
+    .where('department_id', '=', departmentId)
+    .where('active', '=', 1)
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb.selectFrom('user_roles').select('user_roles.user_id').whereRef('user_roles.user_id', '=', 'users.id').where('user_roles.role', 'in', ADMIN),
+        ),
+      ),
+    )
     .execute();
   return rows.map((r) => r.id);
 }
@@ -56,7 +85,12 @@ export async function isWorkflowUser(tx: Conn, userId: string): Promise<boolean>
 
 /** Active users holding a role. */
 export async function usersWithRole(tx: Conn, role: string): Promise<string[]> {
-  const rows = await tx.selectFrom('user_roles').innerJoin('users', 'users.id', 'user_roles.user_id')
-    .select('users.id').where('user_roles.role', '=', role).where('users.active', '=', 1).execute();
+  const rows = await tx
+    .selectFrom('user_roles')
+    .innerJoin('users', 'users.id', 'user_roles.user_id')
+    .select('users.id')
+    .where('user_roles.role', '=', role)
+    .where('users.active', '=', 1)
+    .execute();
   return rows.map((r) => r.id);
 }

@@ -49,7 +49,9 @@ export function createAbsencesService(ctx: Pick<AppContext, 'db' | 'clock'> & Pa
 
   async function list(actor: Actor, f: { userId?: string; from?: string; to?: string }): Promise<Absence[]> {
     const rows = await repo.listAbsences(db, {
-      userId: f.userId, from: f.from ? boundToUtc(f.from) : undefined, to: f.to ? boundToUtc(f.to, true) : undefined,
+      userId: f.userId,
+      from: f.from ? boundToUtc(f.from) : undefined,
+      to: f.to ? boundToUtc(f.to, true) : undefined,
     });
     return rows.map((r) => presentAbsence(r, can(actor, 'absence.write', r.user_id)));
   }
@@ -74,11 +76,20 @@ export function createAbsencesService(ctx: Pick<AppContext, 'db' | 'clock'> & Pa
       }
       const id = newId();
       await repo.insertAbsence(tx, {
-        id, user_id: input.userId, kind: input.kind, starts_at: startsAt, ends_at: endsAt, note: input.note ?? null,
-        created_by: actor.id, created_at: now,
+        id,
+        user_id: input.userId,
+        kind: input.kind,
+        starts_at: startsAt,
+        ends_at: endsAt,
+        note: input.note ?? null,
+        created_by: actor.id,
+        created_at: now,
       });
       await appendAudit(tx, clock, {
-        actorId: actor.id, action: 'org.absence.created', entityType: 'absence', entityId: id,
+        actorId: actor.id,
+        action: 'org.absence.created',
+        entityType: 'absence',
+        entityId: id,
         detail: { after: { userId: input.userId, kind: input.kind, startsAt, endsAt, note: input.note ?? null } },
       });
       for (const hook of ctx.hooks?.absenceCreated ?? []) await hook(tx, { id, userId: input.userId, kind: input.kind, startsAt, endsAt, actor });
@@ -96,7 +107,10 @@ export function createAbsencesService(ctx: Pick<AppContext, 'db' | 'clock'> & Pa
       if (row.ends_at <= clock.now().toISOString()) authorize(actor, 'absence.backfill');
       await repo.deleteAbsence(tx, id);
       await appendAudit(tx, clock, {
-        actorId: actor.id, action: 'org.absence.deleted', entityType: 'absence', entityId: id,
+        actorId: actor.id,
+        action: 'org.absence.deleted',
+        entityType: 'absence',
+        entityId: id,
         detail: { before: { userId: row.user_id, kind: row.kind, startsAt: row.starts_at, endsAt: row.ends_at, note: row.note } },
       });
     });

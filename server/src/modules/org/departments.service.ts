@@ -8,7 +8,7 @@ import type { AppContext } from '../../platform/context';
 import type { Actor } from '../../platform/auth/actor';
 import { appendAudit } from '../../platform/audit';
 import type { Conn } from '../../platform/db/database';
-import { AppError, notFound, ruleViolation, staleVersion, duplicate } from '../../platform/errors';
+import { notFound, ruleViolation, staleVersion, duplicate } from '../../platform/errors';
 import { newId } from '../../platform/ids';
 import { toJson } from '../../platform/json';
 import * as repo from './org.repo';
@@ -45,11 +45,22 @@ export function createDepartmentsService(ctx: Pick<AppContext, 'db' | 'clock'>) 
         if (!self) throw ruleViolation('尚未设置本机关，请先在机关管理中设置本机关');
         if (await repo.findDepartmentByName(tx, self.id, input.name)) throw nameTaken(input.name);
         await repo.insertDepartment(tx, {
-          id, organ_id: self.id, name: input.name, short_name: input.shortName ?? null, functions: toJson(input.functions),
-          sort: input.sort, active: 1, version: 1, created_at: now, updated_at: now,
+          id,
+          organ_id: self.id,
+          name: input.name,
+          short_name: input.shortName ?? null,
+          functions: toJson(input.functions),
+          sort: input.sort,
+          active: 1,
+          version: 1,
+          created_at: now,
+          updated_at: now,
         });
         await appendAudit(tx, clock, {
-          actorId: actor.id, action: 'org.department.created', entityType: 'department', entityId: id,
+          actorId: actor.id,
+          action: 'org.department.created',
+          entityType: 'department',
+          entityId: id,
           detail: { after: { name: input.name, shortName: input.shortName ?? null, functions: input.functions, sort: input.sort } },
         });
         return get(id, tx);
@@ -78,7 +89,10 @@ export function createDepartmentsService(ctx: Pick<AppContext, 'db' | 'clock'>) 
         });
         if (n === 0) throw staleVersion();
         await appendAudit(tx, clock, {
-          actorId: actor.id, action: 'org.department.updated', entityType: 'department', entityId: id,
+          actorId: actor.id,
+          action: 'org.department.updated',
+          entityType: 'department',
+          entityId: id,
           detail: { before: diff.before, after: diff.after },
         });
         return get(id, tx);
@@ -101,8 +115,13 @@ export function createDepartmentsService(ctx: Pick<AppContext, 'db' | 'clock'>) 
       const n = await repo.updateDepartment(tx, id, version, { active: 0, updated_at: clock.now().toISOString() });
       if (n === 0) throw staleVersion();
       await appendAudit(tx, clock, {
-        actorId: actor.id, action: 'org.department.deactivated', entityType: 'department', entityId: id,
-        fromState: 'active', toState: 'inactive', detail: { name: before.name },
+        actorId: actor.id,
+        action: 'org.department.deactivated',
+        entityType: 'department',
+        entityId: id,
+        fromState: 'active',
+        toState: 'inactive',
+        detail: { name: before.name },
       });
       return get(id, tx);
     });

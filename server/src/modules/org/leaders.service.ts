@@ -42,22 +42,46 @@ export function createLeadersService(ctx: Pick<AppContext, 'db' | 'clock'>) {
         requireKnown([['body.secretaryId', secretaryId]], await repo.activeUserIds(tx, [secretaryId]), '秘书（人员）');
       }
       const deptRefs = input.charges.flatMap((c, i) => (c.departmentId ? [[`body.charges[${i}].departmentId`, c.departmentId] as const] : []));
-      requireKnown(deptRefs, await repo.activeDepartmentIds(tx, deptRefs.map(([, d]) => d)), '分管部门');
+      requireKnown(
+        deptRefs,
+        await repo.activeDepartmentIds(
+          tx,
+          deptRefs.map(([, d]) => d),
+        ),
+        '分管部门',
+      );
       if (input.principal && input.line === 'first') {
         const other = await repo.otherPrincipal(tx, id);
         if (other) throw ruleViolation(`已有主要领导${other.name}（${other.post}），请先取消其主要领导标记`);
       }
       const now = clock.now().toISOString();
       await repo.upsertLeader(tx, {
-        user_id: id, post: input.post, rank: input.rank, rank_order: input.rankOrder, precedence: input.precedence,
-        line: input.line, principal: input.principal ? 1 : 0, secretary_id: secretaryId, updated_at: now,
+        user_id: id,
+        post: input.post,
+        rank: input.rank,
+        rank_order: input.rankOrder,
+        precedence: input.precedence,
+        line: input.line,
+        principal: input.principal ? 1 : 0,
+        secretary_id: secretaryId,
+        updated_at: now,
       });
-      await repo.replaceCharges(tx, id, input.charges.map((c) => ({ id: newId(), area: c.area, department_id: c.departmentId ?? null })));
+      await repo.replaceCharges(
+        tx,
+        id,
+        input.charges.map((c) => ({ id: newId(), area: c.area, department_id: c.departmentId ?? null })),
+      );
       await repo.touchUser(tx, id, now);
       const after = { ...input, secretaryId, charges: input.charges.map((c) => ({ area: c.area, departmentId: c.departmentId ?? null })) };
       await appendAudit(tx, clock, {
-        actorId: actor.id, action: person.leader ? 'org.leader.updated' : 'org.leader.created', entityType: 'leader', entityId: id,
-        detail: { before: person.leader ? { ...person.leader, charges: person.leader.charges.map(({ area, departmentId }) => ({ area, departmentId })) } : null, after },
+        actorId: actor.id,
+        action: person.leader ? 'org.leader.updated' : 'org.leader.created',
+        entityType: 'leader',
+        entityId: id,
+        detail: {
+          before: person.leader ? { ...person.leader, charges: person.leader.charges.map(({ area, departmentId }) => ({ area, departmentId })) } : null,
+          after,
+        },
       });
       const out = await personView(tx, id);
       if (!out) throw notFound('人员');
@@ -74,7 +98,11 @@ export function createLeadersService(ctx: Pick<AppContext, 'db' | 'clock'>) {
       await repo.deleteLeader(tx, id);
       await repo.touchUser(tx, id, clock.now().toISOString());
       await appendAudit(tx, clock, {
-        actorId: actor.id, action: 'org.leader.removed', entityType: 'leader', entityId: id, detail: { before: person.leader },
+        actorId: actor.id,
+        action: 'org.leader.removed',
+        entityType: 'leader',
+        entityId: id,
+        detail: { before: person.leader },
       });
       const out = await personView(tx, id);
       if (!out) throw notFound('人员');

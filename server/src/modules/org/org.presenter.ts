@@ -11,8 +11,17 @@ type Absence = z.infer<typeof api.Absence>;
 
 export function presentOrgan(o: OrganRow, superiorIds: readonly string[]): Organ {
   return {
-    id: o.id, name: o.name, shortName: o.short_name, kind: o.kind, level: o.level, parentId: o.parent_id,
-    superiorIds: [...superiorIds], isSelf: o.is_self === 1, docCode: o.doc_code, active: o.active === 1, version: o.version,
+    id: o.id,
+    name: o.name,
+    shortName: o.short_name,
+    kind: o.kind,
+    level: o.level,
+    parentId: o.parent_id,
+    superiorIds: [...superiorIds],
+    isSelf: o.is_self === 1,
+    docCode: o.doc_code,
+    active: o.active === 1,
+    version: o.version,
   };
 }
 
@@ -21,14 +30,18 @@ export function departmentFunctions(d: Pick<DepartmentRow, 'functions'>): string
   return Array.isArray(f) ? f.map(String) : [];
 }
 
-export function presentDepartment(
-  d: DepartmentRow,
-  liaisons: Department['liaisons'],
-  leaders: Department['leaders'],
-): Department {
+export function presentDepartment(d: DepartmentRow, liaisons: Department['liaisons'], leaders: Department['leaders']): Department {
   return {
-    id: d.id, organId: d.organ_id, name: d.name, shortName: d.short_name, functions: departmentFunctions(d),
-    sort: d.sort, active: d.active === 1, version: d.version, liaisons, leaders,
+    id: d.id,
+    organId: d.organ_id,
+    name: d.name,
+    shortName: d.short_name,
+    functions: departmentFunctions(d),
+    sort: d.sort,
+    active: d.active === 1,
+    version: d.version,
+    liaisons,
+    leaders,
   };
 }
 
@@ -39,13 +52,26 @@ export function presentPerson(
   charges: readonly ChargeRow[],
 ): Person {
   return {
-    id: u.id, username: u.username, name: u.name, title: u.title, phone: u.phone, organId: u.organ_id,
-    departmentId: u.department_id, departmentName: u.department_name, roles: [...roles], active: u.active === 1,
+    id: u.id,
+    username: u.username,
+    name: u.name,
+    title: u.title,
+    phone: u.phone,
+    organId: u.organ_id,
+    departmentId: u.department_id,
+    departmentName: u.department_name,
+    roles: [...roles],
+    active: u.active === 1,
     version: u.version,
     leader: leader
       ? {
-          post: leader.post, rank: leader.rank, rankOrder: leader.rank_order, precedence: leader.precedence,
-          line: leader.line, principal: leader.principal === 1, secretaryId: leader.secretary_id,
+          post: leader.post,
+          rank: leader.rank,
+          rankOrder: leader.rank_order,
+          precedence: leader.precedence,
+          line: leader.line,
+          principal: leader.principal === 1,
+          secretaryId: leader.secretary_id,
           charges: charges.map((c) => ({ area: c.area, departmentId: c.department_id, departmentName: c.department_name })),
         }
       : null,
@@ -55,7 +81,12 @@ export function presentPerson(
 /** The note (the reason for a leave…) is shown only to those who may manage that person's absences. */
 export function presentAbsence(a: AbsenceRow, showNote: boolean): Absence {
   return {
-    id: a.id, userId: a.user_id, userName: a.user_name, kind: a.kind, startsAt: a.starts_at, endsAt: a.ends_at,
+    id: a.id,
+    userId: a.user_id,
+    userName: a.user_name,
+    kind: a.kind,
+    startsAt: a.starts_at,
+    endsAt: a.ends_at,
     note: showNote ? a.note : null,
   };
 }

@@ -6,9 +6,7 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { Role } from '@xietiao/domain';
 import { sql, type Conn } from '../../platform/db/database';
-import type {
-  AbsencesTable, DepartmentsTable, LeadersTable, OrgansTable, UsersTable,
-} from '../../platform/db/schema';
+import type { AbsencesTable, DepartmentsTable, LeadersTable, OrgansTable, UsersTable } from '../../platform/db/schema';
 
 export type OrganRow = Selectable<OrgansTable>;
 export type DepartmentRow = Selectable<DepartmentsTable>;
@@ -18,8 +16,18 @@ export type ChargeRow = { leader_id: string; area: string; department_id: string
 export type AbsenceRow = Selectable<AbsencesTable> & { user_name: string };
 
 const USER_COLUMNS = [
-  'users.id', 'users.username', 'users.name', 'users.organ_id', 'users.department_id', 'users.title', 'users.phone',
-  'users.active', 'users.must_change_password', 'users.version', 'users.created_at', 'users.updated_at',
+  'users.id',
+  'users.username',
+  'users.name',
+  'users.organ_id',
+  'users.department_id',
+  'users.title',
+  'users.phone',
+  'users.active',
+  'users.must_change_password',
+  'users.version',
+  'users.created_at',
+  'users.updated_at',
 ] as const;
 
 /** `%text%` for LIKE, with LIKE's own wildcards escaped (ESCAPE '\'). */
@@ -71,25 +79,34 @@ export async function insertOrgan(db: Conn, row: Insertable<OrgansTable>, superi
 export async function replaceSuperiors(db: Conn, organId: string, superiorIds: readonly string[]): Promise<void> {
   await db.deleteFrom('organ_superiors').where('organ_id', '=', organId).execute();
   if (superiorIds.length > 0) {
-    await db.insertInto('organ_superiors').values(superiorIds.map((s) => ({ organ_id: organId, superior_id: s }))).execute();
+    await db
+      .insertInto('organ_superiors')
+      .values(superiorIds.map((s) => ({ organ_id: organId, superior_id: s })))
+      .execute();
   }
 }
 
 /** Compare-and-set update; returns the number of rows changed (0 = stale version or gone). */
 export async function updateOrgan(db: Conn, id: string, version: number, set: Updateable<OrgansTable>): Promise<number> {
-  const r = await db.updateTable('organs').set({ ...set, version: version + 1 })
-    .where('id', '=', id).where('version', '=', version).executeTakeFirst();
+  const r = await db
+    .updateTable('organs')
+    .set({ ...set, version: version + 1 })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
   return Number(r.numUpdatedRows);
 }
 
 /** Active organs that have `id` as parent or superior. */
 export async function activeDependants(db: Conn, id: string): Promise<OrganRow[]> {
-  return db.selectFrom('organs').selectAll().where('active', '=', 1).where('id', '<>', id)
-    .where((eb) => eb.or([
-      eb('parent_id', '=', id),
-      eb('id', 'in', eb.selectFrom('organ_superiors').select('organ_id').where('superior_id', '=', id)),
-    ]))
-    .orderBy('name').execute();
+  return db
+    .selectFrom('organs')
+    .selectAll()
+    .where('active', '=', 1)
+    .where('id', '<>', id)
+    .where((eb) => eb.or([eb('parent_id', '=', id), eb('id', 'in', eb.selectFrom('organ_superiors').select('organ_id').where('superior_id', '=', id))]))
+    .orderBy('name')
+    .execute();
 }
 
 // ── departments ─────────────────────────────────────────────────────────────
@@ -120,31 +137,41 @@ export async function insertDepartment(db: Conn, row: Insertable<DepartmentsTabl
 }
 
 export async function updateDepartment(db: Conn, id: string, version: number, set: Updateable<DepartmentsTable>): Promise<number> {
-  const r = await db.updateTable('departments').set({ ...set, version: version + 1 })
-    .where('id', '=', id).where('version', '=', version).executeTakeFirst();
+  const r = await db
+    .updateTable('departments')
+    .set({ ...set, version: version + 1 })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
   return Number(r.numUpdatedRows);
 }
 
 /** Active liaisons of the given departments. */
 export async function liaisonsOf(db: Conn, departmentIds: readonly string[]) {
   if (departmentIds.length === 0) return [];
-  return db.selectFrom('users')
+  return db
+    .selectFrom('users')
     .innerJoin('user_roles', 'user_roles.user_id', 'users.id')
     .select(['users.department_id', 'users.id', 'users.name'])
-    .where('user_roles.role', '=', 'liaison').where('users.active', '=', 1)
+    .where('user_roles.role', '=', 'liaison')
+    .where('users.active', '=', 1)
     .where('users.department_id', 'in', departmentIds)
-    .orderBy('users.name').execute();
+    .orderBy('users.name')
+    .execute();
 }
 
 /** Active leaders in charge (分管) of the given departments. */
 export async function leadersInChargeOf(db: Conn, departmentIds: readonly string[]) {
   if (departmentIds.length === 0) return [];
-  return db.selectFrom('leader_charges')
+  return db
+    .selectFrom('leader_charges')
     .innerJoin('leaders', 'leaders.user_id', 'leader_charges.leader_id')
     .innerJoin('users', 'users.id', 'leaders.user_id')
     .select(['leader_charges.department_id', 'users.id', 'users.name', 'leaders.post', 'leaders.precedence'])
-    .where('users.active', '=', 1).where('leader_charges.department_id', 'in', departmentIds)
-    .orderBy('leaders.precedence').execute();
+    .where('users.active', '=', 1)
+    .where('leader_charges.department_id', 'in', departmentIds)
+    .orderBy('leaders.precedence')
+    .execute();
 }
 
 // ── people ──────────────────────────────────────────────────────────────────
@@ -159,7 +186,8 @@ export interface PeopleFilter {
 
 export async function listUsers(db: Conn, f: PeopleFilter = {}): Promise<(UserRow & { department_name: string | null })[]> {
   if (f.ids && f.ids.length === 0) return [];
-  let q = db.selectFrom('users')
+  let q = db
+    .selectFrom('users')
     .leftJoin('departments', 'departments.id', 'users.department_id')
     .select([...USER_COLUMNS, 'departments.name as department_name']);
   if (!f.includeInactive) q = q.where('users.active', '=', 1);
@@ -171,7 +199,9 @@ export async function listUsers(db: Conn, f: PeopleFilter = {}): Promise<(UserRo
   }
   if (f.q) {
     const p = likePattern(f.q);
-    q = q.where(sql<boolean>`(lower(users.name) like ${p} escape '\\' or lower(users.username) like ${p} escape '\\' or lower(coalesce(users.title, '')) like ${p} escape '\\')`);
+    q = q.where(
+      sql<boolean>`(lower(users.name) like ${p} escape '\\' or lower(users.username) like ${p} escape '\\' or lower(coalesce(users.title, '')) like ${p} escape '\\')`,
+    );
   }
   return q.orderBy('departments.sort').orderBy('users.name').orderBy('users.id').execute();
 }
@@ -193,7 +223,10 @@ export async function activeUserIds(db: Conn, ids: readonly string[]): Promise<S
 }
 
 export async function countUsers(db: Conn): Promise<number> {
-  const r = await db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const r = await db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(r.n);
 }
 
@@ -203,14 +236,22 @@ export async function insertUser(db: Conn, row: Insertable<UsersTable>, roles: r
 }
 
 export async function updateUser(db: Conn, id: string, version: number, set: Updateable<UsersTable>): Promise<number> {
-  const r = await db.updateTable('users').set({ ...set, version: version + 1 })
-    .where('id', '=', id).where('version', '=', version).executeTakeFirst();
+  const r = await db
+    .updateTable('users')
+    .set({ ...set, version: version + 1 })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
   return Number(r.numUpdatedRows);
 }
 
 /** Bump a person's version without a compare (a change to a part of the person that has no version of its own). */
 export async function touchUser(db: Conn, id: string, at: string): Promise<void> {
-  await db.updateTable('users').set((eb) => ({ version: eb('version', '+', 1), updated_at: at })).where('id', '=', id).execute();
+  await db
+    .updateTable('users')
+    .set((eb) => ({ version: eb('version', '+', 1), updated_at: at }))
+    .where('id', '=', id)
+    .execute();
 }
 
 /**
@@ -218,7 +259,11 @@ export async function touchUser(db: Conn, id: string, at: string): Promise<void>
  * serialises concurrent writers of that person's absences; SQLite has one writer anyway.
  */
 export async function lockUser(db: Conn, id: string): Promise<boolean> {
-  const r = await db.updateTable('users').set((eb) => ({ version: eb.ref('version') })).where('id', '=', id).executeTakeFirst();
+  const r = await db
+    .updateTable('users')
+    .set((eb) => ({ version: eb.ref('version') }))
+    .where('id', '=', id)
+    .executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
 }
 
@@ -237,7 +282,11 @@ export async function rolesOf(db: Conn, userIds: readonly string[]): Promise<Map
 export async function replaceRoles(db: Conn, userId: string, roles: readonly Role[]): Promise<void> {
   await db.deleteFrom('user_roles').where('user_id', '=', userId).execute();
   const unique = [...new Set(roles)];
-  if (unique.length > 0) await db.insertInto('user_roles').values(unique.map((role) => ({ user_id: userId, role }))).execute();
+  if (unique.length > 0)
+    await db
+      .insertInto('user_roles')
+      .values(unique.map((role) => ({ user_id: userId, role })))
+      .execute();
 }
 
 // ── leaders ─────────────────────────────────────────────────────────────────
@@ -251,49 +300,77 @@ export async function leadersOf(db: Conn, userIds: readonly string[]): Promise<M
 export async function chargesOf(db: Conn, leaderIds: readonly string[]): Promise<Map<string, ChargeRow[]>> {
   const out = new Map<string, ChargeRow[]>();
   if (leaderIds.length === 0) return out;
-  const rows = await db.selectFrom('leader_charges')
+  const rows = await db
+    .selectFrom('leader_charges')
     .leftJoin('departments', 'departments.id', 'leader_charges.department_id')
     .select(['leader_charges.leader_id', 'leader_charges.area', 'leader_charges.department_id', 'departments.name as department_name'])
     .where('leader_charges.leader_id', 'in', leaderIds)
-    .orderBy('leader_charges.id').execute();
+    .orderBy('leader_charges.id')
+    .execute();
   for (const r of rows) out.set(r.leader_id, [...(out.get(r.leader_id) ?? []), r]);
   return out;
 }
 
 /** Ids of active people holding the leader role and a leader profile, in listing order. */
 export async function leaderIdsInOrder(db: Conn, opts: { line?: 'first' | 'second' } = {}): Promise<string[]> {
-  let q = db.selectFrom('leaders').innerJoin('users', 'users.id', 'leaders.user_id')
+  let q = db
+    .selectFrom('leaders')
+    .innerJoin('users', 'users.id', 'leaders.user_id')
     .select('leaders.user_id')
     .where('users.active', '=', 1)
     .where('users.id', 'in', (eb) => eb.selectFrom('user_roles').select('user_id').where('role', '=', 'leader'));
   if (opts.line) q = q.where('leaders.line', '=', opts.line);
   const rows = await q
     .orderBy(sql`case when leaders.line = 'first' then 0 else 1 end`)
-    .orderBy('leaders.principal', 'desc').orderBy('leaders.precedence').orderBy('leaders.rank_order').orderBy('users.name')
+    .orderBy('leaders.principal', 'desc')
+    .orderBy('leaders.precedence')
+    .orderBy('leaders.rank_order')
+    .orderBy('users.name')
     .execute();
   return rows.map((r) => r.user_id);
 }
 
 /** Another active principal leader than `exceptUserId`, if any. */
 export function otherPrincipal(db: Conn, exceptUserId: string) {
-  return db.selectFrom('leaders').innerJoin('users', 'users.id', 'leaders.user_id')
+  return db
+    .selectFrom('leaders')
+    .innerJoin('users', 'users.id', 'leaders.user_id')
     .select(['users.id', 'users.name', 'leaders.post'])
-    .where('leaders.principal', '=', 1).where('leaders.line', '=', 'first').where('users.active', '=', 1)
-    .where('users.id', '<>', exceptUserId).executeTakeFirst();
+    .where('leaders.principal', '=', 1)
+    .where('leaders.line', '=', 'first')
+    .where('users.active', '=', 1)
+    .where('users.id', '<>', exceptUserId)
+    .executeTakeFirst();
 }
 
 export async function upsertLeader(db: Conn, row: Omit<LeaderRow, 'version'>): Promise<void> {
   const { post, rank, rank_order, precedence, line, principal, secretary_id, updated_at } = row;
-  await db.insertInto('leaders').values({ ...row, version: 1 })
-    .onConflict((oc) => oc.column('user_id').doUpdateSet((eb) => ({
-      post, rank, rank_order, precedence, line, principal, secretary_id, updated_at, version: eb('leaders.version', '+', 1),
-    })))
+  await db
+    .insertInto('leaders')
+    .values({ ...row, version: 1 })
+    .onConflict((oc) =>
+      oc.column('user_id').doUpdateSet((eb) => ({
+        post,
+        rank,
+        rank_order,
+        precedence,
+        line,
+        principal,
+        secretary_id,
+        updated_at,
+        version: eb('leaders.version', '+', 1),
+      })),
+    )
     .execute();
 }
 
 export async function replaceCharges(db: Conn, leaderId: string, charges: { id: string; area: string; department_id: string | null }[]): Promise<void> {
   await db.deleteFrom('leader_charges').where('leader_id', '=', leaderId).execute();
-  if (charges.length > 0) await db.insertInto('leader_charges').values(charges.map((c) => ({ ...c, leader_id: leaderId }))).execute();
+  if (charges.length > 0)
+    await db
+      .insertInto('leader_charges')
+      .values(charges.map((c) => ({ ...c, leader_id: leaderId })))
+      .execute();
 }
 
 export async function deleteLeader(db: Conn, userId: string): Promise<void> {
@@ -311,8 +388,7 @@ export interface AbsenceFilter {
 }
 
 function absenceQuery(db: Conn) {
-  return db.selectFrom('absences').innerJoin('users', 'users.id', 'absences.user_id')
-    .selectAll('absences').select('users.name as user_name');
+  return db.selectFrom('absences').innerJoin('users', 'users.id', 'absences.user_id').selectAll('absences').select('users.name as user_name');
 }
 
 export async function listAbsences(db: Conn, f: AbsenceFilter): Promise<AbsenceRow[]> {
@@ -329,9 +405,12 @@ export function findAbsence(db: Conn, id: string): Promise<AbsenceRow | undefine
 
 /** The first absence of `userId` that overlaps [startsAt, endsAt). */
 export function overlappingAbsence(db: Conn, userId: string, startsAt: string, endsAt: string): Promise<AbsenceRow | undefined> {
-  return absenceQuery(db).where('absences.user_id', '=', userId)
-    .where('absences.starts_at', '<', endsAt).where('absences.ends_at', '>', startsAt)
-    .orderBy('absences.starts_at').executeTakeFirst();
+  return absenceQuery(db)
+    .where('absences.user_id', '=', userId)
+    .where('absences.starts_at', '<', endsAt)
+    .where('absences.ends_at', '>', startsAt)
+    .orderBy('absences.starts_at')
+    .executeTakeFirst();
 }
 
 export async function insertAbsence(db: Conn, row: Insertable<AbsencesTable>): Promise<void> {

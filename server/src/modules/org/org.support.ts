@@ -14,7 +14,10 @@ type Department = z.infer<typeof api.Department>;
 type Organ = z.infer<typeof api.Organ>;
 
 export async function organsView(db: Conn, rows: repo.OrganRow[]): Promise<Organ[]> {
-  const sup = await repo.superiorsOf(db, rows.map((r) => r.id));
+  const sup = await repo.superiorsOf(
+    db,
+    rows.map((r) => r.id),
+  );
   return rows.map((r) => presentOrgan(r, sup.get(r.id) ?? []));
 }
 
@@ -24,8 +27,7 @@ export async function departmentsView(db: Conn, rows: repo.DepartmentRow[]): Pro
   return rows.map((d) => {
     const ls = liaisons.filter((l) => l.department_id === d.id).map((l) => ({ id: l.id, name: l.name }));
     const seen = new Set<string>();
-    const lead = leaders.filter((l) => l.department_id === d.id && !seen.has(l.id) && seen.add(l.id))
-      .map((l) => ({ id: l.id, name: l.name, post: l.post }));
+    const lead = leaders.filter((l) => l.department_id === d.id && !seen.has(l.id) && seen.add(l.id)).map((l) => ({ id: l.id, name: l.name, post: l.post }));
     return presentDepartment(d, ls, lead);
   });
 }

@@ -27,9 +27,19 @@ type NamedOrgan = RelationOrgan & { name: string };
 /** The active organs as the domain's relation functions take them. */
 async function relationOrgans(db: Conn): Promise<Map<string, NamedOrgan>> {
   const [organs, sup] = await Promise.all([repo.listOrgans(db), repo.superiorsOf(db)]);
-  return new Map(organs.map((o) => [o.id, {
-    id: o.id, name: o.name, level: o.level, kind: o.kind, parent: o.parent_id, superiors: sup.get(o.id) ?? [],
-  }]));
+  return new Map(
+    organs.map((o) => [
+      o.id,
+      {
+        id: o.id,
+        name: o.name,
+        level: o.level,
+        kind: o.kind,
+        parent: o.parent_id,
+        superiors: sup.get(o.id) ?? [],
+      },
+    ]),
+  );
 }
 
 /** Unknown/inactive references → 400 naming the field; a reference to itself or a cycle → 400. */
@@ -40,7 +50,14 @@ async function checkLeadingLine(db: Conn, organId: string, parentId: string | nu
   for (const [path, id] of refs) {
     if (id === organId) throw badRequest('机关不能以自身为上级或所属机关', path);
   }
-  requireKnown(refs, await repo.activeOrganIds(db, refs.map(([, id]) => id)), '所引用的机关');
+  requireKnown(
+    refs,
+    await repo.activeOrganIds(
+      db,
+      refs.map(([, id]) => id),
+    ),
+    '所引用的机关',
+  );
   const organs = await relationOrgans(db);
   const self = organs.get(organId);
   organs.set(organId, { id: organId, name: self?.name ?? '', level, kind: self?.kind ?? '', parent: parentId, superiors: superiorIds });
@@ -73,12 +90,25 @@ export function createOrgansService(ctx: Pick<AppContext, 'db' | 'clock'>) {
     return runTx(db, async (tx) => {
       await checkLeadingLine(tx, id, parentId, input.superiorIds, input.level);
       const row = {
-        id, name: input.name, short_name: input.shortName ?? null, kind: input.kind, level: input.level, parent_id: parentId,
-        is_self: 0 as const, doc_code: input.docCode ?? null, active: 1 as const, version: 1, created_at: now, updated_at: now,
+        id,
+        name: input.name,
+        short_name: input.shortName ?? null,
+        kind: input.kind,
+        level: input.level,
+        parent_id: parentId,
+        is_self: 0 as const,
+        doc_code: input.docCode ?? null,
+        active: 1 as const,
+        version: 1,
+        created_at: now,
+        updated_at: now,
       };
       await repo.insertOrgan(tx, row, input.superiorIds);
       await appendAudit(tx, clock, {
-        actorId: actor.id, action: 'org.organ.created', entityType: 'organ', entityId: id,
+        actorId: actor.id,
+        action: 'org.organ.created',
+        entityType: 'organ',
+        entityId: id,
         detail: { after: { name: row.name, kind: row.kind, level: row.level, parentId, superiorIds: input.superiorIds, docCode: row.doc_code } },
       });
       return get(id, tx);
@@ -96,8 +126,13 @@ export function createOrgansService(ctx: Pick<AppContext, 'db' | 'clock'>) {
         await checkLeadingLine(tx, id, parentId, superiorIds, level);
       }
       const diff = changes(before, {
-        name: patch.name, shortName: patch.shortName, kind: patch.kind, level: patch.level, parentId: patch.parentId,
-        superiorIds: patch.superiorIds, docCode: patch.docCode,
+        name: patch.name,
+        shortName: patch.shortName,
+        kind: patch.kind,
+        level: patch.level,
+        parentId: patch.parentId,
+        superiorIds: patch.superiorIds,
+        docCode: patch.docCode,
       });
       const n = await repo.updateOrgan(tx, id, patch.version, {
         ...(patch.name !== undefined ? { name: patch.name } : {}),
@@ -111,7 +146,10 @@ export function createOrgansService(ctx: Pick<AppContext, 'db' | 'clock'>) {
       if (n === 0) throw staleVersion();
       if (patch.superiorIds !== undefined) await repo.replaceSuperiors(tx, id, patch.superiorIds);
       await appendAudit(tx, clock, {
-        actorId: actor.id, action: 'org.organ.updated', entityType: 'organ', entityId: id,
+        actorId: actor.id,
+        action: 'org.organ.updated',
+        entityType: 'organ',
+        entityId: id,
         detail: { before: diff.before, after: diff.after },
       });
       return get(id, tx);
@@ -126,14 +164,22 @@ export function createOrgansService(ctx: Pick<AppContext, 'db' | 'clock'>) {
       if (before.isSelf) throw ruleViolation('不能停用本机关');
       const dependants = await repo.activeDependants(tx, id);
       if (dependants.length > 0) {
-        const names = dependants.slice(0, 3).map((d) => `「${d.name}」`).join('、');
+        const names = dependants
+          .slice(0, 3)
+          .map((d) => `「${d.name}」`)
+          .join('、');
         throw ruleViolation(`${names}${dependants.length > 3 ? `等${dependants.length}个机关` : ''}仍以该机关为上级或所属机关，请先调整后再停用`);
       }
       const n = await repo.updateOrgan(tx, id, version, { active: 0, updated_at: clock.now().toISOString() });
       if (n === 0) throw staleVersion();
       await appendAudit(tx, clock, {
-        actorId: actor.id, action: 'org.organ.deactivated', entityType: 'organ', entityId: id,
-        fromState: 'active', toState: 'inactive', detail: { name: before.name },
+        actorId: actor.id,
+        action: 'org.organ.deactivated',
+        entityType: 'organ',
+        entityId: id,
+        fromState: 'active',
+        toState: 'inactive',
+        detail: { name: before.name },
       });
       return get(id, tx);
     });

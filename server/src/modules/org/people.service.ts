@@ -14,7 +14,7 @@ import { appendAudit } from '../../platform/audit';
 import { hashPassword } from '../../platform/auth/password';
 import { deleteUserSessions } from '../../platform/auth/sessions';
 import type { Conn } from '../../platform/db/database';
-import { AppError, badRequest, notFound, ruleViolation, staleVersion, duplicate } from '../../platform/errors';
+import { badRequest, notFound, ruleViolation, staleVersion, duplicate } from '../../platform/errors';
 import { newId, newToken } from '../../platform/ids';
 import * as repo from './org.repo';
 import { authorize } from './org.policy';
@@ -63,13 +63,31 @@ export function createPeopleService(ctx: Pick<AppContext, 'db' | 'clock'>) {
         await checkDepartment(tx, input.departmentId);
         const self = await repo.findSelfOrgan(tx);
         if (!self) throw ruleViolation('尚未设置本机关，请先在机关管理中设置本机关');
-        await repo.insertUser(tx, {
-          id, username: input.username, name: input.name, password_hash: hash, organ_id: self.id,
-          department_id: input.departmentId ?? null, title: input.title ?? null, phone: input.phone ?? null,
-          active: 1, must_change_password: 1, feed_token: newToken(), version: 1, created_at: now, updated_at: now,
-        }, input.roles);
+        await repo.insertUser(
+          tx,
+          {
+            id,
+            username: input.username,
+            name: input.name,
+            password_hash: hash,
+            organ_id: self.id,
+            department_id: input.departmentId ?? null,
+            title: input.title ?? null,
+            phone: input.phone ?? null,
+            active: 1,
+            must_change_password: 1,
+            feed_token: newToken(),
+            version: 1,
+            created_at: now,
+            updated_at: now,
+          },
+          input.roles,
+        );
         await appendAudit(tx, clock, {
-          actorId: actor.id, action: 'org.person.created', entityType: 'user', entityId: id,
+          actorId: actor.id,
+          action: 'org.person.created',
+          entityType: 'user',
+          entityId: id,
           detail: { after: { username: input.username, name: input.name, departmentId: input.departmentId ?? null, roles: input.roles } },
         });
         return get(id, tx);
@@ -95,7 +113,10 @@ export function createPeopleService(ctx: Pick<AppContext, 'db' | 'clock'>) {
       });
       if (n === 0) throw staleVersion();
       await appendAudit(tx, clock, {
-        actorId: actor.id, action: 'org.person.updated', entityType: 'user', entityId: id,
+        actorId: actor.id,
+        action: 'org.person.updated',
+        entityType: 'user',
+        entityId: id,
         detail: { before: diff.before, after: diff.after },
       });
       return get(id, tx);
@@ -112,8 +133,13 @@ export function createPeopleService(ctx: Pick<AppContext, 'db' | 'clock'>) {
       if (n === 0) throw staleVersion();
       if (!active) await deleteUserSessions(tx, id);
       await appendAudit(tx, clock, {
-        actorId: actor.id, action: active ? 'org.person.activated' : 'org.person.deactivated', entityType: 'user', entityId: id,
-        fromState: before.active ? 'active' : 'inactive', toState: active ? 'active' : 'inactive', detail: { username: before.username },
+        actorId: actor.id,
+        action: active ? 'org.person.activated' : 'org.person.deactivated',
+        entityType: 'user',
+        entityId: id,
+        fromState: before.active ? 'active' : 'inactive',
+        toState: active ? 'active' : 'inactive',
+        detail: { username: before.username },
       });
       return get(id, tx);
     });
@@ -130,7 +156,10 @@ export function createPeopleService(ctx: Pick<AppContext, 'db' | 'clock'>) {
       if (n === 0) throw staleVersion();
       await repo.replaceRoles(tx, id, wanted);
       await appendAudit(tx, clock, {
-        actorId: actor.id, action: 'org.person.roles_changed', entityType: 'user', entityId: id,
+        actorId: actor.id,
+        action: 'org.person.roles_changed',
+        entityType: 'user',
+        entityId: id,
         detail: { before: { roles: before.roles }, after: { roles: wanted } },
       });
       return get(id, tx);
@@ -148,7 +177,11 @@ export function createPeopleService(ctx: Pick<AppContext, 'db' | 'clock'>) {
       await repo.touchUser(tx, id, now);
       await deleteUserSessions(tx, id);
       await appendAudit(tx, clock, {
-        actorId: actor.id, action: 'org.person.password_reset', entityType: 'user', entityId: id, detail: { username: before.username },
+        actorId: actor.id,
+        action: 'org.person.password_reset',
+        entityType: 'user',
+        entityId: id,
+        detail: { username: before.username },
       });
     });
   }

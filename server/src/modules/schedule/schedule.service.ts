@@ -35,7 +35,9 @@ export function createSchedule(sources: BusySource[]) {
     if (!viewer) return all.map((b) => ({ ...b, visible: true }));
     const matterIds = [...new Set(all.filter((b) => b.kind !== 'absence').map((b) => b.refId))];
     const visible = await createScheduleRepo(conn).visibleMatterIds(viewer, matterIds);
-    return all.map((b) => (b.kind === 'absence' || visible.has(b.refId) ? { ...b, visible: true } : { ...b, title: HIDDEN_TITLE, place: null, visible: false }));
+    return all.map((b) =>
+      b.kind === 'absence' || visible.has(b.refId) ? { ...b, visible: true } : { ...b, title: HIDDEN_TITLE, place: null, visible: false },
+    );
   }
   return { busy };
 }

@@ -62,7 +62,11 @@ describe.each(testDialects())('audit trail [%s]', (dialect) => {
     await t.ctx.db.insertInto('audit_events').values(one).execute();
     expect((await verifyAudit(t.ctx.db)).ok).toBe(true);
     // Rewriting a row and its own hash still breaks the link to the next row.
-    await t.ctx.db.updateTable('audit_events').set({ detail: sql<string>`'{"forged":true}'`, hash: 'f'.repeat(64) }).where('seq', '=', one.seq).execute();
+    await t.ctx.db
+      .updateTable('audit_events')
+      .set({ detail: sql<string>`'{"forged":true}'`, hash: 'f'.repeat(64) })
+      .where('seq', '=', one.seq)
+      .execute();
     expect((await verifyAudit(t.ctx.db)).firstBrokenSeq).toBe(Number(one.seq));
   });
 
@@ -70,7 +74,10 @@ describe.each(testDialects())('audit trail [%s]', (dialect) => {
     const env = { ...process.env, DATABASE_URL: t.tdb.url };
     await t.ctx.db.updateTable('audit_events').set({ action: 'auth.login' }).where('action', '=', 'test.two').execute();
     const broken = await t.ctx.db.selectFrom('audit_events').select('seq').where('action', '=', 'auth.login').orderBy('seq', 'desc').executeTakeFirstOrThrow();
-    const failed = await run(process.execPath, [bin, 'audit', 'verify'], { env }).then(() => null, (e) => e);
+    const failed = await run(process.execPath, [bin, 'audit', 'verify'], { env }).then(
+      () => null,
+      (e) => e,
+    );
     expect(failed).toBeTruthy();
     expect(failed.code).toBe(1);
     const firstBad = (await verifyAudit(t.ctx.db)).firstBrokenSeq;

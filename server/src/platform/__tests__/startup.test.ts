@@ -23,7 +23,12 @@ const TABLES = ['users', 'organs', 'departments', 'leaders', 'matters', 'activit
 type Counts = Record<(typeof TABLES)[number], number>;
 
 /** An empty database (no migrations) another process can reach through `env`. */
-interface EmptyDb { dialect: Dialect; env: NodeJS.ProcessEnv; open(): ReturnType<typeof openDatabase>; cleanup(): Promise<void> }
+interface EmptyDb {
+  dialect: Dialect;
+  env: NodeJS.ProcessEnv;
+  open(): ReturnType<typeof openDatabase>;
+  cleanup(): Promise<void>;
+}
 
 const dirs: string[] = [];
 function tempDir() {
@@ -42,19 +47,23 @@ async function emptyDatabase(dialect: Dialect): Promise<EmptyDb> {
   if (dialect === 'sqlite') {
     const dir = tempDir();
     return {
-      dialect, env: { ...baseEnv(), DATA_DIR: dir },
+      dialect,
+      env: { ...baseEnv(), DATA_DIR: dir },
       open: () => openDatabase({ url: path.join(dir, 'xietiao.db') }),
       cleanup: async () => {},
     };
   }
   const url = process.env.TEST_DATABASE_URL!;
-  const schema = `k12_${newToken(9).toLowerCase().replace(/[^a-z0-9]/g, 'x')}`;
+  const schema = `k12_${newToken(9)
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, 'x')}`;
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
   await admin.query(`CREATE SCHEMA ${schema}`);
   await admin.end();
   return {
-    dialect, env: { ...baseEnv(), DATABASE_URL: url, DATABASE_SCHEMA: schema },
+    dialect,
+    env: { ...baseEnv(), DATABASE_URL: url, DATABASE_SCHEMA: schema },
     open: () => openDatabase({ url, schema, poolSize: 2 }),
     cleanup: async () => {
       const c = new pg.Client({ connectionString: url });
@@ -76,7 +85,12 @@ async function freePort(): Promise<number> {
   });
 }
 
-interface Proc { child: ChildProcess; out: () => string; waitFor(re: RegExp, ms?: number): Promise<void>; exited: Promise<void> }
+interface Proc {
+  child: ChildProcess;
+  out: () => string;
+  waitFor(re: RegExp, ms?: number): Promise<void>;
+  exited: Promise<void>;
+}
 const live: ChildProcess[] = [];
 
 async function startServer(env: NodeJS.ProcessEnv): Promise<Proc> {
@@ -84,19 +98,38 @@ async function startServer(env: NodeJS.ProcessEnv): Promise<Proc> {
   live.push(child);
   let out = '';
   const listeners = new Set<() => void>();
-  const onData = (b: Buffer) => { out += b.toString(); for (const l of listeners) l(); };
+  const onData = (b: Buffer) => {
+    out += b.toString();
+    for (const l of listeners) l();
+  };
   child.stdout!.on('data', onData);
   child.stderr!.on('data', onData);
-  const exited = new Promise<void>((resolve) => child.once('exit', () => { for (const l of listeners) l(); resolve(); }));
-  const waitFor = (re: RegExp, ms = 150_000) => new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => { listeners.delete(check); reject(new Error(`timed out waiting for ${re}; output:\n${out}`)); }, ms);
-    function check() {
-      if (re.test(out)) { clearTimeout(timer); listeners.delete(check); resolve(); }
-      else if (child.exitCode !== null || child.signalCode !== null) { clearTimeout(timer); listeners.delete(check); reject(new Error(`exited (${child.exitCode ?? child.signalCode}) before ${re}; output:\n${out}`)); }
-    }
-    listeners.add(check);
-    check();
-  });
+  const exited = new Promise<void>((resolve) =>
+    child.once('exit', () => {
+      for (const l of listeners) l();
+      resolve();
+    }),
+  );
+  const waitFor = (re: RegExp, ms = 150_000) =>
+    new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        listeners.delete(check);
+        reject(new Error(`timed out waiting for ${re}; output:\n${out}`));
+      }, ms);
+      function check() {
+        if (re.test(out)) {
+          clearTimeout(timer);
+          listeners.delete(check);
+          resolve();
+        } else if (child.exitCode !== null || child.signalCode !== null) {
+          clearTimeout(timer);
+          listeners.delete(check);
+          reject(new Error(`exited (${child.exitCode ?? child.signalCode}) before ${re}; output:\n${out}`));
+        }
+      }
+      listeners.add(check);
+      check();
+    });
   return { child, out: () => out, waitFor, exited };
 }
 
@@ -142,7 +175,9 @@ beforeAll(async () => {
 afterEach(() => {
   for (const c of live.splice(0)) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
 });
-afterAll(() => { for (const d of dirs) fs.rmSync(d, { recursive: true, force: true }); });
+afterAll(() => {
+  for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
+});
 
 describe.each(testDialects())('K-12 start-up under a lock [%s]', (dialect) => {
   it('K-12 two servers started together on an empty database both come up and the demo is loaded once', async () => {

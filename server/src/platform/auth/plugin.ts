@@ -24,7 +24,11 @@ export async function loadActor(ctx: Pick<AppContext, 'db'>, userId: string): Pr
   if (!user) return null;
   const roles = await ctx.db.selectFrom('user_roles').select('role').where('user_id', '=', userId).execute();
   return {
-    id: user.id, username: user.username, name: user.name, organId: user.organ_id, departmentId: user.department_id,
+    id: user.id,
+    username: user.username,
+    name: user.name,
+    organId: user.organ_id,
+    departmentId: user.department_id,
     roles: roles.map((r) => r.role).filter((r): r is Role => (ROLES as readonly string[]).includes(r)),
   };
 }

@@ -17,10 +17,17 @@ export async function createSession(db: Conn, clock: Clock, userId: string) {
   const token = newToken();
   const csrfToken = newToken(24);
   const now = clock.now();
-  await db.insertInto('sessions').values({
-    id: tokenId(token), user_id: userId, csrf_token: csrfToken, created_at: now.toISOString(),
-    expires_at: new Date(now.getTime() + IDLE_MS).toISOString(), last_seen_at: now.toISOString(),
-  }).execute();
+  await db
+    .insertInto('sessions')
+    .values({
+      id: tokenId(token),
+      user_id: userId,
+      csrf_token: csrfToken,
+      created_at: now.toISOString(),
+      expires_at: new Date(now.getTime() + IDLE_MS).toISOString(),
+      last_seen_at: now.toISOString(),
+    })
+    .execute();
   return { token, csrfToken };
 }
 
@@ -33,9 +40,14 @@ export async function findSession(db: Conn, clock: Clock, token: string) {
     return null;
   }
   if (now.getTime() - Date.parse(row.last_seen_at) > TOUCH_MS) {
-    await db.updateTable('sessions').set({
-      last_seen_at: now.toISOString(), expires_at: new Date(now.getTime() + IDLE_MS).toISOString(),
-    }).where('id', '=', row.id).execute();
+    await db
+      .updateTable('sessions')
+      .set({
+        last_seen_at: now.toISOString(),
+        expires_at: new Date(now.getTime() + IDLE_MS).toISOString(),
+      })
+      .where('id', '=', row.id)
+      .execute();
   }
   return row;
 }

@@ -13,7 +13,10 @@ export const LIMITS = { user: 5, ip: 20 };
 export async function lockedUntil(db: Conn, clock: Clock, keys: string[]): Promise<string | null> {
   const now = clock.now().toISOString();
   const rows = await db.selectFrom('login_attempts').select(['locked_until']).where('key', 'in', keys).execute();
-  const locks = rows.map((r) => r.locked_until).filter((l): l is string => !!l && l > now).sort();
+  const locks = rows
+    .map((r) => r.locked_until)
+    .filter((l): l is string => !!l && l > now)
+    .sort();
   return locks.at(-1) ?? null;
 }
 
@@ -21,15 +24,22 @@ export async function recordFailure(db: Conn, clock: Clock, key: string, limit: 
   const now = clock.now();
   const row = await db.selectFrom('login_attempts').selectAll().where('key', '=', key).executeTakeFirst();
   if (!row || now.getTime() - Date.parse(row.window_start) > WINDOW_MS) {
-    await db.insertInto('login_attempts').values({ key, window_start: now.toISOString(), count: 1, locked_until: null })
+    await db
+      .insertInto('login_attempts')
+      .values({ key, window_start: now.toISOString(), count: 1, locked_until: null })
       .onConflict((oc) => oc.column('key').doUpdateSet({ window_start: now.toISOString(), count: 1, locked_until: null }))
       .execute();
     return;
   }
   const count = row.count + 1;
-  await db.updateTable('login_attempts').set({
-    count, locked_until: count >= limit ? new Date(now.getTime() + LOCK_MS).toISOString() : row.locked_until,
-  }).where('key', '=', key).execute();
+  await db
+    .updateTable('login_attempts')
+    .set({
+      count,
+      locked_until: count >= limit ? new Date(now.getTime() + LOCK_MS).toISOString() : row.locked_until,
+    })
+    .where('key', '=', key)
+    .execute();
 }
 
 export async function clearFailures(db: Conn, key: string): Promise<void> {

@@ -24,7 +24,10 @@ export interface OrgansTable {
   created_at: string;
   updated_at: string;
 }
-export interface OrganSuperiorsTable { organ_id: string; superior_id: string }
+export interface OrganSuperiorsTable {
+  organ_id: string;
+  superior_id: string;
+}
 
 export interface DepartmentsTable {
   id: string;
@@ -56,7 +59,10 @@ export interface UsersTable {
   created_at: string;
   updated_at: string;
 }
-export interface UserRolesTable { user_id: string; role: string }
+export interface UserRolesTable {
+  user_id: string;
+  role: string;
+}
 
 export interface LeadersTable {
   user_id: string;
@@ -96,7 +102,12 @@ export interface SessionsTable {
   expires_at: string;
   last_seen_at: string;
 }
-export interface LoginAttemptsTable { key: string; window_start: string; count: number; locked_until: string | null }
+export interface LoginAttemptsTable {
+  key: string;
+  window_start: string;
+  count: number;
+  locked_until: string | null;
+}
 
 export interface MattersTable {
   id: string;
@@ -279,9 +290,16 @@ export interface AuditEventsTable {
   prev_hash: string;
   hash: string;
 }
-export interface AuditHeadTable { id: number; seq: number; hash: string }
+export interface AuditHeadTable {
+  id: number;
+  seq: number;
+  hash: string;
+}
 
-export interface CountersTable { name: string; value: number }
+export interface CountersTable {
+  name: string;
+  value: number;
+}
 
 export interface ActivitiesTable {
   matter_id: string;
@@ -316,32 +334,86 @@ export interface ActivityAssignmentsTable {
   note: string | null;
 }
 /** Administrator-edited settings (rules as data), one JSON value per key. */
-export interface SettingsTable { key: string; value: JsonCol; version: number; updated_by: string | null; updated_at: string }
+export interface SettingsTable {
+  key: string;
+  value: JsonCol;
+  version: number;
+  updated_by: string | null;
+  updated_at: string;
+}
 export interface AttachmentsTable {
-  id: string; matter_id: string; filename: string; mime: string; size: number; content: Buffer; created_by: string; created_at: string;
+  id: string;
+  matter_id: string;
+  filename: string;
+  mime: string;
+  size: number;
+  content: Buffer;
+  created_by: string;
+  created_at: string;
   /** K-4: the content version the file belongs to (null: the matter's own) */
   content_version_id: string | null;
 }
 /** K-4: a matter's structured content, one immutable row per version (1, 2, 3… per matter). */
 export interface ContentVersionsTable {
-  id: string; matter_id: string; version_no: number; kind: string | null; content: JsonCol; author_id: string; created_at: string; reason: string;
+  id: string;
+  matter_id: string;
+  version_no: number;
+  kind: string | null;
+  content: JsonCol;
+  author_id: string;
+  created_at: string;
+  reason: string;
 }
 /** K-5: a number series per organ, class, code (代字) and year; `next_value` is the next number to give. */
 export interface NumberSeriesTable {
-  id: string; organ_id: string; class: 'outgoing' | 'incoming' | 'supervision' | 'minutes'; code: string; template: string; year: number;
-  next_value: number; active: Bool01; version: number; created_at: string; updated_at: string;
+  id: string;
+  organ_id: string;
+  class: 'outgoing' | 'incoming' | 'supervision' | 'minutes';
+  code: string;
+  template: string;
+  year: number;
+  next_value: number;
+  active: Bool01;
+  version: number;
+  created_at: string;
+  updated_at: string;
 }
 /** K-5: every number given out; a voided one keeps its row (who, when, why) and is never given again. */
 export interface AssignedNumbersTable {
-  id: string; series_id: string; value: number; text: string; matter_id: string | null; assigned_at: string; assigned_by: string | null;
-  voided_at: string | null; voided_by: string | null; void_reason: string | null;
+  id: string;
+  series_id: string;
+  value: number;
+  text: string;
+  matter_id: string | null;
+  assigned_at: string;
+  assigned_by: string | null;
+  voided_at: string | null;
+  voided_by: string | null;
+  void_reason: string | null;
 }
 /** K-8: the administrator's calendar entries, the entered yearly notices, and the calendar's version. */
 export interface CalendarOverridesTable {
-  id: string; date: string; kind: 'notice' | 'override'; working: Bool01; name: string | null; year: number; created_by: string; created_at: string;
+  id: string;
+  date: string;
+  kind: 'notice' | 'override';
+  working: Bool01;
+  name: string | null;
+  year: number;
+  created_by: string;
+  created_at: string;
 }
-export interface CalendarYearsTable { year: number; reference: string | null; notice: JsonCol; entered_by: string; entered_at: string }
-export interface CalendarVersionTable { id: number; version: number; updated_at: string | null }
+export interface CalendarYearsTable {
+  year: number;
+  reference: string | null;
+  notice: JsonCol;
+  entered_by: string;
+  entered_at: string;
+}
+export interface CalendarVersionTable {
+  id: number;
+  version: number;
+  updated_at: string | null;
+}
 
 export interface DB {
   organs: OrgansTable;

@@ -5,7 +5,12 @@ import { formatChineseDate } from '../../lib/format';
 export { ACTIVITY_CATEGORIES, EXCEPTION_LABELS, HELD_IN_NAME_LABELS };
 
 export const EXCEPTION_KEYS = Object.keys(EXCEPTION_LABELS) as (keyof ActivityExceptions)[];
-export const NO_EXCEPTIONS: ActivityExceptions = { superiorLeaderAttends: false, unifiedCommemoration: false, advancesCentralWork: false, outstandingActivity: false };
+export const NO_EXCEPTIONS: ActivityExceptions = {
+  superiorLeaderAttends: false,
+  unifiedCommemoration: false,
+  advancesCentralWork: false,
+  outstandingActivity: false,
+};
 
 /** Short labels for the radio (举办名义). */
 export const HELD_IN_NAME_SHORT: Record<string, string> = { party: '以党委名义', government: '以政府名义', other: '其他' };
@@ -32,8 +37,20 @@ export const ASSIGNMENT_COLORS: Record<string, string> = { assigned: 'gold', con
  * The leaders of an activity in the list (ActivitySummary.leaders): 邀请 (asked for by the
  * requester), 拟请 (proposed by the office), then the firm assignments.
  */
-export const LEADER_STATUS_LABELS: Record<string, string> = { requested: '邀请', proposed: '拟请', assigned: '待确认', confirmed: '已确认', withdrawn: '已撤回' };
-export const LEADER_STATUS_COLORS: Record<string, string> = { requested: 'default', proposed: 'geekblue', assigned: 'orange', confirmed: 'green', withdrawn: 'default' };
+export const LEADER_STATUS_LABELS: Record<string, string> = {
+  requested: '邀请',
+  proposed: '拟请',
+  assigned: '待确认',
+  confirmed: '已确认',
+  withdrawn: '已撤回',
+};
+export const LEADER_STATUS_COLORS: Record<string, string> = {
+  requested: 'default',
+  proposed: 'geekblue',
+  assigned: 'orange',
+  confirmed: 'green',
+  withdrawn: 'default',
+};
 
 export const REMINDER_LABELS: Record<string, string> = { none: '未提醒', reminded: '已提醒', departed: '已出发' };
 export const REMINDER_COLORS: Record<string, string> = { none: 'default', reminded: 'blue', departed: 'green' };

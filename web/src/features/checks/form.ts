@@ -1,6 +1,6 @@
 import type { Dayjs } from 'dayjs';
 import type { CheckDocument, CheckOrgan } from '@xietiao/domain/checks/types';
-import { chineseDate, SIGNER_ROLES } from './labels';
+import { chineseDate, type SIGNER_ROLES } from './labels';
 
 export interface SignerRow {
   organ?: string;
@@ -68,8 +68,15 @@ export const EMPTY_VALUES: CheckFormValues = {
   note: '',
   replyTo: { issuer: undefined, docNo: '' },
   flags: {
-    important: false, involvesOtherUnits: false, countersignComplete: false, directive: false,
-    skipLevelReason: '', leaderAssigned: '', govApprovedRef: '', forwardedFrom: '', stanceOpinion: '',
+    important: false,
+    involvesOtherUnits: false,
+    countersignComplete: false,
+    directive: false,
+    skipLevelReason: '',
+    leaderAssigned: '',
+    govApprovedRef: '',
+    forwardedFrom: '',
+    stanceOpinion: '',
   },
 };
 
@@ -109,7 +116,10 @@ export function toDocument(v: CheckFormValues): Record<string, unknown> {
     urgency: v.urgency ?? 'none',
     matters: (v.matters ?? []).map((m) => (m ?? '').trim()).filter(Boolean),
     body: v.body ?? '',
-    attachmentNote: (v.attachmentNote ?? '').split(/\r?\n/).map((l) => l.trim()).filter(Boolean),
+    attachmentNote: (v.attachmentNote ?? '')
+      .split(/\r?\n/)
+      .map((l) => l.trim())
+      .filter(Boolean),
     attachments: (v.attachments ?? [])
       .filter((a) => a && (text(a.title) !== null || a.no != null))
       .map((a, i) => ({ no: a.no ?? i + 1, title: (a.title ?? '').trim() })),
@@ -136,12 +146,12 @@ export function toDocument(v: CheckFormValues): Record<string, unknown> {
  */
 export function brokenRequestSample(organs: readonly CheckOrgan[]): CheckFormValues | null {
   const byName = (n: string) => organs.find((o) => o.name === n);
-  const county =
-    byName('甲县人民政府') ?? organs.find((o) => o.kind === '政府' && o.superiors.some((s) => organs.find((x) => x.id === s)?.kind === '政府'));
+  const county = byName('甲县人民政府') ?? organs.find((o) => o.kind === '政府' && o.superiors.some((s) => organs.find((x) => x.id === s)?.kind === '政府'));
   if (!county) return null;
-  const city = byName('某市人民政府') && county.superiors.includes(byName('某市人民政府')!.id)
-    ? byName('某市人民政府')!
-    : organs.find((o) => o.id === county.superiors[0]);
+  const city =
+    byName('某市人民政府') && county.superiors.includes(byName('某市人民政府')!.id)
+      ? byName('某市人民政府')!
+      : organs.find((o) => o.id === county.superiors[0]);
   if (!city) return null;
   const second =
     byName('某市财政局') ?? organs.find((o) => o.parent === city.id && o.kind === '部门') ?? organs.find((o) => o.id !== city.id && o.id !== county.id);

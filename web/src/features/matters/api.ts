@@ -1,8 +1,20 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { http } from '../../lib/http';
 import type {
-  Consultation, CreateConsultationBody, CreateInstructionBody, CreateLinkBody, CreateMatterBody, CreateTaskBody, MatterDetail, MatterSummary,
-  NewRoundBody, Page, RespondBody, SettleConsultationBody, ShareBody, Task,
+  Consultation,
+  CreateConsultationBody,
+  CreateInstructionBody,
+  CreateLinkBody,
+  CreateMatterBody,
+  CreateTaskBody,
+  MatterDetail,
+  MatterSummary,
+  NewRoundBody,
+  Page,
+  RespondBody,
+  SettleConsultationBody,
+  ShareBody,
+  Task,
 } from '../../lib/types';
 
 export interface MatterListParams {
@@ -23,7 +35,8 @@ export const matterKeys = {
 export function useMatterList(p: MatterListParams) {
   return useQuery({
     queryKey: matterKeys.list(p),
-    queryFn: () => http.get<Page<MatterSummary>>('/matters', { kind: p.kind, status: p.status, q: p.q, mine: p.mine ? '1' : undefined, page: p.page, pageSize: p.pageSize }),
+    queryFn: () =>
+      http.get<Page<MatterSummary>>('/matters', { kind: p.kind, status: p.status, q: p.q, mine: p.mine ? '1' : undefined, page: p.page, pageSize: p.pageSize }),
     placeholderData: keepPreviousData,
   });
 }

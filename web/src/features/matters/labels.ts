@@ -125,7 +125,7 @@ export function describeDetail(detail: string | null | undefined): string | null
   const o = d as Record<string, unknown>;
   const parts: string[] = [];
   if (typeof o.party === 'string') {
-    const pos = typeof o.position === 'string' ? (POSITION_LABELS as Record<string, string>)[o.position] ?? o.position : '';
+    const pos = typeof o.position === 'string' ? ((POSITION_LABELS as Record<string, string>)[o.position] ?? o.position) : '';
     parts.push(`${o.party}${pos ? `：${pos}` : ''}`);
   }
   if (typeof o.kind === 'string' && (LINK_LABELS as Record<string, string>)[o.kind]) parts.push(`关系：${(LINK_LABELS as Record<string, string>)[o.kind]}`);

@@ -1,7 +1,18 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { http } from '../../lib/http';
 import type {
-  Absence, AbsenceInput, Department, DepartmentInput, Items, LeaderInput, Organ, OrganInput, OrganRelation, Person, PersonInput, PersonPatch,
+  Absence,
+  AbsenceInput,
+  Department,
+  DepartmentInput,
+  Items,
+  LeaderInput,
+  Organ,
+  OrganInput,
+  OrganRelation,
+  Person,
+  PersonInput,
+  PersonPatch,
 } from '../../lib/types';
 
 export interface PeopleQuery {
@@ -28,7 +39,8 @@ export function useDepartments() {
 export function usePeople(q: PeopleQuery = {}) {
   return useQuery({
     queryKey: orgKeys.people(q),
-    queryFn: () => http.get<Items<Person>>('/people', { q: q.q, departmentId: q.departmentId, role: q.role, includeInactive: q.includeInactive ? '1' : undefined }),
+    queryFn: () =>
+      http.get<Items<Person>>('/people', { q: q.q, departmentId: q.departmentId, role: q.role, includeInactive: q.includeInactive ? '1' : undefined }),
     staleTime: 60_000,
     placeholderData: keepPreviousData,
   });
@@ -53,19 +65,27 @@ function useOrgMutation<V, R = unknown>(fn: (v: V) => Promise<R>) {
 }
 
 export const useCreateOrgan = () => useOrgMutation((b: OrganInput) => http.post<Organ>('/organs', b));
-export const usePatchOrgan = () => useOrgMutation(({ id, ...b }: Partial<OrganInput> & { id: string; version: number }) => http.patch<Organ>(`/organs/${id}`, b));
-export const useDeactivateOrgan = () => useOrgMutation((o: { id: string; version: number }) => http.post<Organ>(`/organs/${o.id}/deactivate`, { version: o.version }));
+export const usePatchOrgan = () =>
+  useOrgMutation(({ id, ...b }: Partial<OrganInput> & { id: string; version: number }) => http.patch<Organ>(`/organs/${id}`, b));
+export const useDeactivateOrgan = () =>
+  useOrgMutation((o: { id: string; version: number }) => http.post<Organ>(`/organs/${o.id}/deactivate`, { version: o.version }));
 
 export const useCreateDepartment = () => useOrgMutation((b: DepartmentInput) => http.post<Department>('/departments', b));
-export const usePatchDepartment = () => useOrgMutation(({ id, ...b }: Partial<DepartmentInput> & { id: string; version: number }) => http.patch<Department>(`/departments/${id}`, b));
-export const useDeactivateDepartment = () => useOrgMutation((d: { id: string; version: number }) => http.post<Department>(`/departments/${d.id}/deactivate`, { version: d.version }));
+export const usePatchDepartment = () =>
+  useOrgMutation(({ id, ...b }: Partial<DepartmentInput> & { id: string; version: number }) => http.patch<Department>(`/departments/${id}`, b));
+export const useDeactivateDepartment = () =>
+  useOrgMutation((d: { id: string; version: number }) => http.post<Department>(`/departments/${d.id}/deactivate`, { version: d.version }));
 
 export const useCreatePerson = () => useOrgMutation((b: PersonInput) => http.post<Person>('/people', b));
 export const usePatchPerson = () => useOrgMutation(({ id, ...b }: PersonPatch & { id: string }) => http.patch<Person>(`/people/${id}`, b));
 export const useSetPersonActive = () =>
-  useOrgMutation((p: { id: string; version: number; active: boolean }) => http.post<Person>(`/people/${p.id}/${p.active ? 'activate' : 'deactivate'}`, { version: p.version }));
-export const useSetRoles = () => useOrgMutation((p: { id: string; version: number; roles: string[] }) => http.put<Person>(`/people/${p.id}/roles`, { roles: p.roles, version: p.version }));
-export const useResetPassword = () => useOrgMutation((p: { id: string; password: string }) => http.post<{ ok: true }>(`/people/${p.id}/password`, { password: p.password }));
+  useOrgMutation((p: { id: string; version: number; active: boolean }) =>
+    http.post<Person>(`/people/${p.id}/${p.active ? 'activate' : 'deactivate'}`, { version: p.version }),
+  );
+export const useSetRoles = () =>
+  useOrgMutation((p: { id: string; version: number; roles: string[] }) => http.put<Person>(`/people/${p.id}/roles`, { roles: p.roles, version: p.version }));
+export const useResetPassword = () =>
+  useOrgMutation((p: { id: string; password: string }) => http.post<{ ok: true }>(`/people/${p.id}/password`, { password: p.password }));
 export const useSetLeader = () => useOrgMutation(({ id, ...b }: LeaderInput & { id: string }) => http.put<Person>(`/people/${id}/leader`, b));
 export const useRemoveLeader = () => useOrgMutation((id: string) => http.del<Person>(`/people/${id}/leader`));
 

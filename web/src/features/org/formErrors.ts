@@ -16,7 +16,10 @@ export interface PlaceOptions {
 
 /** 'body.charges[1].departmentId' → ['charges', 1, 'departmentId'] */
 export function serverPath(path: string): NamePath {
-  const parts = path.replace(/\[(\d+)\]/g, '.$1').split(/[./]/).filter(Boolean);
+  const parts = path
+    .replace(/\[(\d+)\]/g, '.$1')
+    .split(/[./]/)
+    .filter(Boolean);
   if (parts[0] === 'body') parts.shift();
   return parts.map((p) => (/^\d+$/.test(p) ? Number(p) : p));
 }

@@ -8,9 +8,10 @@ import { ManualClock } from '../../../platform/clock';
 import { createTimerRunner } from '../../../platform/timers';
 import { timerHandlers } from '../../../timers';
 
-const uid = async (t: TestApp, username: string) => (await t.ctx.db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirstOrThrow()).id;
+const uid = async (t: TestApp, username: string) =>
+  (await t.ctx.db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirstOrThrow()).id;
 const did = async (t: TestApp, name: string) => (await t.ctx.db.selectFrom('departments').select('id').where('name', '=', name).executeTakeFirstOrThrow()).id;
-const kinds = async (agent: Agent) => ((await agent.get('/api/v1/notifications?pageSize=200')).json().items as { kind: string; matterId: string | null }[]);
+const kinds = async (agent: Agent) => (await agent.get('/api/v1/notifications?pageSize=200')).json().items as { kind: string; matterId: string | null }[];
 
 describe.each(testDialects())('leader activities [%s]', (dialect) => {
   let t: TestApp;
@@ -30,9 +31,18 @@ describe.each(testDialects())('leader activities [%s]', (dialect) => {
   afterAll(async () => t?.close());
 
   const request = (over: Record<string, unknown> = {}) => ({
-    category: '会议', title: '全市教育工作会议', organiserName: '市教育局', organiserDepartmentId: edu, heldInName: 'government',
-    startsAt: '2026-12-03T02:00:00Z', endsAt: '2026-12-03T04:00:00Z', place: '市政府第一会议室', travelMinutes: 20, area: '教育',
-    requestedLeaderIds: [wangfang, deputy], ...over,
+    category: '会议',
+    title: '全市教育工作会议',
+    organiserName: '市教育局',
+    organiserDepartmentId: edu,
+    heldInName: 'government',
+    startsAt: '2026-12-03T02:00:00Z',
+    endsAt: '2026-12-03T04:00:00Z',
+    place: '市政府第一会议室',
+    travelMinutes: 20,
+    area: '教育',
+    requestedLeaderIds: [wangfang, deputy],
+    ...over,
   });
   const file = async (over: Record<string, unknown> = {}) => {
     const res = await liaison.post('/api/v1/activities', request(over));
@@ -40,7 +50,12 @@ describe.each(testDialects())('leader activities [%s]', (dialect) => {
     return res.json();
   };
   const proposeAndApprove = async (a: { id: string; version: number }, leaderIds = [wangfang]) => {
-    const p = await office.post(`/api/v1/activities/${a.id}/proposal`, { version: a.version, leaderIds, proposal: '拟请王芳副市长出席。', responsibleStaffId: staffId });
+    const p = await office.post(`/api/v1/activities/${a.id}/proposal`, {
+      version: a.version,
+      leaderIds,
+      proposal: '拟请王芳副市长出席。',
+      responsibleStaffId: staffId,
+    });
     expect(p.statusCode, p.body).toBe(200);
     const ap = await leader.post(`/api/v1/activities/${a.id}/approval`, { version: p.json().version, decision: 'approve' });
     expect(ap.statusCode, ap.body).toBe(200);
@@ -63,7 +78,7 @@ describe.each(testDialects())('leader activities [%s]', (dialect) => {
     expect(officeCal.some((e: { refId: string; title: string }) => e.refId === a.id && e.title === '保密性质的专题协调会')).toBe(true);
   });
 
-  it('ACT-1 a liaison files a request that lands in the office\'s inbox', async () => {
+  it("ACT-1 a liaison files a request that lands in the office's inbox", async () => {
     const a = await file();
     expect(a.status).toBe('submitted');
     expect(a.activity).toMatchObject({ category: '会议', heldInName: 'government', place: '市政府第一会议室', organiserDepartmentName: '市教育局' });
@@ -93,7 +108,7 @@ describe.each(testDialects())('leader activities [%s]', (dialect) => {
     expect((await office.get('/api/v1/activities?pageSize=200')).json().total).toBe(before);
   });
 
-  it('ACT-2 shows the named rules with their reasons: the extra leader at a meeting in the government\'s name is flagged 陪会', async () => {
+  it("ACT-2 shows the named rules with their reasons: the extra leader at a meeting in the government's name is flagged 陪会", async () => {
     const a = await file();
     const view = (await office.get(`/api/v1/activities/${a.id}`)).json();
     const only = view.ruleEvaluations.find((r: { rule: string }) => r.rule === 'onlyLeaderInCharge');
@@ -117,13 +132,22 @@ describe.each(testDialects())('leader activities [%s]', (dialect) => {
 
   it('ACT-4 proposal → principal approval → leaders and organiser told; only the principal may approve', async () => {
     const a = await file();
-    const p = await office.post(`/api/v1/activities/${a.id}/proposal`, { version: a.version, leaderIds: [wangfang], proposal: '拟请分管教育的王芳副市长出席。', responsibleStaffId: staffId });
+    const p = await office.post(`/api/v1/activities/${a.id}/proposal`, {
+      version: a.version,
+      leaderIds: [wangfang],
+      proposal: '拟请分管教育的王芳副市长出席。',
+      responsibleStaffId: staffId,
+    });
     expect(p.statusCode, p.body).toBe(200);
     expect(p.json().status).toBe('awaiting_approval');
     const todo = (await leader.get('/api/v1/inbox/todo?pageSize=100')).json().items;
     expect(todo.some((x: { matterId: string; kind: string }) => x.matterId === a.id && x.kind === 'approve')).toBe(true);
     expect((await office.post(`/api/v1/activities/${a.id}/approval`, { version: p.json().version, decision: 'approve' })).statusCode).toBe(403);
-    const ap = await leader.post(`/api/v1/activities/${a.id}/approval`, { version: p.json().version, decision: 'approve', instruction: '同意，请王芳同志出席。' });
+    const ap = await leader.post(`/api/v1/activities/${a.id}/approval`, {
+      version: p.json().version,
+      decision: 'approve',
+      instruction: '同意，请王芳同志出席。',
+    });
     expect(ap.statusCode, ap.body).toBe(200);
     expect(ap.json().status).toBe('approved');
     expect(ap.json().assignments.map((x: { leaderId: string; status: string }) => [x.leaderId, x.status])).toEqual([[wangfang, 'assigned']]);
@@ -134,14 +158,37 @@ describe.each(testDialects())('leader activities [%s]', (dialect) => {
 
   it('ACT-4 a decline and a change are told back to the organiser', async () => {
     const a = await file({ title: '某协会年会' });
-    const p = (await office.post(`/api/v1/activities/${a.id}/proposal`, { version: a.version, leaderIds: [wangfang], proposal: '拟请王芳副市长出席。', responsibleStaffId: staffId })).json();
+    const p = (
+      await office.post(`/api/v1/activities/${a.id}/proposal`, {
+        version: a.version,
+        leaderIds: [wangfang],
+        proposal: '拟请王芳副市长出席。',
+        responsibleStaffId: staffId,
+      })
+    ).json();
     expect((await leader.post(`/api/v1/activities/${a.id}/approval`, { version: p.version, decision: 'decline' })).statusCode).toBe(400);
-    const d = await leader.post(`/api/v1/activities/${a.id}/approval`, { version: p.version, decision: 'decline', instruction: '不安排市领导出席，由市教育局负责同志出席。' });
+    const d = await leader.post(`/api/v1/activities/${a.id}/approval`, {
+      version: p.version,
+      decision: 'decline',
+      instruction: '不安排市领导出席，由市教育局负责同志出席。',
+    });
     expect(d.json().status).toBe('declined');
     expect((await kinds(liaison)).some((n) => n.kind === 'activity_declined' && n.matterId === a.id)).toBe(true);
     const b = await file({ title: '教育系统表彰大会', category: '表彰' });
-    const pb = (await office.post(`/api/v1/activities/${b.id}/proposal`, { version: b.version, leaderIds: [wangfang, deputy], proposal: '拟请两位领导出席。', responsibleStaffId: staffId })).json();
-    const c = await leader.post(`/api/v1/activities/${b.id}/approval`, { version: pb.version, decision: 'approveWithChanges', leaderIds: [wangfang], instruction: '王芳同志出席即可。' });
+    const pb = (
+      await office.post(`/api/v1/activities/${b.id}/proposal`, {
+        version: b.version,
+        leaderIds: [wangfang, deputy],
+        proposal: '拟请两位领导出席。',
+        responsibleStaffId: staffId,
+      })
+    ).json();
+    const c = await leader.post(`/api/v1/activities/${b.id}/approval`, {
+      version: pb.version,
+      decision: 'approveWithChanges',
+      leaderIds: [wangfang],
+      instruction: '王芳同志出席即可。',
+    });
     expect(c.statusCode, c.body).toBe(200);
     expect(c.json().assignments.map((x: { leaderId: string }) => x.leaderId)).toEqual([wangfang]);
     expect((await kinds(liaison)).some((n) => n.kind === 'activity_changed' && n.matterId === b.id)).toBe(true);
@@ -149,7 +196,14 @@ describe.each(testDialects())('leader activities [%s]', (dialect) => {
 
   it('ACT-4 two approvals of one request at once: one wins, the other gets 409 and the new state', async () => {
     const a = await file({ title: '并发审批测试' });
-    const p = (await office.post(`/api/v1/activities/${a.id}/proposal`, { version: a.version, leaderIds: [wangfang], proposal: '拟请王芳副市长出席。', responsibleStaffId: staffId })).json();
+    const p = (
+      await office.post(`/api/v1/activities/${a.id}/proposal`, {
+        version: a.version,
+        leaderIds: [wangfang],
+        proposal: '拟请王芳副市长出席。',
+        responsibleStaffId: staffId,
+      })
+    ).json();
     const [x, y] = await Promise.all([
       leader.post(`/api/v1/activities/${a.id}/approval`, { version: p.version, decision: 'approve' }),
       leader.post(`/api/v1/activities/${a.id}/approval`, { version: p.version, decision: 'decline', instruction: '不同意' }),
@@ -160,9 +214,14 @@ describe.each(testDialects())('leader activities [%s]', (dialect) => {
     expect(now.instructions.filter((i: { kind: string }) => i.kind === 'approval')).toHaveLength(1);
   });
 
-  it('ACT-5 the office records departments\' opinions on a hard case, takes it to the leader in charge, and the outcome is recorded', async () => {
+  it("ACT-5 the office records departments' opinions on a hard case, takes it to the leader in charge, and the outcome is recorded", async () => {
     const a = await file({ title: '某民办学校开学典礼', category: '庆典', heldInName: 'other' });
-    const c = await office.post(`/api/v1/matters/${a.id}/consultations`, { subject: '是否安排市领导出席', question: '该校办学资质存在争议，请就是否安排市领导出席提出意见。', departmentIds: [edu], dueWorkingDays: 2 });
+    const c = await office.post(`/api/v1/matters/${a.id}/consultations`, {
+      subject: '是否安排市领导出席',
+      question: '该校办学资质存在争议，请就是否安排市领导出席提出意见。',
+      departmentIds: [edu],
+      dueWorkingDays: 2,
+    });
     expect(c.statusCode, c.body).toBe(200);
     const r = await liaison.post(`/api/v1/consultations/${c.json().id}/respond`, { position: 'disagree', text: '资质审查尚未结束，不宜安排市领导出席。' });
     expect(r.json().openDisagreements).toHaveLength(1);
@@ -173,13 +232,23 @@ describe.each(testDialects())('leader activities [%s]', (dialect) => {
     expect(todo.some((x: { matterId: string; kind: string }) => x.matterId === a.id && x.kind === 'instruct')).toBe(true);
     const ins = await wf.post(`/api/v1/matters/${a.id}/instructions`, { kind: 'instruction', text: '资质审查结束前不安排市领导出席。' });
     expect(ins.statusCode, ins.body).toBe(200);
-    expect((await wf.get('/api/v1/inbox/todo?pageSize=100')).json().items.some((x: { matterId: string; kind: string }) => x.matterId === a.id && x.kind === 'instruct')).toBe(false);
-    const settle = await office.post(`/api/v1/consultations/${c.json().id}/settle`, { version: r.json().version, outcome: '按王芳副市长批示，不安排市领导出席。', escalate: true });
+    expect(
+      (await wf.get('/api/v1/inbox/todo?pageSize=100'))
+        .json()
+        .items.some((x: { matterId: string; kind: string }) => x.matterId === a.id && x.kind === 'instruct'),
+    ).toBe(false);
+    const settle = await office.post(`/api/v1/consultations/${c.json().id}/settle`, {
+      version: r.json().version,
+      outcome: '按王芳副市长批示，不安排市领导出席。',
+      escalate: true,
+    });
     expect(settle.statusCode, settle.body).toBe(200);
     const view = (await office.get(`/api/v1/activities/${a.id}`)).json();
     expect(view.instructions.at(-1)).toMatchObject({ leaderName: '王芳', text: '资质审查结束前不安排市领导出席。' });
     expect(view.consultations[0]).toMatchObject({ status: 'escalated', outcome: '按王芳副市长批示，不安排市领导出席。' });
-    expect(view.history.map((h: { action: string }) => h.action)).toEqual(expect.arrayContaining(['consultation.started', 'consultation.responded', 'matter.leader_asked', 'matter.instruction_added', 'consultation.escalated']));
+    expect(view.history.map((h: { action: string }) => h.action)).toEqual(
+      expect.arrayContaining(['consultation.started', 'consultation.responded', 'matter.leader_asked', 'matter.instruction_added', 'consultation.escalated']),
+    );
   });
 
   it('ACT-6 the secretary confirms; a new absence re-opens the activity with substitutes and the organiser is told', async () => {
@@ -188,7 +257,13 @@ describe.each(testDialects())('leader activities [%s]', (dialect) => {
     expect(c.statusCode, c.body).toBe(200);
     expect(c.json().status).toBe('confirmed');
     expect(c.json().assignments[0]).toMatchObject({ status: 'confirmed', confirmedByName: '赵雪' });
-    const absence = await office.post('/api/v1/absences', { userId: wangfang, kind: 'trip', startsAt: '2026-12-02T00:00:00Z', endsAt: '2026-12-04T10:00:00Z', note: '赴省参加会议' });
+    const absence = await office.post('/api/v1/absences', {
+      userId: wangfang,
+      kind: 'trip',
+      startsAt: '2026-12-02T00:00:00Z',
+      endsAt: '2026-12-04T10:00:00Z',
+      note: '赴省参加会议',
+    });
     expect(absence.statusCode, absence.body).toBe(200);
     const after = (await office.get(`/api/v1/activities/${a.id}`)).json();
     expect(after.status).toBe('recoordinating');
@@ -199,7 +274,12 @@ describe.each(testDialects())('leader activities [%s]', (dialect) => {
     expect(after.history.some((h: { action: string; actorName: string | null }) => h.action === 'matter.reopen' && h.actorName === null)).toBe(true);
     expect((await kinds(liaison)).some((n) => n.kind === 'activity_reopened' && n.matterId === a.id)).toBe(true);
     // Re-approval with the substitute.
-    const p = await office.post(`/api/v1/activities/${a.id}/proposal`, { version: after.version, leaderIds: [after.candidates[0].leaderId], proposal: '王芳副市长出差，拟改请替代人选出席。', responsibleStaffId: staffId });
+    const p = await office.post(`/api/v1/activities/${a.id}/proposal`, {
+      version: after.version,
+      leaderIds: [after.candidates[0].leaderId],
+      proposal: '王芳副市长出差，拟改请替代人选出席。',
+      responsibleStaffId: staffId,
+    });
     expect(p.statusCode, p.body).toBe(200);
     const ap = await leader.post(`/api/v1/activities/${a.id}/approval`, { version: p.json().version, decision: 'approve' });
     expect(ap.json().status).toBe('approved');
@@ -208,7 +288,14 @@ describe.each(testDialects())('leader activities [%s]', (dialect) => {
   it('ACT-6 approving a leader for a clashing activity re-opens the other one, with the reason, and tells its organiser', async () => {
     const first = await proposeAndApprove(await file({ title: '冲突测试：学前教育座谈会', startsAt: '2026-12-16T02:00:00Z', endsAt: '2026-12-16T03:00:00Z' }));
     expect(first.status).toBe('approved');
-    const second = await proposeAndApprove(await file({ title: '冲突测试：省督导组反馈会', startsAt: '2026-12-16T02:30:00Z', endsAt: '2026-12-16T04:00:00Z', exceptions: { superiorLeaderAttends: true } }));
+    const second = await proposeAndApprove(
+      await file({
+        title: '冲突测试：省督导组反馈会',
+        startsAt: '2026-12-16T02:30:00Z',
+        endsAt: '2026-12-16T04:00:00Z',
+        exceptions: { superiorLeaderAttends: true },
+      }),
+    );
     expect(second.status).toBe('approved');
     const after = (await office.get(`/api/v1/activities/${first.id}`)).json();
     expect(after.status).toBe('recoordinating');
@@ -219,7 +306,7 @@ describe.each(testDialects())('leader activities [%s]', (dialect) => {
     expect((await kinds(liaison)).some((n) => n.kind === 'activity_reopened' && n.matterId === first.id)).toBe(true);
   });
 
-  it('ACT-8, X-7 the weekly table and each leader\'s calendar show approved activities with conflict markers; XLSX parses back', async () => {
+  it("ACT-8, X-7 the weekly table and each leader's calendar show approved activities with conflict markers; XLSX parses back", async () => {
     // 王芳 is on leave all of Monday 7 December in the demo data; the principal approves her anyway.
     const a = await proposeAndApprove(await file({ title: '周表测试：职业教育座谈会', startsAt: '2026-12-07T06:00:00Z', endsAt: '2026-12-07T08:00:00Z' }));
     const view = (await office.get(`/api/v1/activities/${a.id}`)).json();
@@ -235,7 +322,12 @@ describe.each(testDialects())('leader activities [%s]', (dialect) => {
     // A proposal not yet approved shows in the calendar on request, clashing with an approved one.
     const b = await proposeAndApprove(await file({ title: '周表测试：校长培训班开班式', startsAt: '2026-12-09T07:00:00Z', endsAt: '2026-12-09T08:00:00Z' }));
     const c = await file({ title: '周表测试：教研员座谈', startsAt: '2026-12-09T07:30:00Z', endsAt: '2026-12-09T08:30:00Z' });
-    await office.post(`/api/v1/activities/${c.id}/proposal`, { version: c.version, leaderIds: [wangfang], proposal: '拟请王芳副市长出席。', responsibleStaffId: staffId });
+    await office.post(`/api/v1/activities/${c.id}/proposal`, {
+      version: c.version,
+      leaderIds: [wangfang],
+      proposal: '拟请王芳副市长出席。',
+      responsibleStaffId: staffId,
+    });
     const firm = (await office.get(`/api/v1/schedule?from=2026-12-09&to=2026-12-09&leaderId=${wangfang}`)).json().items;
     expect(firm.map((e: { refId: string }) => e.refId)).toEqual([b.id]);
     const cal = (await office.get(`/api/v1/schedule?from=2026-12-09&to=2026-12-09&leaderId=${wangfang}&includeProposed=1`)).json().items;
@@ -251,7 +343,7 @@ describe.each(testDialects())('leader activities [%s]', (dialect) => {
     expect(cells.some((c) => c.includes('职业教育座谈会') && c.includes('冲突'))).toBe(true);
   });
 
-  it('ACT-8, X-7 the ICS feed is valid iCalendar and shows only what the feed\'s owner may see', async () => {
+  it("ACT-8, X-7 the ICS feed is valid iCalendar and shows only what the feed's owner may see", async () => {
     const a = await proposeAndApprove(await file({ title: 'ICS测试：教育督导会', startsAt: '2026-12-08T02:00:00Z', endsAt: '2026-12-08T03:00:00Z' }));
     const feeds = (await office.get('/api/v1/schedule/feeds')).json();
     const officeIcs = await t.app.inject({ method: 'GET', url: feeds.week });
@@ -263,8 +355,13 @@ describe.each(testDialects())('leader activities [%s]', (dialect) => {
     const ev = vcal.getAllSubcomponents('vevent').find((v) => String(v.getFirstPropertyValue('summary')).includes('ICS测试'))!;
     expect(new ICAL.Event(ev).startDate.toJSDate().toISOString()).toBe('2026-12-08T02:00:00.000Z');
     // A liaison of another department has no need-to-know: the activity is not in their feed.
-    const other = await t.ctx.db.selectFrom('users').innerJoin('user_roles', 'user_roles.user_id', 'users.id').select('users.username')
-      .where('user_roles.role', '=', 'liaison').where('users.department_id', '!=', edu).executeTakeFirstOrThrow();
+    const other = await t.ctx.db
+      .selectFrom('users')
+      .innerJoin('user_roles', 'user_roles.user_id', 'users.id')
+      .select('users.username')
+      .where('user_roles.role', '=', 'liaison')
+      .where('users.department_id', '!=', edu)
+      .executeTakeFirstOrThrow();
     const otherAgent = await t.login(other.username);
     const otherFeeds = (await otherAgent.get('/api/v1/schedule/feeds')).json();
     const otherIcs = await t.app.inject({ method: 'GET', url: otherFeeds.leaders.find((l: { leaderId: string }) => l.leaderId === wangfang).url });
@@ -279,7 +376,10 @@ describe.each(testDialects())('leader activities [%s]', (dialect) => {
     const current = (await admin.get('/api/v1/activity-rules')).json();
     const settings = { ...current.settings, quota: { ...(current.settings.quota as object), max: 2 } };
     expect((await office.put('/api/v1/activity-rules', { version: current.version, settings })).statusCode).toBe(403);
-    const bad = await admin.put('/api/v1/activity-rules', { version: current.version, settings: { ...settings, quota: { ...(settings.quota as object), max: -1 } } });
+    const bad = await admin.put('/api/v1/activity-rules', {
+      version: current.version,
+      settings: { ...settings, quota: { ...(settings.quota as object), max: -1 } },
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.path).toContain('body.settings.quota');
     const ok = await admin.put('/api/v1/activity-rules', { version: current.version, settings });
@@ -304,10 +404,28 @@ describe.each(testDialects())('ACT-7 reminders [%s]', (dialect) => {
   async function approvedActivity(title: string, startsAt: string, endsAt: string) {
     const [liaison, office, leader] = await Promise.all(['liaison', 'office', 'leader'].map((u) => t.login(u)));
     const wangfang = await uid(t, 'wangfang');
-    const a = (await liaison.post('/api/v1/activities', {
-      category: '视察调研', title, organiserName: '市教育局', heldInName: 'other', startsAt, endsAt, place: '甲县第一中学', travelMinutes: 60, area: '教育', requestedLeaderIds: [wangfang],
-    })).json();
-    const p = (await office.post(`/api/v1/activities/${a.id}/proposal`, { version: a.version, leaderIds: [wangfang], proposal: '拟请王芳副市长出席。', responsibleStaffId: await uid(t, 'staff') })).json();
+    const a = (
+      await liaison.post('/api/v1/activities', {
+        category: '视察调研',
+        title,
+        organiserName: '市教育局',
+        heldInName: 'other',
+        startsAt,
+        endsAt,
+        place: '甲县第一中学',
+        travelMinutes: 60,
+        area: '教育',
+        requestedLeaderIds: [wangfang],
+      })
+    ).json();
+    const p = (
+      await office.post(`/api/v1/activities/${a.id}/proposal`, {
+        version: a.version,
+        leaderIds: [wangfang],
+        proposal: '拟请王芳副市长出席。',
+        responsibleStaffId: await uid(t, 'staff'),
+      })
+    ).json();
     const ap = await leader.post(`/api/v1/activities/${a.id}/approval`, { version: p.version, decision: 'approve' });
     expect(ap.statusCode, ap.body).toBe(200);
     return ap.json();
@@ -317,7 +435,11 @@ describe.each(testDialects())('ACT-7 reminders [%s]', (dialect) => {
     const runner = createTimerRunner(t.ctx, timerHandlers(t.ctx));
     // Wednesday 2 December 2026, 09:00–11:00 Beijing; 60 min travel, 30 min margin → leave by 07:30.
     const a = await approvedActivity('赴甲县调研职业教育', '2026-12-02T01:00:00Z', '2026-12-02T03:00:00Z');
-    expect(a.activity.reminderTimes).toEqual({ dayBefore: '2026-12-01T08:00:00.000Z', departure: '2026-12-01T23:30:00.000Z', escalateAt: '2026-12-02T00:00:00.000Z' });
+    expect(a.activity.reminderTimes).toEqual({
+      dayBefore: '2026-12-01T08:00:00.000Z',
+      departure: '2026-12-01T23:30:00.000Z',
+      escalateAt: '2026-12-02T00:00:00.000Z',
+    });
     const seen = async (username: string) => (await kinds(await t.login(username))).filter((n) => n.matterId === a.id).map((n) => n.kind);
     clock.set('2026-12-01T07:59:00Z');
     await runner.runDue();

@@ -4,7 +4,9 @@ import { testDialects } from '../../../test/db';
 
 describe.each(testDialects())('accounts and HTTP conventions [%s]', (dialect) => {
   let t: TestApp;
-  beforeAll(async () => { t = await createTestApp(dialect); });
+  beforeAll(async () => {
+    t = await createTestApp(dialect);
+  });
   afterAll(async () => t?.close());
 
   it('GET /api/health answers ok', async () => {
@@ -59,7 +61,12 @@ describe.each(testDialects())('accounts and HTTP conventions [%s]', (dialect) =>
     const noToken = await t.app.inject({ method: 'POST', url: '/api/v1/matters', headers: { cookie }, payload: { kind: 'coordination', title: '无令牌' } });
     expect(noToken.statusCode).toBe(403);
     expect(noToken.json().error.code).toBe('csrf_failed');
-    const wrong = await t.app.inject({ method: 'POST', url: '/api/v1/matters', headers: { cookie, 'x-csrf-token': office.csrfToken }, payload: { kind: 'coordination', title: '他人令牌' } });
+    const wrong = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/matters',
+      headers: { cookie, 'x-csrf-token': office.csrfToken },
+      payload: { kind: 'coordination', title: '他人令牌' },
+    });
     expect(wrong.statusCode).toBe(403);
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/matters', headers: { cookie } })).statusCode).toBe(200);
   });

@@ -22,7 +22,10 @@ const NOTICE_2027 = {
     { name: '元旦', from: '2027-01-01', to: '2027-01-03' },
     { name: '春节', from: '2027-02-06', to: '2027-02-13' },
   ],
-  workdays: [{ date: '2027-02-14', name: '春节' }, { date: '2027-02-20', name: '春节' }],
+  workdays: [
+    { date: '2027-02-14', name: '春节' },
+    { date: '2027-02-20', name: '春节' },
+  ],
 };
 const WARNING = '2027年的法定节假日尚未录入，期限按普通工作日计算，请核对';
 
@@ -42,16 +45,22 @@ describe.each(testDialects())('K-8 holiday calendar administration [%s]', (diale
   });
   afterAll(async () => t?.close());
 
-  const deadline = async (start: string, n: number) => ok(await office.get(`/api/v1/calendar/deadline?start=${start}&workingDays=${n}`)) as { date: string; warning: string | null };
+  const deadline = async (start: string, n: number) =>
+    ok(await office.get(`/api/v1/calendar/deadline?start=${start}&workingDays=${n}`)) as { date: string; warning: string | null };
   const taskDue = async (dueWorkingDays: number) => {
     const m = ok(await office.post('/api/v1/matters', { kind: 'coordination', title: '关于核对节假日期限的事项' }));
     const task = ok(await office.post(`/api/v1/matters/${m.id}/tasks`, { title: '报送有关材料', assigneeDepartmentId: edu, dueWorkingDays }));
     return { matterId: m.id as string, task: task as { id: string; dueDate: string; dueDateWarning: string | null } };
   };
   const auditOf = (entityId: string) =>
-    t.ctx.db.selectFrom('audit_events').select(['action', 'actor_id', 'from_state', 'to_state', 'detail']).where('entity_id', '=', entityId).orderBy('seq').execute();
+    t.ctx.db
+      .selectFrom('audit_events')
+      .select(['action', 'actor_id', 'from_state', 'to_state', 'detail'])
+      .where('entity_id', '=', entityId)
+      .orderBy('seq')
+      .execute();
 
-  it('K-8 an administrator\'s override moves a deadline', async () => {
+  it("K-8 an administrator's override moves a deadline", async () => {
     // Monday 30 November is the first working day after Friday 27 November.
     expect(await deadline('2026-11-27', 1)).toEqual({ date: '2026-11-30', warning: null });
     expect((await taskDue(1)).task.dueDate).toBe('2026-11-30');
@@ -112,18 +121,44 @@ describe.each(testDialects())('K-8 holiday calendar administration [%s]', (diale
     expectError(await admin.put('/api/v1/calendar/overrides/2026-02-30', { working: false, reason: '调整' }), 400, 'params.date');
     expectError(await admin.put('/api/v1/calendar/years/1999/notice', NOTICE_2027), 400, 'params.year');
     expectError(await admin.put('/api/v1/calendar/years/2027/notice', { ...NOTICE_2027, holidays: [] }), 400, 'body.holidays');
-    expectError(await admin.put('/api/v1/calendar/years/2027/notice', { ...NOTICE_2027, holidays: [{ name: '', from: '2027-01-01', to: '2027-01-01' }] }), 400, 'body.holidays[0].name');
-    const e = expectError(await admin.put('/api/v1/calendar/years/2027/notice', {
-      ...NOTICE_2027, holidays: [NOTICE_2027.holidays[0], { name: '春节', from: '2027-02-13', to: '2027-02-06' }],
-    }), 400, 'body.holidays[1].to');
+    expectError(
+      await admin.put('/api/v1/calendar/years/2027/notice', { ...NOTICE_2027, holidays: [{ name: '', from: '2027-01-01', to: '2027-01-01' }] }),
+      400,
+      'body.holidays[0].name',
+    );
+    const e = expectError(
+      await admin.put('/api/v1/calendar/years/2027/notice', {
+        ...NOTICE_2027,
+        holidays: [NOTICE_2027.holidays[0], { name: '春节', from: '2027-02-13', to: '2027-02-06' }],
+      }),
+      400,
+      'body.holidays[1].to',
+    );
     expect(e.message).toBe('结束日期不能早于开始日期');
-    expectError(await admin.put('/api/v1/calendar/years/2027/notice', { ...NOTICE_2027, holidays: [{ name: '国庆节', from: '2028-10-01', to: '2028-10-07' }] }), 400, 'body.holidays[0].from');
-    expectError(await admin.put('/api/v1/calendar/years/2027/notice', {
-      ...NOTICE_2027, holidays: [NOTICE_2027.holidays[0], { name: '元旦补', from: '2027-01-03', to: '2027-01-04' }],
-    }), 400, 'body.holidays[1].from');
-    const w = expectError(await admin.put('/api/v1/calendar/years/2027/notice', { ...NOTICE_2027, workdays: [{ date: '2027-02-07' }] }), 400, 'body.workdays[0].date');
+    expectError(
+      await admin.put('/api/v1/calendar/years/2027/notice', { ...NOTICE_2027, holidays: [{ name: '国庆节', from: '2028-10-01', to: '2028-10-07' }] }),
+      400,
+      'body.holidays[0].from',
+    );
+    expectError(
+      await admin.put('/api/v1/calendar/years/2027/notice', {
+        ...NOTICE_2027,
+        holidays: [NOTICE_2027.holidays[0], { name: '元旦补', from: '2027-01-03', to: '2027-01-04' }],
+      }),
+      400,
+      'body.holidays[1].from',
+    );
+    const w = expectError(
+      await admin.put('/api/v1/calendar/years/2027/notice', { ...NOTICE_2027, workdays: [{ date: '2027-02-07' }] }),
+      400,
+      'body.workdays[0].date',
+    );
     expect(w.message).toContain('春节');
-    expectError(await admin.put('/api/v1/calendar/years/2027/notice', { ...NOTICE_2027, workdays: [{ date: '2027-02-14' }, { date: '2027-02-14' }] }), 400, 'body.workdays[1].date');
+    expectError(
+      await admin.put('/api/v1/calendar/years/2027/notice', { ...NOTICE_2027, workdays: [{ date: '2027-02-14' }, { date: '2027-02-14' }] }),
+      400,
+      'body.workdays[1].date',
+    );
     // nothing was saved
     expect((await office.get('/api/v1/calendar/years/2027')).json().status).toBe('missing');
   });
@@ -153,8 +188,12 @@ describe.each(testDialects())('K-8 holiday calendar administration [%s]', (diale
     expect(audit.map((r) => [r.action, r.from_state, r.to_state])).toEqual([['calendar.notice.saved', 'missing', 'entered']]);
 
     expect(await deadline('2026-12-31', 1)).toEqual({ date: '2027-01-04', warning: null });
-    expect(ok(await office.get('/api/v1/calendar/days?from=2027-02-14&to=2027-02-14')).items[0])
-      .toMatchObject({ working: true, label: '调休上班', holidayName: '春节', source: 'notice' });
+    expect(ok(await office.get('/api/v1/calendar/days?from=2027-02-14&to=2027-02-14')).items[0]).toMatchObject({
+      working: true,
+      label: '调休上班',
+      holidayName: '春节',
+      source: 'notice',
+    });
     const after = await taskDue(30);
     expect(after.task).toMatchObject({ dueDate: '2027-01-11', dueDateWarning: null });
     // the earlier task keeps its date; its warning is gone now that the year is known

@@ -50,11 +50,46 @@ describe.each(testDialects())('POST /api/v1/checks/document [%s]', (dialect) => 
   });
 
   it.each([
-    ['an unknown organ', (r: Raw) => { r.document.mainTo = [O.cityGov, 'x']; }, 'document.mainTo[1]', /未知机关 "x"/],
-    ['a wrong type', (r: Raw) => { r.document.title = 42; }, 'document.title', /类型错误/],
-    ['an unknown 文种', (r: Raw) => { r.document.type = '申请'; }, 'document.type', /未知文种 "申请"/],
-    ['a missing document', (r: Raw) => { delete (r as Partial<Raw>).document; }, 'document', /缺少必填字段/],
-    ['a missing organ kind', (r: Raw) => { delete (r.organs[2] as Record<string, unknown>).kind; }, 'organs[2].kind', /机关类型/],
+    [
+      'an unknown organ',
+      (r: Raw) => {
+        r.document.mainTo = [O.cityGov, 'x'];
+      },
+      'document.mainTo[1]',
+      /未知机关 "x"/,
+    ],
+    [
+      'a wrong type',
+      (r: Raw) => {
+        r.document.title = 42;
+      },
+      'document.title',
+      /类型错误/,
+    ],
+    [
+      'an unknown 文种',
+      (r: Raw) => {
+        r.document.type = '申请';
+      },
+      'document.type',
+      /未知文种 "申请"/,
+    ],
+    [
+      'a missing document',
+      (r: Raw) => {
+        delete (r as Partial<Raw>).document;
+      },
+      'document',
+      /缺少必填字段/,
+    ],
+    [
+      'a missing organ kind',
+      (r: Raw) => {
+        delete (r.organs[2] as Record<string, unknown>).kind;
+      },
+      'organs[2].kind',
+      /机关类型/,
+    ],
   ])('check-contract: %s gives 400 with error.path naming the offending path', async (_what, mutate, path, message) => {
     const raw = base();
     mutate(raw);

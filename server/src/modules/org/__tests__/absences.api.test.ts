@@ -3,7 +3,15 @@ import { createTestApp, type Agent, type TestApp } from '../../../test/app';
 import { testDialects } from '../../../test/db';
 import { expectError, person } from './fixtures';
 
-interface AbsenceJson { id: string; userId: string; userName: string; kind: string; startsAt: string; endsAt: string; note: string | null }
+interface AbsenceJson {
+  id: string;
+  userId: string;
+  userName: string;
+  kind: string;
+  startsAt: string;
+  endsAt: string;
+  note: string | null;
+}
 
 // The test clock stands at 2026-11-27T01:00:00Z (Friday 09:00 in China).
 describe.each(testDialects())('absences [%s]', (dialect) => {
@@ -34,40 +42,88 @@ describe.each(testDialects())('absences [%s]', (dialect) => {
     expect(items.map((a) => a.startsAt)).toEqual([...items.map((a) => a.startsAt)].sort());
   });
 
-  it('ORG-4 a secretary records a leader\'s trip; times are stored in UTC; the write is audited', async () => {
+  it("ORG-4 a secretary records a leader's trip; times are stored in UTC; the write is audited", async () => {
     const res = await secretary.post('/api/v1/absences', {
-      userId: leaderId, kind: 'trip', startsAt: '2026-12-07T09:00:00+08:00', endsAt: '2026-12-09T18:00:00+08:00', note: '赴北京参加全国城市工作座谈会',
+      userId: leaderId,
+      kind: 'trip',
+      startsAt: '2026-12-07T09:00:00+08:00',
+      endsAt: '2026-12-09T18:00:00+08:00',
+      note: '赴北京参加全国城市工作座谈会',
     });
     expect(res.statusCode, res.body).toBe(200);
     const a = res.json() as AbsenceJson;
-    expect(a).toMatchObject({ userId: leaderId, userName: '张国华', kind: 'trip', startsAt: '2026-12-07T01:00:00.000Z', endsAt: '2026-12-09T10:00:00.000Z', note: '赴北京参加全国城市工作座谈会' });
+    expect(a).toMatchObject({
+      userId: leaderId,
+      userName: '张国华',
+      kind: 'trip',
+      startsAt: '2026-12-07T01:00:00.000Z',
+      endsAt: '2026-12-09T10:00:00.000Z',
+      note: '赴北京参加全国城市工作座谈会',
+    });
     const audit = await t.ctx.db.selectFrom('audit_events').select(['action', 'actor_id']).where('entity_id', '=', a.id).execute();
     expect(audit).toEqual([{ action: 'org.absence.created', actor_id: secretary.userId }]);
   });
 
   it('ORG-4 an overlapping absence of the same person is refused, naming the existing one; touching periods are fine', async () => {
-    const e = expectError(await office.post('/api/v1/absences', {
-      userId: leaderId, kind: 'business', startsAt: '2026-12-08T09:00:00+08:00', endsAt: '2026-12-08T12:00:00+08:00',
-    }), 400, 'body.startsAt');
+    const e = expectError(
+      await office.post('/api/v1/absences', {
+        userId: leaderId,
+        kind: 'business',
+        startsAt: '2026-12-08T09:00:00+08:00',
+        endsAt: '2026-12-08T12:00:00+08:00',
+      }),
+      400,
+      'body.startsAt',
+    );
     expect(e.message).toContain('出差');
     expect(e.message).toContain('2026年12月7日 09:00');
     expect(e.message).toContain('重叠');
     const next = await office.post('/api/v1/absences', {
-      userId: leaderId, kind: 'business', startsAt: '2026-12-09T18:00:00+08:00', endsAt: '2026-12-09T20:00:00+08:00', note: '公务接待',
+      userId: leaderId,
+      kind: 'business',
+      startsAt: '2026-12-09T18:00:00+08:00',
+      endsAt: '2026-12-09T20:00:00+08:00',
+      note: '公务接待',
     });
     expect(next.statusCode, next.body).toBe(200);
   });
 
   it('ORG-4 an end before the start is 400 naming body.endsAt; an unknown person 400 naming body.userId', async () => {
-    expectError(await office.post('/api/v1/absences', {
-      userId: leaderId, kind: 'leave', startsAt: '2026-12-15T09:00:00+08:00', endsAt: '2026-12-14T09:00:00+08:00',
-    }), 400, 'body.endsAt');
-    expectError(await office.post('/api/v1/absences', {
-      userId: leaderId, kind: 'leave', startsAt: '2026-12-15T09:00:00+08:00', endsAt: '2026-12-15T09:00:00+08:00',
-    }), 400, 'body.endsAt');
-    expectError(await office.post('/api/v1/absences', { userId: leaderId, kind: 'holiday', startsAt: '2026-12-15T09:00:00+08:00', endsAt: '2026-12-16T09:00:00+08:00' }), 400, 'body.kind');
-    expectError(await office.post('/api/v1/absences', { userId: leaderId, kind: 'leave', startsAt: '12/15', endsAt: '2026-12-16T09:00:00+08:00' }), 400, 'body.startsAt');
-    expectError(await office.post('/api/v1/absences', { userId: 'nobody', kind: 'leave', startsAt: '2026-12-15T09:00:00+08:00', endsAt: '2026-12-16T09:00:00+08:00' }), 400, 'body.userId');
+    expectError(
+      await office.post('/api/v1/absences', {
+        userId: leaderId,
+        kind: 'leave',
+        startsAt: '2026-12-15T09:00:00+08:00',
+        endsAt: '2026-12-14T09:00:00+08:00',
+      }),
+      400,
+      'body.endsAt',
+    );
+    expectError(
+      await office.post('/api/v1/absences', {
+        userId: leaderId,
+        kind: 'leave',
+        startsAt: '2026-12-15T09:00:00+08:00',
+        endsAt: '2026-12-15T09:00:00+08:00',
+      }),
+      400,
+      'body.endsAt',
+    );
+    expectError(
+      await office.post('/api/v1/absences', { userId: leaderId, kind: 'holiday', startsAt: '2026-12-15T09:00:00+08:00', endsAt: '2026-12-16T09:00:00+08:00' }),
+      400,
+      'body.kind',
+    );
+    expectError(
+      await office.post('/api/v1/absences', { userId: leaderId, kind: 'leave', startsAt: '12/15', endsAt: '2026-12-16T09:00:00+08:00' }),
+      400,
+      'body.startsAt',
+    );
+    expectError(
+      await office.post('/api/v1/absences', { userId: 'nobody', kind: 'leave', startsAt: '2026-12-15T09:00:00+08:00', endsAt: '2026-12-16T09:00:00+08:00' }),
+      400,
+      'body.userId',
+    );
   });
 
   it('ORG-4 lists absences by period and person (a date bound is a whole China day)', async () => {
@@ -81,7 +137,7 @@ describe.each(testDialects())('absences [%s]', (dialect) => {
     expectError(await liaison.get('/api/v1/absences?from=yesterday'), 400, 'query.from');
   });
 
-  it('ORG-4 the reason is shown only to those who manage the person\'s absences', async () => {
+  it("ORG-4 the reason is shown only to those who manage the person's absences", async () => {
     const seen = await list(liaison, `userId=${leaderId}&from=2026-12-07&to=2026-12-09`);
     expect(seen.every((a) => a.note === null)).toBe(true);
     const bySecretary = await list(secretary, `userId=${leaderId}&from=2026-12-07&to=2026-12-09`);
@@ -89,12 +145,22 @@ describe.each(testDialects())('absences [%s]', (dialect) => {
   });
 
   it('ORG-4 who may write: office and secretaries for anyone, others only for themselves; past periods only by the office', async () => {
-    const e = expectError(await liaison.post('/api/v1/absences', {
-      userId: leaderId, kind: 'blocked', startsAt: '2026-12-16T09:00:00+08:00', endsAt: '2026-12-16T10:00:00+08:00',
-    }), 403);
+    const e = expectError(
+      await liaison.post('/api/v1/absences', {
+        userId: leaderId,
+        kind: 'blocked',
+        startsAt: '2026-12-16T09:00:00+08:00',
+        endsAt: '2026-12-16T10:00:00+08:00',
+      }),
+      403,
+    );
     expect(e.message).toContain('本人');
     const own = await liaison.post('/api/v1/absences', {
-      userId: liaison.userId, kind: 'leave', startsAt: '2026-12-16T09:00:00+08:00', endsAt: '2026-12-17T18:00:00+08:00', note: '事假',
+      userId: liaison.userId,
+      kind: 'leave',
+      startsAt: '2026-12-16T09:00:00+08:00',
+      endsAt: '2026-12-17T18:00:00+08:00',
+      note: '事假',
     });
     expect(own.statusCode, own.body).toBe(200);
     // already over: only the office may record it afterwards (补登)
@@ -103,7 +169,12 @@ describe.each(testDialects())('absences [%s]', (dialect) => {
     const backfilled = await office.post('/api/v1/absences', past);
     expect(backfilled.statusCode, backfilled.body).toBe(200);
     // started but not over: the person may still record it
-    const ongoing = await liaison.post('/api/v1/absences', { ...past, startsAt: '2026-11-27T08:00:00+08:00', endsAt: '2026-11-27T12:00:00+08:00', kind: 'business' });
+    const ongoing = await liaison.post('/api/v1/absences', {
+      ...past,
+      startsAt: '2026-11-27T08:00:00+08:00',
+      endsAt: '2026-11-27T12:00:00+08:00',
+      kind: 'business',
+    });
     expect(ongoing.statusCode, ongoing.body).toBe(200);
     expectError(await liaison.delete(`/api/v1/absences/${backfilled.json().id}`), 403);
   });
@@ -116,7 +187,12 @@ describe.each(testDialects())('absences [%s]', (dialect) => {
     expect(res.json()).toEqual({ ok: true });
     expectError(await secretary.delete(`/api/v1/absences/${trip.id}`), 404);
     expect(await list(liaison, `userId=${leaderId}&from=2026-12-08&to=2026-12-08`)).toEqual([]);
-    const audit = await t.ctx.db.selectFrom('audit_events').select('detail').where('action', '=', 'org.absence.deleted').where('entity_id', '=', trip.id).executeTakeFirstOrThrow();
+    const audit = await t.ctx.db
+      .selectFrom('audit_events')
+      .select('detail')
+      .where('action', '=', 'org.absence.deleted')
+      .where('entity_id', '=', trip.id)
+      .executeTakeFirstOrThrow();
     expect(JSON.parse(audit.detail!).before).toMatchObject({ kind: 'trip', userId: leaderId });
   });
 

@@ -17,8 +17,15 @@ describe.each(testDialects())('demo organisation [%s]', (dialect) => {
   afterAll(async () => t?.close());
 
   const rolesOf = async (username: string) =>
-    (await t.ctx.db.selectFrom('user_roles').innerJoin('users', 'users.id', 'user_roles.user_id')
-      .select('role').where('username', '=', username).orderBy('role').execute()).map((r) => r.role);
+    (
+      await t.ctx.db
+        .selectFrom('user_roles')
+        .innerJoin('users', 'users.id', 'user_roles.user_id')
+        .select('role')
+        .where('username', '=', username)
+        .orderBy('role')
+        .execute()
+    ).map((r) => r.role);
 
   it('ORG-3 seeds the required accounts with their roles; administrators hold no workflow role', async () => {
     expect(await rolesOf('admin')).toEqual(['sysadmin']);
@@ -48,8 +55,12 @@ describe.each(testDialects())('demo organisation [%s]', (dialect) => {
     const depts = await t.ctx.db.selectFrom('departments').selectAll().where('organ_id', '=', self[0].id).execute();
     expect(depts.length).toBeGreaterThanOrEqual(8);
     for (const d of depts) expect(fromJson<string[]>(d.functions, []).length, d.name).toBeGreaterThanOrEqual(3);
-    const liaisons = await t.ctx.db.selectFrom('users').innerJoin('user_roles', 'user_roles.user_id', 'users.id')
-      .select('users.department_id').where('user_roles.role', '=', 'liaison').execute();
+    const liaisons = await t.ctx.db
+      .selectFrom('users')
+      .innerJoin('user_roles', 'user_roles.user_id', 'users.id')
+      .select('users.department_id')
+      .where('user_roles.role', '=', 'liaison')
+      .execute();
     const withLiaison = new Set(liaisons.map((l) => l.department_id));
     expect(depts.filter((d) => d.name !== '市政府办公室').every((d) => withLiaison.has(d.id))).toBe(true);
   });
@@ -62,7 +73,11 @@ describe.each(testDialects())('demo organisation [%s]', (dialect) => {
     expect(new Set(leaders.map((l) => l.precedence)).size).toBe(leaders.length);
     expect(leaders.filter((l) => l.secretary_id).length).toBeGreaterThanOrEqual(2);
     const charges = await t.ctx.db.selectFrom('leader_charges').select(['leader_id', 'department_id']).execute();
-    for (const l of leaders) expect(charges.some((c) => c.leader_id === l.user_id), l.post).toBe(true);
+    for (const l of leaders)
+      expect(
+        charges.some((c) => c.leader_id === l.user_id),
+        l.post,
+      ).toBe(true);
     expect(charges.filter((c) => c.department_id).length).toBeGreaterThanOrEqual(8);
   });
 
@@ -78,7 +93,15 @@ describe.each(testDialects())('demo organisation [%s]', (dialect) => {
 
   it('ORG-3 the demo seed is one quick transaction with one audit row, and idempotent', async () => {
     expect(seedMs).toBeLessThan(1500);
-    const count = async () => Number((await t.ctx.db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    const count = async () =>
+      Number(
+        (
+          await t.ctx.db
+            .selectFrom('users')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
     const before = await count();
     await seedDemo({ db: t.ctx.db, clock: t.clock });
     expect(await count()).toBe(before);

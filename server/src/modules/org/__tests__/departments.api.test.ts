@@ -28,11 +28,21 @@ describe.each(testDialects())('departments [%s]', (dialect) => {
 
   it('ORG-2 sysadmin creates and edits a department with functions; each write is audited', async () => {
     const created = await admin.post('/api/v1/departments', {
-      name: '市审计局', shortName: '市审计局', functions: ['对市级预算执行情况进行审计监督', '负责经济责任审计'], sort: 200,
+      name: '市审计局',
+      shortName: '市审计局',
+      functions: ['对市级预算执行情况进行审计监督', '负责经济责任审计'],
+      sort: 200,
     });
     expect(created.statusCode, created.body).toBe(200);
     const d = created.json();
-    expect(d).toMatchObject({ name: '市审计局', functions: ['对市级预算执行情况进行审计监督', '负责经济责任审计'], version: 1, active: true, liaisons: [], leaders: [] });
+    expect(d).toMatchObject({
+      name: '市审计局',
+      functions: ['对市级预算执行情况进行审计监督', '负责经济责任审计'],
+      version: 1,
+      active: true,
+      liaisons: [],
+      leaders: [],
+    });
 
     const patched = await admin.patch(`/api/v1/departments/${d.id}`, { functions: [...d.functions, '负责政府投资项目审计'], version: 1 });
     expect(patched.statusCode, patched.body).toBe(200);

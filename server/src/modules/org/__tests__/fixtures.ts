@@ -2,11 +2,41 @@
 import { expect } from 'vitest';
 import type { Agent } from '../../../test/app';
 
-export interface OrganJson { id: string; name: string; version: number; superiorIds: string[]; parentId: string | null; isSelf: boolean; level: number }
-export interface DepartmentJson { id: string; name: string; version: number; functions: string[]; liaisons: { id: string; name: string }[]; leaders: { id: string; name: string; post: string }[] }
+export interface OrganJson {
+  id: string;
+  name: string;
+  version: number;
+  superiorIds: string[];
+  parentId: string | null;
+  isSelf: boolean;
+  level: number;
+}
+export interface DepartmentJson {
+  id: string;
+  name: string;
+  version: number;
+  functions: string[];
+  liaisons: { id: string; name: string }[];
+  leaders: { id: string; name: string; post: string }[];
+}
 export interface PersonJson {
-  id: string; username: string; name: string; version: number; roles: string[]; active: boolean; departmentId: string | null;
-  leader: null | { post: string; rank: string; rankOrder: number; precedence: number; line: 'first' | 'second'; principal: boolean; secretaryId: string | null; charges: { area: string; departmentId: string | null; departmentName: string | null }[] };
+  id: string;
+  username: string;
+  name: string;
+  version: number;
+  roles: string[];
+  active: boolean;
+  departmentId: string | null;
+  leader: null | {
+    post: string;
+    rank: string;
+    rankOrder: number;
+    precedence: number;
+    line: 'first' | 'second';
+    principal: boolean;
+    secretaryId: string | null;
+    charges: { area: string; departmentId: string | null; departmentName: string | null }[];
+  };
 }
 
 export async function organs(a: Agent): Promise<OrganJson[]> {

@@ -80,7 +80,11 @@ describe.each(testDialects())('organs [%s]', (dialect) => {
     const county = await organ(admin, '甲县人民政府');
     const town = await organ(admin, '甲县某镇人民政府');
 
-    const e1 = expectError(await admin.post('/api/v1/organs', { name: '某机关', kind: '政府', level: 4, superiorIds: [city.id, 'no-such-organ'] }), 400, 'body.superiorIds[1]');
+    const e1 = expectError(
+      await admin.post('/api/v1/organs', { name: '某机关', kind: '政府', level: 4, superiorIds: [city.id, 'no-such-organ'] }),
+      400,
+      'body.superiorIds[1]',
+    );
     expect(e1.message).toContain('no-such-organ');
     expectError(await admin.post('/api/v1/organs', { name: '某机关', kind: '部门', level: 4, parentId: 'no-such-organ' }), 400, 'body.parentId');
     expectError(await admin.post('/api/v1/organs', { name: '某机关', kind: '政府', level: 4, superiorIds: [city.id, city.id] }), 400, 'body.superiorIds[1]');
@@ -88,7 +92,11 @@ describe.each(testDialects())('organs [%s]', (dialect) => {
     expectError(await admin.post('/api/v1/organs', { name: '某机关', kind: '政府', level: 9 }), 400, 'body.level');
 
     // the city cannot take its own township as a superior: 市 → 县 → 镇 → 市
-    const cycle = expectError(await admin.patch(`/api/v1/organs/${city.id}`, { superiorIds: [...city.superiorIds, town.id], version: city.version }), 400, 'body.superiorIds[1]');
+    const cycle = expectError(
+      await admin.patch(`/api/v1/organs/${city.id}`, { superiorIds: [...city.superiorIds, town.id], version: city.version }),
+      400,
+      'body.superiorIds[1]',
+    );
     expect(cycle.message).toContain('循环');
     expect(cycle.message).toContain('甲县某镇人民政府');
     expectError(await admin.patch(`/api/v1/organs/${county.id}`, { superiorIds: [county.id], version: county.version }), 400, 'body.superiorIds[0]');

@@ -53,25 +53,56 @@ describe.each(testDialects())('people, roles and leaders [%s]', (dialect) => {
   it('ORG-3 sysadmin creates a person (must change password at first login); duplicate username 409; unknown department 400', async () => {
     const edu = await department(admin, '市教育局');
     const res = await admin.post('/api/v1/people', {
-      username: 'jyj.drafter2', name: '杨帆', title: '市教育局基础教育科科员', departmentId: edu.id, roles: ['drafter'], password: 'Initial-pass-2026',
+      username: 'jyj.drafter2',
+      name: '杨帆',
+      title: '市教育局基础教育科科员',
+      departmentId: edu.id,
+      roles: ['drafter'],
+      password: 'Initial-pass-2026',
     });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ username: 'jyj.drafter2', roles: ['drafter'], departmentName: '市教育局', active: true, leader: null, version: 1 });
     const login = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'jyj.drafter2', password: 'Initial-pass-2026' } });
     expect(login.json()).toMatchObject({ mustChangePassword: true, feedToken: expect.any(String) });
 
-    const dup = expectError(await admin.post('/api/v1/people', { username: 'jyj.drafter2', name: '另一人', roles: ['drafter'], password: 'Initial-pass-2026' }), 409);
+    const dup = expectError(
+      await admin.post('/api/v1/people', { username: 'jyj.drafter2', name: '另一人', roles: ['drafter'], password: 'Initial-pass-2026' }),
+      409,
+    );
     expect(dup.message).toContain('jyj.drafter2');
-    expectError(await admin.post('/api/v1/people', { username: 'someone', name: '某人', departmentId: 'no-such-dept', roles: ['drafter'], password: 'Initial-pass-2026' }), 400, 'body.departmentId');
-    expectError(await admin.post('/api/v1/people', { username: 'Bad Name', name: '某人', roles: ['drafter'], password: 'Initial-pass-2026' }), 400, 'body.username');
+    expectError(
+      await admin.post('/api/v1/people', {
+        username: 'someone',
+        name: '某人',
+        departmentId: 'no-such-dept',
+        roles: ['drafter'],
+        password: 'Initial-pass-2026',
+      }),
+      400,
+      'body.departmentId',
+    );
+    expectError(
+      await admin.post('/api/v1/people', { username: 'Bad Name', name: '某人', roles: ['drafter'], password: 'Initial-pass-2026' }),
+      400,
+      'body.username',
+    );
     expectError(await admin.post('/api/v1/people', { username: 'someone', name: '某人', roles: [], password: 'Initial-pass-2026' }), 400, 'body.roles');
 
-    const audit = await t.ctx.db.selectFrom('audit_events').select(['action']).where('entity_id', '=', res.json().id).where('action', 'like', 'org.%').execute();
+    const audit = await t.ctx.db
+      .selectFrom('audit_events')
+      .select(['action'])
+      .where('entity_id', '=', res.json().id)
+      .where('action', 'like', 'org.%')
+      .execute();
     expect(audit.map((a) => a.action)).toEqual(['org.person.created']);
   });
 
   it('ORG-3 三员分立: an administrator role cannot be combined with a workflow role or another administrator role', async () => {
-    const e = expectError(await admin.post('/api/v1/people', { username: 'mixed', name: '某人', roles: ['sysadmin', 'office_staff'], password: 'Initial-pass-2026' }), 400, 'body.roles');
+    const e = expectError(
+      await admin.post('/api/v1/people', { username: 'mixed', name: '某人', roles: ['sysadmin', 'office_staff'], password: 'Initial-pass-2026' }),
+      400,
+      'body.roles',
+    );
     expect(e.message).toContain('三员分立');
     const clerk = await person(secadmin, 'clerk');
     expectError(await secadmin.put(`/api/v1/people/${clerk.id}/roles`, { roles: ['clerk', 'auditor'], version: clerk.version }), 400, 'body.roles');
@@ -83,7 +114,10 @@ describe.each(testDialects())('people, roles and leaders [%s]', (dialect) => {
     const bySys = expectError(await admin.put(`/api/v1/people/${staff.id}/roles`, { roles: ['office_staff', 'reviewer'], version: staff.version }), 403);
     expect(bySys.message).toContain('安全保密管理员');
     expectError(await liaison.put(`/api/v1/people/${staff.id}/roles`, { roles: ['office_staff'], version: staff.version }), 403);
-    const bySec = expectError(await secadmin.post('/api/v1/people', { username: 'newone', name: '某人', roles: ['drafter'], password: 'Initial-pass-2026' }), 403);
+    const bySec = expectError(
+      await secadmin.post('/api/v1/people', { username: 'newone', name: '某人', roles: ['drafter'], password: 'Initial-pass-2026' }),
+      403,
+    );
     expect(bySec.message).toContain('系统管理员');
     expectError(await liaison.post('/api/v1/people', { username: 'newone', name: '某人', roles: ['drafter'], password: 'Initial-pass-2026' }), 403);
     expectError(await liaison.patch(`/api/v1/people/${staff.id}`, { title: '改', version: staff.version }), 403);
@@ -93,7 +127,12 @@ describe.each(testDialects())('people, roles and leaders [%s]', (dialect) => {
     expect(ok.json()).toMatchObject({ roles: ['office_staff', 'reviewer'], version: staff.version + 1 });
     expectError(await secadmin.put(`/api/v1/people/${staff.id}/roles`, { roles: ['office_staff'], version: staff.version }), 409);
     expectError(await secadmin.put(`/api/v1/people/${secadmin.userId}/roles`, { roles: ['secadmin'], version: 1 }), 422);
-    const audit = await t.ctx.db.selectFrom('audit_events').select(['detail']).where('action', '=', 'org.person.roles_changed').where('entity_id', '=', staff.id).executeTakeFirstOrThrow();
+    const audit = await t.ctx.db
+      .selectFrom('audit_events')
+      .select(['detail'])
+      .where('action', '=', 'org.person.roles_changed')
+      .where('entity_id', '=', staff.id)
+      .executeTakeFirstOrThrow();
     expect(JSON.parse(audit.detail!)).toEqual({ before: { roles: ['office_staff'] }, after: { roles: ['office_staff', 'reviewer'] } });
   });
 
@@ -137,7 +176,13 @@ describe.each(testDialects())('people, roles and leaders [%s]', (dialect) => {
     const health = await department(admin, '市卫生健康委员会');
     const secretary1 = await person(admin, 'secretary1');
     const body = {
-      post: '副市长', rank: '副厅级', rankOrder: 6, precedence: 8, line: 'first', principal: false, secretaryId: secretary1.id,
+      post: '副市长',
+      rank: '副厅级',
+      rankOrder: 6,
+      precedence: 8,
+      line: 'first',
+      principal: false,
+      secretaryId: secretary1.id,
       charges: [{ area: '住房和城乡建设', departmentId: housing.id }, { area: '卫生健康', departmentId: health.id }, { area: '城市管理' }],
     };
     const noRole = expectError(await admin.put(`/api/v1/people/${p.id}/leader`, body), 422);
@@ -145,7 +190,11 @@ describe.each(testDialects())('people, roles and leaders [%s]', (dialect) => {
     const granted = await secadmin.put(`/api/v1/people/${p.id}/roles`, { roles: ['leader'], version: p.version });
     expect(granted.statusCode, granted.body).toBe(200);
 
-    expectError(await admin.put(`/api/v1/people/${p.id}/leader`, { ...body, charges: [body.charges[0], { area: '某', departmentId: 'no-such-dept' }] }), 400, 'body.charges[1].departmentId');
+    expectError(
+      await admin.put(`/api/v1/people/${p.id}/leader`, { ...body, charges: [body.charges[0], { area: '某', departmentId: 'no-such-dept' }] }),
+      400,
+      'body.charges[1].departmentId',
+    );
     expectError(await admin.put(`/api/v1/people/${p.id}/leader`, { ...body, secretaryId: 'nobody' }), 400, 'body.secretaryId');
     expectError(await admin.put(`/api/v1/people/${p.id}/leader`, { ...body, line: 'third' }), 400, 'body.line');
     const twoHeads = expectError(await admin.put(`/api/v1/people/${p.id}/leader`, { ...body, principal: true }), 422);
@@ -155,7 +204,13 @@ describe.each(testDialects())('people, roles and leaders [%s]', (dialect) => {
     const set = await admin.put(`/api/v1/people/${p.id}/leader`, body);
     expect(set.statusCode, set.body).toBe(200);
     expect(set.json().leader).toEqual({
-      post: '副市长', rank: '副厅级', rankOrder: 6, precedence: 8, line: 'first', principal: false, secretaryId: secretary1.id,
+      post: '副市长',
+      rank: '副厅级',
+      rankOrder: 6,
+      precedence: 8,
+      line: 'first',
+      principal: false,
+      secretaryId: secretary1.id,
       charges: [
         { area: '住房和城乡建设', departmentId: housing.id, departmentName: '市住房和城乡建设局' },
         { area: '卫生健康', departmentId: health.id, departmentName: '市卫生健康委员会' },
@@ -177,7 +232,13 @@ describe.each(testDialects())('people, roles and leaders [%s]', (dialect) => {
     expect(removed.statusCode, removed.body).toBe(200);
     expect(removed.json().leader).toBeNull();
     expect((await items(liaison, '/api/v1/leaders')).some((l) => l.username === 'newleader')).toBe(false);
-    const actions = await t.ctx.db.selectFrom('audit_events').select('action').where('entity_type', '=', 'leader').where('entity_id', '=', p.id).orderBy('seq').execute();
+    const actions = await t.ctx.db
+      .selectFrom('audit_events')
+      .select('action')
+      .where('entity_type', '=', 'leader')
+      .where('entity_id', '=', p.id)
+      .orderBy('seq')
+      .execute();
     expect(actions.map((a) => a.action)).toEqual(['org.leader.created', 'org.leader.updated', 'org.leader.removed']);
   });
 });

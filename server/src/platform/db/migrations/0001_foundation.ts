@@ -1,13 +1,14 @@
 import { sql, type Kysely } from 'kysely';
-import type { MigrationContext } from "../migrate";
-import { boolCol } from "../migrate-helpers";
+import type { MigrationContext } from '../migrate';
+import { boolCol } from '../migrate-helpers';
 
 /** Foundation tables: organisation, accounts, the coordination kernel, inbox, audit, counters. */
 export function foundation({ json }: MigrationContext) {
   return {
     async up(db: Kysely<any>): Promise<void> {
       const ts = 'text';
-      await db.schema.createTable('organs')
+      await db.schema
+        .createTable('organs')
         .addColumn('id', 'text', (c) => c.primaryKey())
         .addColumn('name', 'text', (c) => c.notNull())
         .addColumn('short_name', 'text')
@@ -21,14 +22,16 @@ export function foundation({ json }: MigrationContext) {
         .addColumn('created_at', ts, (c) => c.notNull())
         .addColumn('updated_at', ts, (c) => c.notNull())
         .execute();
-      await db.schema.createTable('organ_superiors')
+      await db.schema
+        .createTable('organ_superiors')
         .addColumn('organ_id', 'text', (c) => c.notNull().references('organs.id'))
         .addColumn('superior_id', 'text', (c) => c.notNull().references('organs.id'))
         .addPrimaryKeyConstraint('organ_superiors_pk', ['organ_id', 'superior_id'])
         .addCheckConstraint('organ_superiors_not_self', sql`organ_id <> superior_id`)
         .execute();
 
-      await db.schema.createTable('departments')
+      await db.schema
+        .createTable('departments')
         .addColumn('id', 'text', (c) => c.primaryKey())
         .addColumn('organ_id', 'text', (c) => c.notNull().references('organs.id'))
         .addColumn('name', 'text', (c) => c.notNull())
@@ -42,7 +45,8 @@ export function foundation({ json }: MigrationContext) {
         .addUniqueConstraint('departments_name_unique', ['organ_id', 'name'])
         .execute();
 
-      await db.schema.createTable('users')
+      await db.schema
+        .createTable('users')
         .addColumn('id', 'text', (c) => c.primaryKey())
         .addColumn('username', 'text', (c) => c.notNull().unique())
         .addColumn('name', 'text', (c) => c.notNull())
@@ -58,13 +62,15 @@ export function foundation({ json }: MigrationContext) {
         .addColumn('created_at', ts, (c) => c.notNull())
         .addColumn('updated_at', ts, (c) => c.notNull())
         .execute();
-      await db.schema.createTable('user_roles')
+      await db.schema
+        .createTable('user_roles')
         .addColumn('user_id', 'text', (c) => c.notNull().references('users.id'))
         .addColumn('role', 'text', (c) => c.notNull())
         .addPrimaryKeyConstraint('user_roles_pk', ['user_id', 'role'])
         .execute();
 
-      await db.schema.createTable('leaders')
+      await db.schema
+        .createTable('leaders')
         .addColumn('user_id', 'text', (c) => c.primaryKey().references('users.id'))
         .addColumn('post', 'text', (c) => c.notNull())
         .addColumn('rank', 'text', (c) => c.notNull())
@@ -76,14 +82,16 @@ export function foundation({ json }: MigrationContext) {
         .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
         .addColumn('updated_at', ts, (c) => c.notNull())
         .execute();
-      await db.schema.createTable('leader_charges')
+      await db.schema
+        .createTable('leader_charges')
         .addColumn('id', 'text', (c) => c.primaryKey())
         .addColumn('leader_id', 'text', (c) => c.notNull().references('leaders.user_id'))
         .addColumn('area', 'text', (c) => c.notNull())
         .addColumn('department_id', 'text', (c) => c.references('departments.id'))
         .execute();
 
-      await db.schema.createTable('absences')
+      await db.schema
+        .createTable('absences')
         .addColumn('id', 'text', (c) => c.primaryKey())
         .addColumn('user_id', 'text', (c) => c.notNull().references('users.id'))
         .addColumn('kind', 'text', (c) => c.notNull().check(sql`kind in ('leave','trip','business','blocked')`))
@@ -96,7 +104,8 @@ export function foundation({ json }: MigrationContext) {
         .execute();
       await db.schema.createIndex('absences_user_time').on('absences').columns(['user_id', 'starts_at']).execute();
 
-      await db.schema.createTable('sessions')
+      await db.schema
+        .createTable('sessions')
         .addColumn('id', 'text', (c) => c.primaryKey())
         .addColumn('user_id', 'text', (c) => c.notNull().references('users.id'))
         .addColumn('csrf_token', 'text', (c) => c.notNull())
@@ -104,14 +113,16 @@ export function foundation({ json }: MigrationContext) {
         .addColumn('expires_at', ts, (c) => c.notNull())
         .addColumn('last_seen_at', ts, (c) => c.notNull())
         .execute();
-      await db.schema.createTable('login_attempts')
+      await db.schema
+        .createTable('login_attempts')
         .addColumn('key', 'text', (c) => c.primaryKey())
         .addColumn('window_start', ts, (c) => c.notNull())
         .addColumn('count', 'integer', (c) => c.notNull())
         .addColumn('locked_until', ts)
         .execute();
 
-      await db.schema.createTable('matters')
+      await db.schema
+        .createTable('matters')
         .addColumn('id', 'text', (c) => c.primaryKey())
         .addColumn('kind', 'text', (c) => c.notNull())
         .addColumn('title', 'text', (c) => c.notNull())
@@ -131,14 +142,16 @@ export function foundation({ json }: MigrationContext) {
         .execute();
       await db.schema.createIndex('matters_kind_status').on('matters').columns(['kind', 'status']).execute();
       await db.schema.createIndex('matters_updated').on('matters').column('updated_at').execute();
-      await db.schema.createTable('matter_access')
+      await db.schema
+        .createTable('matter_access')
         .addColumn('matter_id', 'text', (c) => c.notNull().references('matters.id'))
         .addColumn('principal_type', 'text', (c) => c.notNull().check(sql`principal_type in ('user','department','role')`))
         .addColumn('principal_id', 'text', (c) => c.notNull())
         .addPrimaryKeyConstraint('matter_access_pk', ['matter_id', 'principal_type', 'principal_id'])
         .execute();
       await db.schema.createIndex('matter_access_principal').on('matter_access').columns(['principal_type', 'principal_id']).execute();
-      await db.schema.createTable('matter_links')
+      await db.schema
+        .createTable('matter_links')
         .addColumn('id', 'text', (c) => c.primaryKey())
         .addColumn('from_id', 'text', (c) => c.notNull().references('matters.id'))
         .addColumn('to_id', 'text', (c) => c.notNull().references('matters.id'))
@@ -150,7 +163,8 @@ export function foundation({ json }: MigrationContext) {
         .addCheckConstraint('matter_links_not_self', sql`from_id <> to_id`)
         .execute();
 
-      await db.schema.createTable('tasks')
+      await db.schema
+        .createTable('tasks')
         .addColumn('id', 'text', (c) => c.primaryKey())
         .addColumn('matter_id', 'text', (c) => c.notNull().references('matters.id'))
         .addColumn('kind', 'text', (c) => c.notNull())
@@ -171,7 +185,8 @@ export function foundation({ json }: MigrationContext) {
       await db.schema.createIndex('tasks_dept_status').on('tasks').columns(['assignee_department_id', 'status']).execute();
       await db.schema.createIndex('tasks_matter').on('tasks').column('matter_id').execute();
 
-      await db.schema.createTable('consultations')
+      await db.schema
+        .createTable('consultations')
         .addColumn('id', 'text', (c) => c.primaryKey())
         .addColumn('matter_id', 'text', (c) => c.notNull().references('matters.id'))
         .addColumn('subject', 'text', (c) => c.notNull())
@@ -182,7 +197,8 @@ export function foundation({ json }: MigrationContext) {
         .addColumn('closed_at', ts)
         .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
         .execute();
-      await db.schema.createTable('consultation_rounds')
+      await db.schema
+        .createTable('consultation_rounds')
         .addColumn('id', 'text', (c) => c.primaryKey())
         .addColumn('consultation_id', 'text', (c) => c.notNull().references('consultations.id'))
         .addColumn('round_no', 'integer', (c) => c.notNull())
@@ -192,7 +208,8 @@ export function foundation({ json }: MigrationContext) {
         .addColumn('closed_at', ts)
         .addUniqueConstraint('consultation_rounds_no', ['consultation_id', 'round_no'])
         .execute();
-      await db.schema.createTable('consultation_positions')
+      await db.schema
+        .createTable('consultation_positions')
         .addColumn('id', 'text', (c) => c.primaryKey())
         .addColumn('round_id', 'text', (c) => c.notNull().references('consultation_rounds.id'))
         .addColumn('party_department_id', 'text', (c) => c.references('departments.id'))
@@ -204,7 +221,8 @@ export function foundation({ json }: MigrationContext) {
         .addColumn('task_id', 'text', (c) => c.references('tasks.id'))
         .execute();
 
-      await db.schema.createTable('instructions')
+      await db.schema
+        .createTable('instructions')
         .addColumn('id', 'text', (c) => c.primaryKey())
         .addColumn('matter_id', 'text', (c) => c.notNull().references('matters.id'))
         .addColumn('leader_id', 'text', (c) => c.notNull().references('users.id'))
@@ -214,7 +232,8 @@ export function foundation({ json }: MigrationContext) {
         .addColumn('created_at', ts, (c) => c.notNull())
         .execute();
 
-      await db.schema.createTable('timers')
+      await db.schema
+        .createTable('timers')
         .addColumn('id', 'text', (c) => c.primaryKey())
         .addColumn('due_at', ts, (c) => c.notNull())
         .addColumn('kind', 'text', (c) => c.notNull())
@@ -230,7 +249,8 @@ export function foundation({ json }: MigrationContext) {
         .execute();
       await db.schema.createIndex('timers_due').on('timers').columns(['state', 'due_at']).execute();
 
-      await db.schema.createTable('notifications')
+      await db.schema
+        .createTable('notifications')
         .addColumn('id', 'text', (c) => c.primaryKey())
         .addColumn('user_id', 'text', (c) => c.notNull().references('users.id'))
         .addColumn('kind', 'text', (c) => c.notNull())
@@ -244,7 +264,8 @@ export function foundation({ json }: MigrationContext) {
         .execute();
       await db.schema.createIndex('notifications_user').on('notifications').columns(['user_id', 'read_at']).execute();
 
-      await db.schema.createTable('read_items')
+      await db.schema
+        .createTable('read_items')
         .addColumn('id', 'text', (c) => c.primaryKey())
         .addColumn('user_id', 'text', (c) => c.notNull().references('users.id'))
         .addColumn('matter_id', 'text', (c) => c.notNull().references('matters.id'))
@@ -255,7 +276,8 @@ export function foundation({ json }: MigrationContext) {
         .execute();
       await db.schema.createIndex('read_items_user').on('read_items').columns(['user_id', 'read_at']).execute();
 
-      await db.schema.createTable('audit_events')
+      await db.schema
+        .createTable('audit_events')
         .addColumn('seq', 'bigint', (c) => c.primaryKey())
         .addColumn('id', 'text', (c) => c.notNull().unique())
         .addColumn('at', ts, (c) => c.notNull())
@@ -271,14 +293,19 @@ export function foundation({ json }: MigrationContext) {
         .addColumn('hash', 'text', (c) => c.notNull())
         .execute();
       await db.schema.createIndex('audit_events_matter').on('audit_events').columns(['matter_id', 'seq']).execute();
-      await db.schema.createTable('audit_head')
+      await db.schema
+        .createTable('audit_head')
         .addColumn('id', 'integer', (c) => c.primaryKey().check(sql`id = 1`))
         .addColumn('seq', 'bigint', (c) => c.notNull())
         .addColumn('hash', 'text', (c) => c.notNull())
         .execute();
-      await db.insertInto('audit_head').values({ id: 1, seq: 0, hash: '0'.repeat(64) }).execute();
+      await db
+        .insertInto('audit_head')
+        .values({ id: 1, seq: 0, hash: '0'.repeat(64) })
+        .execute();
 
-      await db.schema.createTable('counters')
+      await db.schema
+        .createTable('counters')
         .addColumn('name', 'text', (c) => c.primaryKey())
         .addColumn('value', 'bigint', (c) => c.notNull())
         .execute();

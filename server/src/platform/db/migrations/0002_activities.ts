@@ -5,7 +5,8 @@ import type { MigrationContext } from '../migrate';
 export function activities({ json, dialect }: MigrationContext) {
   return {
     async up(db: Kysely<any>): Promise<void> {
-      await db.schema.createTable('activities')
+      await db.schema
+        .createTable('activities')
         .addColumn('matter_id', 'text', (c) => c.primaryKey().references('matters.id'))
         .addColumn('category', 'text', (c) => c.notNull())
         .addColumn('held_in_name', 'text', (c) => c.notNull().check(sql`held_in_name in ('party','government','other')`))
@@ -30,7 +31,8 @@ export function activities({ json, dialect }: MigrationContext) {
         .execute();
       await db.schema.createIndex('activities_time').on('activities').columns(['starts_at', 'ends_at']).execute();
 
-      await db.schema.createTable('activity_assignments')
+      await db.schema
+        .createTable('activity_assignments')
         .addColumn('id', 'text', (c) => c.primaryKey())
         .addColumn('activity_id', 'text', (c) => c.notNull().references('activities.matter_id'))
         .addColumn('leader_id', 'text', (c) => c.notNull().references('users.id'))
@@ -43,7 +45,8 @@ export function activities({ json, dialect }: MigrationContext) {
       await db.schema.createIndex('activity_assignments_leader').on('activity_assignments').columns(['leader_id', 'status']).execute();
       await db.schema.createIndex('activity_assignments_activity').on('activity_assignments').column('activity_id').execute();
 
-      await db.schema.createTable('settings')
+      await db.schema
+        .createTable('settings')
         .addColumn('key', 'text', (c) => c.primaryKey())
         .addColumn('value', json, (c) => c.notNull())
         .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
@@ -51,7 +54,8 @@ export function activities({ json, dialect }: MigrationContext) {
         .addColumn('updated_at', 'text', (c) => c.notNull())
         .execute();
 
-      await db.schema.createTable('attachments')
+      await db.schema
+        .createTable('attachments')
         .addColumn('id', 'text', (c) => c.primaryKey())
         .addColumn('matter_id', 'text', (c) => c.notNull().references('matters.id'))
         .addColumn('filename', 'text', (c) => c.notNull())

@@ -10,7 +10,8 @@ export function kernelV2(_ctx: MigrationContext) {
     async up(db: Kysely<any>): Promise<void> {
       await db.schema.alterTable('tasks').addColumn('step_id', 'text').execute();
       await db.schema.createIndex('tasks_step').on('tasks').columns(['step_id']).execute();
-      await db.schema.createTable('task_chases')
+      await db.schema
+        .createTable('task_chases')
         .addColumn('id', 'text', (c) => c.primaryKey())
         .addColumn('task_id', 'text', (c) => c.notNull().references('tasks.id'))
         .addColumn('matter_id', 'text', (c) => c.notNull().references('matters.id'))

@@ -10,7 +10,8 @@ import { boolCol } from '../migrate-helpers';
 export function calendar({ json }: MigrationContext) {
   return {
     async up(db: Kysely<any>): Promise<void> {
-      await db.schema.createTable('calendar_overrides')
+      await db.schema
+        .createTable('calendar_overrides')
         .addColumn('id', 'text', (c) => c.primaryKey())
         .addColumn('date', 'text', (c) => c.notNull())
         .addColumn('kind', 'text', (c) => c.notNull().check(sql`kind in ('notice','override')`))
@@ -25,7 +26,8 @@ export function calendar({ json }: MigrationContext) {
         .execute();
       await db.schema.createIndex('calendar_overrides_year').on('calendar_overrides').columns(['year', 'kind']).execute();
 
-      await db.schema.createTable('calendar_years')
+      await db.schema
+        .createTable('calendar_years')
         .addColumn('year', 'integer', (c) => c.primaryKey())
         .addColumn('reference', 'text')
         /** the notice as entered: {holidays:[{name,from,to}], workdays:[{date,name}]} */
@@ -34,7 +36,8 @@ export function calendar({ json }: MigrationContext) {
         .addColumn('entered_at', 'text', (c) => c.notNull())
         .execute();
 
-      await db.schema.createTable('calendar_version')
+      await db.schema
+        .createTable('calendar_version')
         .addColumn('id', 'integer', (c) => c.primaryKey())
         .addColumn('version', 'integer', (c) => c.notNull())
         .addColumn('updated_at', 'text')

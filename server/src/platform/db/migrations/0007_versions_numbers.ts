@@ -12,7 +12,8 @@ import { boolCol } from '../migrate-helpers';
 export function versionsNumbers({ json, dialect }: MigrationContext) {
   return {
     async up(db: Kysely<any>): Promise<void> {
-      await db.schema.createTable('content_versions')
+      await db.schema
+        .createTable('content_versions')
         .addColumn('id', 'text', (c) => c.primaryKey())
         .addColumn('matter_id', 'text', (c) => c.notNull().references('matters.id'))
         .addColumn('version_no', 'integer', (c) => c.notNull().check(sql`version_no >= 1`))
@@ -34,10 +35,14 @@ export function versionsNumbers({ json, dialect }: MigrationContext) {
         await sql`CREATE TRIGGER content_versions_no_delete BEFORE DELETE ON content_versions
           BEGIN SELECT RAISE(ABORT, 'content_versions are immutable'); END`.execute(db);
       }
-      await db.schema.alterTable('attachments').addColumn('content_version_id', 'text', (c) => c.references('content_versions.id')).execute();
+      await db.schema
+        .alterTable('attachments')
+        .addColumn('content_version_id', 'text', (c) => c.references('content_versions.id'))
+        .execute();
       await db.schema.createIndex('attachments_version').on('attachments').column('content_version_id').execute();
 
-      await db.schema.createTable('number_series')
+      await db.schema
+        .createTable('number_series')
         .addColumn('id', 'text', (c) => c.primaryKey())
         .addColumn('organ_id', 'text', (c) => c.notNull().references('organs.id'))
         .addColumn('class', 'text', (c) => c.notNull().check(sql`class in ('outgoing','incoming','supervision','minutes')`))
@@ -51,7 +56,8 @@ export function versionsNumbers({ json, dialect }: MigrationContext) {
         .addColumn('updated_at', 'text', (c) => c.notNull())
         .addUniqueConstraint('number_series_key', ['organ_id', 'class', 'code', 'year'])
         .execute();
-      await db.schema.createTable('assigned_numbers')
+      await db.schema
+        .createTable('assigned_numbers')
         .addColumn('id', 'text', (c) => c.primaryKey())
         .addColumn('series_id', 'text', (c) => c.notNull().references('number_series.id'))
         .addColumn('value', 'bigint', (c) => c.notNull().check(sql`value >= 1`))
@@ -63,7 +69,10 @@ export function versionsNumbers({ json, dialect }: MigrationContext) {
         .addColumn('voided_by', 'text', (c) => c.references('users.id'))
         .addColumn('void_reason', 'text')
         .addUniqueConstraint('assigned_numbers_series_value', ['series_id', 'value'])
-        .addCheckConstraint('assigned_numbers_void_on_record', sql`(voided_at is null and voided_by is null and void_reason is null) or (voided_at is not null and void_reason is not null)`)
+        .addCheckConstraint(
+          'assigned_numbers_void_on_record',
+          sql`(voided_at is null and voided_by is null and void_reason is null) or (voided_at is not null and void_reason is not null)`,
+        )
         .execute();
       await db.schema.createIndex('assigned_numbers_matter').on('assigned_numbers').column('matter_id').execute();
     },

@@ -58,10 +58,29 @@ export function toBody(v: ActivityFormValues) {
  */
 export function placeServerError(form: FormInstance, e: unknown): boolean {
   if (!(e instanceof ApiError) || e.status !== 400 || !e.path) return false;
-  const parts = e.path.replace(/\[(\d+)\]/g, '.$1').split('.').filter(Boolean);
+  const parts = e.path
+    .replace(/\[(\d+)\]/g, '.$1')
+    .split('.')
+    .filter(Boolean);
   if (parts[0] === 'body') parts.shift();
   if (!parts.length) return false;
-  const known = new Set(['category', 'title', 'organiserName', 'organiserDepartmentId', 'heldInName', 'startsAt', 'endsAt', 'place', 'travelMinutes', 'area', 'requestedLeaderIds', 'exceptions', 'description', 'contact', 'version']);
+  const known = new Set([
+    'category',
+    'title',
+    'organiserName',
+    'organiserDepartmentId',
+    'heldInName',
+    'startsAt',
+    'endsAt',
+    'place',
+    'travelMinutes',
+    'area',
+    'requestedLeaderIds',
+    'exceptions',
+    'description',
+    'contact',
+    'version',
+  ]);
   if (!known.has(parts[0]) || parts[0] === 'version') return false;
   const name = parts[0] === 'exceptions' && parts[1] ? ['exceptions', parts[1]] : [parts[0]];
   form.setFields([{ name, errors: [e.message] }]);
@@ -85,22 +104,39 @@ export function ActivityFields() {
           <Radio.Group options={Object.entries(HELD_IN_NAME_SHORT).map(([value, label]) => ({ value, label }))} />
         </Form.Item>
       </div>
-      <Form.Item name="title" label="活动名称" rules={[{ required: true, whitespace: true, message: '请填写活动名称' }, { max: 200, message: '不能超过200个字符' }]}>
+      <Form.Item
+        name="title"
+        label="活动名称"
+        rules={[
+          { required: true, whitespace: true, message: '请填写活动名称' },
+          { max: 200, message: '不能超过200个字符' },
+        ]}
+      >
         <Input id="act-title" maxLength={200} placeholder="如：全市教育工作会议" />
       </Form.Item>
       <div className="xt-act-grid">
-        <Form.Item name="organiserName" label="主办单位" rules={[{ required: true, whitespace: true, message: '请填写主办单位' }, { max: 100, message: '不能超过100个字符' }]}>
+        <Form.Item
+          name="organiserName"
+          label="主办单位"
+          rules={[
+            { required: true, whitespace: true, message: '请填写主办单位' },
+            { max: 100, message: '不能超过100个字符' },
+          ]}
+        >
           <Input id="act-organiser" maxLength={100} placeholder="如：市教育局" />
         </Form.Item>
         <Form.Item name="organiserDepartmentId" label="主办部门" tooltip="本机关的主办或承办部门，用于判断分管领导">
           <DepartmentSelect id="act-department" />
         </Form.Item>
-        <Form.Item
-          name="startsAt"
-          label="开始时间"
-          rules={[{ required: true, message: '请选择开始时间' }]}
-        >
-          <DatePicker id="act-starts" showTime={{ format: 'HH:mm', minuteStep: 5 }} format={TIME_FORMAT} style={{ width: '100%' }} disabledDate={disabledPast} placeholder="选择开始时间" />
+        <Form.Item name="startsAt" label="开始时间" rules={[{ required: true, message: '请选择开始时间' }]}>
+          <DatePicker
+            id="act-starts"
+            showTime={{ format: 'HH:mm', minuteStep: 5 }}
+            format={TIME_FORMAT}
+            style={{ width: '100%' }}
+            disabledDate={disabledPast}
+            placeholder="选择开始时间"
+          />
         </Form.Item>
         <Form.Item
           name="endsAt"
@@ -116,12 +152,31 @@ export function ActivityFields() {
             }),
           ]}
         >
-          <DatePicker id="act-ends" showTime={{ format: 'HH:mm', minuteStep: 5 }} format={TIME_FORMAT} style={{ width: '100%' }} disabledDate={disabledPast} placeholder="选择结束时间" />
+          <DatePicker
+            id="act-ends"
+            showTime={{ format: 'HH:mm', minuteStep: 5 }}
+            format={TIME_FORMAT}
+            style={{ width: '100%' }}
+            disabledDate={disabledPast}
+            placeholder="选择结束时间"
+          />
         </Form.Item>
-        <Form.Item name="place" label="地点" rules={[{ required: true, whitespace: true, message: '请填写地点' }, { max: 200, message: '不能超过200个字符' }]}>
+        <Form.Item
+          name="place"
+          label="地点"
+          rules={[
+            { required: true, whitespace: true, message: '请填写地点' },
+            { max: 200, message: '不能超过200个字符' },
+          ]}
+        >
           <Input id="act-place" maxLength={200} placeholder="如：市会议中心第一会议室" />
         </Form.Item>
-        <Form.Item name="travelMinutes" label="预计路程（分钟）" tooltip="单程；用于提醒领导按时出发" rules={[{ required: true, message: '请填写预计路程时间' }]}>
+        <Form.Item
+          name="travelMinutes"
+          label="预计路程（分钟）"
+          tooltip="单程；用于提醒领导按时出发"
+          rules={[{ required: true, message: '请填写预计路程时间' }]}
+        >
           <InputNumber id="act-travel" min={0} max={720} precision={0} style={{ width: '100%' }} suffix="分钟" />
         </Form.Item>
         <Form.Item name="area" label="工作领域" tooltip="用于匹配领导分管工作，如：教育、安全生产">

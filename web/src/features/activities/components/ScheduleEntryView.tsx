@@ -24,14 +24,20 @@ export function onDay(e: ScheduleEntry, day: string): boolean {
 
 /** One schedule entry: time, title, place; conflicts red with what they clash with; absences grey. */
 export function ScheduleEntryView({ e, day, showLeader, compact }: { e: ScheduleEntry; day: string; showLeader?: boolean; compact?: boolean }) {
-  const cls = ['xt-sched-entry', e.kind === 'absence' ? 'is-absence' : '', e.conflict ? 'is-conflict' : '', compact ? 'is-compact' : ''].filter(Boolean).join(' ');
+  const cls = ['xt-sched-entry', e.kind === 'absence' ? 'is-absence' : '', e.conflict ? 'is-conflict' : '', compact ? 'is-compact' : '']
+    .filter(Boolean)
+    .join(' ');
   const title = e.kind === 'activity' ? <Link to={`/activities/${e.refId}`}>{e.title}</Link> : <span>{e.title}</span>;
   const body = (
     <div className={cls} data-kind={e.kind} data-conflict={e.conflict ? '1' : undefined}>
       <div className="xt-sched-line">
         <span className="xt-sched-time">{entryTime(e, day)}</span>
         {showLeader && <span className="xt-sched-leader">{e.leaderName}</span>}
-        {e.conflict && <Tag color="red" className="xt-sched-tag">冲突</Tag>}
+        {e.conflict && (
+          <Tag color="red" className="xt-sched-tag">
+            冲突
+          </Tag>
+        )}
       </div>
       <div className="xt-sched-title">{title}</div>
       {!compact && e.place && <div className="xt-sched-place">{e.place}</div>}
@@ -39,5 +45,9 @@ export function ScheduleEntryView({ e, day, showLeader, compact }: { e: Schedule
       {e.conflict && e.conflictWith.length > 0 && <div className="xt-sched-clash">与{e.conflictWith.map((t) => `“${t}”`).join('、')}冲突</div>}
     </div>
   );
-  return compact ? <Tooltip title={[e.place, e.conflict ? `与${e.conflictWith.join('、')}冲突` : null].filter(Boolean).join('；') || undefined}>{body}</Tooltip> : body;
+  return compact ? (
+    <Tooltip title={[e.place, e.conflict ? `与${e.conflictWith.join('、')}冲突` : null].filter(Boolean).join('；') || undefined}>{body}</Tooltip>
+  ) : (
+    body
+  );
 }

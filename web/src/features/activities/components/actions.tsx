@@ -27,7 +27,12 @@ export function ProposalForm({ a, mutations }: { a: ActivityDetail; mutations: A
     const v = await form.validateFields().catch(() => null);
     if (!v) return;
     try {
-      await mutations.propose.mutateAsync({ version: a.version, leaderIds: v.leaderIds, proposal: v.proposal.trim(), responsibleStaffId: v.responsibleStaffId! });
+      await mutations.propose.mutateAsync({
+        version: a.version,
+        leaderIds: v.leaderIds,
+        proposal: v.proposal.trim(),
+        responsibleStaffId: v.responsibleStaffId!,
+      });
       message.success('拟办意见已报主要领导审批');
     } catch (e) {
       onError(e, form, (f, err) => placeGeneric(f, err, ['leaderIds', 'proposal', 'responsibleStaffId']));
@@ -39,7 +44,11 @@ export function ProposalForm({ a, mutations }: { a: ActivityDetail; mutations: A
       form={form}
       layout="vertical"
       className="xt-act-proposal"
-      initialValues={{ leaderIds: a.activity.proposedLeaders.map((l) => l.id), proposal: a.activity.proposal ?? '', responsibleStaffId: a.activity.responsibleStaffId ?? undefined }}
+      initialValues={{
+        leaderIds: a.activity.proposedLeaders.map((l) => l.id),
+        proposal: a.activity.proposal ?? '',
+        responsibleStaffId: a.activity.responsibleStaffId ?? undefined,
+      }}
     >
       {suggestion.isPending && <Skeleton active paragraph={{ rows: 2 }} title={false} />}
       {suggestion.data && (
@@ -50,7 +59,14 @@ export function ProposalForm({ a, mutations }: { a: ActivityDetail; mutations: A
       <Form.Item name="leaderIds" label="拟出席领导" rules={[{ required: true, type: 'array', min: 1, message: '请至少拟定一位出席领导' }]}>
         <LeaderSelect id="proposal-leaders" mode="multiple" />
       </Form.Item>
-      <Form.Item name="proposal" label="拟办意见" rules={[{ required: true, whitespace: true, message: '请填写拟办意见' }, { max: 2000, message: '不能超过2000个字符' }]}>
+      <Form.Item
+        name="proposal"
+        label="拟办意见"
+        rules={[
+          { required: true, whitespace: true, message: '请填写拟办意见' },
+          { max: 2000, message: '不能超过2000个字符' },
+        ]}
+      >
         <Input.TextArea id="proposal-text" autoSize={{ minRows: 3, maxRows: 10 }} maxLength={2000} showCount />
       </Form.Item>
       <Form.Item name="responsibleStaffId" label="负责人员" tooltip="负责提醒领导按时出发并确认" rules={[{ required: true, message: '请选择负责人员' }]}>
@@ -66,7 +82,10 @@ export function ProposalForm({ a, mutations }: { a: ActivityDetail; mutations: A
 function placeGeneric(form: ReturnType<typeof Form.useForm>[0], e: unknown, fields: string[]): boolean {
   const err = e as { status?: number; path?: string; message?: string };
   if (err?.status !== 400 || !err.path) return false;
-  const name = err.path.replace(/^body\./, '').replace(/\[\d+\]$/, '').split('.')[0];
+  const name = err.path
+    .replace(/^body\./, '')
+    .replace(/\[\d+\]$/, '')
+    .split('.')[0];
   if (!fields.includes(name)) return false;
   form.setFields([{ name, errors: [err.message ?? ''] }]);
   return true;
@@ -107,7 +126,12 @@ export function ApprovalForm({ a, mutations }: { a: ActivityDetail; mutations: A
         </div>
       </div>
       <Form.Item name="decision" label="审批意见" rules={[{ required: true, message: '请选择审批意见' }]}>
-        <Radio.Group optionType="button" buttonStyle="solid" className="xt-act-decisions" options={DECISION_OPTIONS.map((d) => ({ value: d.value, label: d.label }))} />
+        <Radio.Group
+          optionType="button"
+          buttonStyle="solid"
+          className="xt-act-decisions"
+          options={DECISION_OPTIONS.map((d) => ({ value: d.value, label: d.label }))}
+        />
       </Form.Item>
       {decision === 'approveWithChanges' && (
         <Form.Item name="leaderIds" label="调整后的出席领导" rules={[{ required: true, type: 'array', min: 1, message: '调整出席领导时请选择领导' }]}>
@@ -142,10 +166,20 @@ export function EditModal({ a, open, onClose, mutations }: { a: ActivityDetail; 
   useEffect(() => {
     if (!open) return;
     form.setFieldsValue({
-      category: x.category, title: a.title, organiserName: x.organiserName, organiserDepartmentId: x.organiserDepartmentId ?? undefined,
-      heldInName: x.heldInName as ActivityFormValues['heldInName'], startsAt: dayjs(x.startsAt), endsAt: dayjs(x.endsAt), place: x.place,
-      travelMinutes: x.travelMinutes, area: x.area ?? undefined, requestedLeaderIds: x.requestedLeaders.map((l) => l.id), exceptions: x.exceptions,
-      description: x.description ?? undefined, contact: x.contact ?? undefined,
+      category: x.category,
+      title: a.title,
+      organiserName: x.organiserName,
+      organiserDepartmentId: x.organiserDepartmentId ?? undefined,
+      heldInName: x.heldInName as ActivityFormValues['heldInName'],
+      startsAt: dayjs(x.startsAt),
+      endsAt: dayjs(x.endsAt),
+      place: x.place,
+      travelMinutes: x.travelMinutes,
+      area: x.area ?? undefined,
+      requestedLeaderIds: x.requestedLeaders.map((l) => l.id),
+      exceptions: x.exceptions,
+      description: x.description ?? undefined,
+      contact: x.contact ?? undefined,
     });
   }, [open, a, x, form]);
 
@@ -167,7 +201,17 @@ export function EditModal({ a, open, onClose, mutations }: { a: ActivityDetail; 
   };
 
   return (
-    <Modal title="修改活动信息" open={open} onCancel={onClose} onOk={submit} okText="保存" confirmLoading={mutations.edit.isPending} width={760} destroyOnHidden forceRender>
+    <Modal
+      title="修改活动信息"
+      open={open}
+      onCancel={onClose}
+      onOk={submit}
+      okText="保存"
+      confirmLoading={mutations.edit.isPending}
+      width={760}
+      destroyOnHidden
+      forceRender
+    >
       <Form<ActivityFormValues> form={form} layout="vertical" className="xt-act-form" requiredMark="optional">
         <ActivityFields />
       </Form>
@@ -200,7 +244,14 @@ export function ReopenModal({ a, open, onClose, mutations }: { a: ActivityDetail
         <Form.Item name="leaderId" label="不能出席的领导（可不选）">
           <Select allowClear placeholder="选择领导" options={live.map((x) => ({ value: x.leaderId, label: `${x.post}${x.leaderName}` }))} />
         </Form.Item>
-        <Form.Item name="reason" label="原因" rules={[{ required: true, whitespace: true, message: '请填写原因' }, { max: 1000, message: '不能超过1000个字符' }]}>
+        <Form.Item
+          name="reason"
+          label="原因"
+          rules={[
+            { required: true, whitespace: true, message: '请填写原因' },
+            { max: 1000, message: '不能超过1000个字符' },
+          ]}
+        >
           <Input.TextArea id="reopen-reason" rows={3} maxLength={1000} placeholder="如：王芳同志当日需赴省里参加紧急会议" />
         </Form.Item>
       </Form>
@@ -236,11 +287,19 @@ export function ActivityEventButtons({ a, mutations }: { a: ActivityDetail; muta
       {events.map((ev) => {
         const danger = ev.event === 'cancel';
         const btn = (
-          <Button key={ev.event} danger={danger} data-event={ev.event} loading={fire.isPending && fire.variables?.event === ev.event} onClick={ev.needsComment ? () => setCommentFor(ev) : undefined}>
+          <Button
+            key={ev.event}
+            danger={danger}
+            data-event={ev.event}
+            loading={fire.isPending && fire.variables?.event === ev.event}
+            onClick={ev.needsComment ? () => setCommentFor(ev) : undefined}
+          >
             {ev.label}
           </Button>
         );
-        return ev.needsComment ? btn : (
+        return ev.needsComment ? (
+          btn
+        ) : (
           <Popconfirm key={ev.event} title={`确定「${ev.label}」吗？`} okText="确定" cancelText="取消" onConfirm={() => run(ev)}>
             {btn}
           </Popconfirm>
@@ -261,7 +320,11 @@ export function ActivityEventButtons({ a, mutations }: { a: ActivityDetail; muta
         forceRender
       >
         <Form form={form} layout="vertical">
-          <Form.Item name="comment" label={commentFor?.event === 'cancel' ? '撤销理由' : '意见或理由'} rules={[{ required: true, whitespace: true, message: '请填写意见或理由' }]}>
+          <Form.Item
+            name="comment"
+            label={commentFor?.event === 'cancel' ? '撤销理由' : '意见或理由'}
+            rules={[{ required: true, whitespace: true, message: '请填写意见或理由' }]}
+          >
             <Input.TextArea rows={4} maxLength={2000} showCount />
           </Form.Item>
         </Form>
@@ -269,4 +332,3 @@ export function ActivityEventButtons({ a, mutations }: { a: ActivityDetail; muta
     </>
   );
 }
-

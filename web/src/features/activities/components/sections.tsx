@@ -6,7 +6,15 @@ import { fmtDateTime } from '../../../lib/format';
 import type { ActivityDetail, Candidate } from '../api';
 import { allows } from '../../../lib/actions';
 import {
-  ASSIGNMENT_COLORS, ASSIGNMENT_LABELS, EXCEPTION_KEYS, EXCEPTION_LABELS, fmtRange, HELD_IN_NAME_LABELS, LEVEL_META, REMINDER_COLORS, REMINDER_LABELS,
+  ASSIGNMENT_COLORS,
+  ASSIGNMENT_LABELS,
+  EXCEPTION_KEYS,
+  EXCEPTION_LABELS,
+  fmtRange,
+  HELD_IN_NAME_LABELS,
+  LEVEL_META,
+  REMINDER_COLORS,
+  REMINDER_LABELS,
 } from '../labels';
 
 const LEVEL_ICON = { ok: <CheckCircleOutlined />, info: <InfoCircleOutlined />, warning: <WarningOutlined />, violation: <ExclamationCircleOutlined /> };
@@ -33,21 +41,40 @@ export function BasicInfo({ a }: { a: ActivityDetail }) {
         { key: 'requested', label: '拟邀请领导', children: x.requestedLeaders.length ? x.requestedLeaders.map((l) => l.name).join('、') : '未指定' },
         { key: 'by', label: '登记时间', children: <ChineseDate value={a.createdAt} time /> },
         ...(flags.length
-          ? [{ key: 'flags', label: '特殊情况', span: 'filled' as const, children: <Space size={[4, 4]} wrap>{flags.map((k) => <Tag key={k} color="purple">{EXCEPTION_LABELS[k]}</Tag>)}</Space> }]
+          ? [
+              {
+                key: 'flags',
+                label: '特殊情况',
+                span: 'filled' as const,
+                children: (
+                  <Space size={[4, 4]} wrap>
+                    {flags.map((k) => (
+                      <Tag key={k} color="purple">
+                        {EXCEPTION_LABELS[k]}
+                      </Tag>
+                    ))}
+                  </Space>
+                ),
+              },
+            ]
           : []),
         ...(x.description ? [{ key: 'desc', label: '说明', span: 'filled' as const, children: <span className="xt-pre">{x.description}</span> }] : []),
         ...(x.proposal
-          ? [{
-              key: 'proposal', label: '拟办意见', span: 'filled' as const,
-              children: (
-                <div>
-                  <div className="xt-pre">{x.proposal}</div>
-                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    拟出席：{x.proposedLeaders.map((l) => l.name).join('、') || '—'}；负责人员：{x.responsibleStaffName ?? '—'}
-                  </Typography.Text>
-                </div>
-              ),
-            }]
+          ? [
+              {
+                key: 'proposal',
+                label: '拟办意见',
+                span: 'filled' as const,
+                children: (
+                  <div>
+                    <div className="xt-pre">{x.proposal}</div>
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                      拟出席：{x.proposedLeaders.map((l) => l.name).join('、') || '—'}；负责人员：{x.responsibleStaffName ?? '—'}
+                    </Typography.Text>
+                  </div>
+                ),
+              },
+            ]
           : []),
       ]}
     />
@@ -58,8 +85,10 @@ export function BasicInfo({ a }: { a: ActivityDetail }) {
 export function RuleEvaluations({ a }: { a: ActivityDetail }) {
   if (a.ruleEvaluations.length === 0) return <EmptyState description="暂无规则判断" />;
   const leaderName = (id: string) =>
-    a.candidates.find((c) => c.leaderId === id)?.name ?? a.assignments.find((x) => x.leaderId === id)?.leaderName ??
-    a.activity.proposedLeaders.find((l) => l.id === id)?.name ?? a.activity.requestedLeaders.find((l) => l.id === id)?.name;
+    a.candidates.find((c) => c.leaderId === id)?.name ??
+    a.assignments.find((x) => x.leaderId === id)?.leaderName ??
+    a.activity.proposedLeaders.find((l) => l.id === id)?.name ??
+    a.activity.requestedLeaders.find((l) => l.id === id)?.name;
   return (
     <div className="xt-act-rules">
       {a.ruleEvaluations.map((r, i) => {
@@ -76,7 +105,9 @@ export function RuleEvaluations({ a }: { a: ActivityDetail }) {
             title={
               <Space size={6} wrap>
                 <strong>{r.name}</strong>
-                <Tag color={meta.tag} style={{ marginInlineEnd: 0 }}>{meta.label}</Tag>
+                <Tag color={meta.tag} style={{ marginInlineEnd: 0 }}>
+                  {meta.label}
+                </Tag>
               </Space>
             }
             description={
@@ -111,19 +142,31 @@ export function CandidatesTable({ candidates }: { candidates: Candidate[] }) {
           render: (_, c) => (
             <div>
               <div>
-                <strong>{c.name}</strong> <span className="xt-act-score" title="推荐得分">{Math.round(c.score * 10) / 10}分</span>
+                <strong>{c.name}</strong>{' '}
+                <span className="xt-act-score" title="推荐得分">
+                  {Math.round(c.score * 10) / 10}分
+                </span>
               </div>
-              <Typography.Text type="secondary" style={{ fontSize: 12 }}>{c.post}</Typography.Text>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {c.post}
+              </Typography.Text>
             </div>
           ),
         },
-        { title: '可否出席', dataIndex: 'available', width: 92, render: (v: boolean) => (v ? <Tag color="green">可出席</Tag> : <Tag color="red">不能出席</Tag>) },
+        {
+          title: '可否出席',
+          dataIndex: 'available',
+          width: 92,
+          render: (v: boolean) => (v ? <Tag color="green">可出席</Tag> : <Tag color="red">不能出席</Tag>),
+        },
         {
           title: '理由',
           key: 'reasons',
           render: (_, c) => (
             <ul className="xt-act-reasons">
-              {c.reasons.map((r, i) => <li key={i}>{r}</li>)}
+              {c.reasons.map((r, i) => (
+                <li key={i}>{r}</li>
+              ))}
             </ul>
           ),
         },
@@ -152,7 +195,11 @@ export function CandidatesTable({ candidates }: { candidates: Candidate[] }) {
 /** 出席领导 with confirmation buttons. */
 export function Assignments({ a, onConfirm, pendingFor }: { a: ActivityDetail; onConfirm: (leaderId: string) => void; pendingFor?: string }) {
   if (a.assignments.length === 0) {
-    return <EmptyState description={a.activity.proposedLeaders.length ? `拟出席：${a.activity.proposedLeaders.map((l) => l.name).join('、')}（待审批）` : '尚未确定出席领导'} />;
+    return (
+      <EmptyState
+        description={a.activity.proposedLeaders.length ? `拟出席：${a.activity.proposedLeaders.map((l) => l.name).join('、')}（待审批）` : '尚未确定出席领导'}
+      />
+    );
   }
   return (
     <ul className="xt-act-assignments">
@@ -162,14 +209,20 @@ export function Assignments({ a, onConfirm, pendingFor }: { a: ActivityDetail; o
             <div>
               <strong>{x.leaderName}</strong> <Typography.Text type="secondary">{x.post}</Typography.Text>
             </div>
-            <Tag color={ASSIGNMENT_COLORS[x.status]} style={{ marginInlineEnd: 0 }}>{ASSIGNMENT_LABELS[x.status] ?? x.status}</Tag>
+            <Tag color={ASSIGNMENT_COLORS[x.status]} style={{ marginInlineEnd: 0 }}>
+              {ASSIGNMENT_LABELS[x.status] ?? x.status}
+            </Tag>
           </div>
           {x.confirmedAt && (
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
               {x.confirmedByName ? `${x.confirmedByName} ` : ''}确认于 {fmtDateTime(x.confirmedAt)}
             </Typography.Text>
           )}
-          {x.note && <div className="xt-muted" style={{ fontSize: 12 }}>{x.note}</div>}
+          {x.note && (
+            <div className="xt-muted" style={{ fontSize: 12 }}>
+              {x.note}
+            </div>
+          )}
           {a.confirmableLeaderIds.includes(x.leaderId) && (
             <Popconfirm title={`确认${x.leaderName}出席？`} okText="确认" cancelText="取消" onConfirm={() => onConfirm(x.leaderId)}>
               <Button size="small" type="primary" loading={pendingFor === x.leaderId} style={{ marginTop: 6 }}>
@@ -203,8 +256,16 @@ export function Reminders({ a, onRemind, pending }: { a: ActivityDetail; onRemin
             children: (
               <Space size={4} wrap>
                 <Tag color={REMINDER_COLORS[x.reminderState]}>{REMINDER_LABELS[x.reminderState] ?? x.reminderState}</Tag>
-                {x.remindedAt && <Typography.Text type="secondary" style={{ fontSize: 12 }}>提醒于 {fmtDateTime(x.remindedAt)}</Typography.Text>}
-                {x.departedAt && <Typography.Text type="secondary" style={{ fontSize: 12 }}>出发于 {fmtDateTime(x.departedAt)}</Typography.Text>}
+                {x.remindedAt && (
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    提醒于 {fmtDateTime(x.remindedAt)}
+                  </Typography.Text>
+                )}
+                {x.departedAt && (
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    出发于 {fmtDateTime(x.departedAt)}
+                  </Typography.Text>
+                )}
               </Space>
             ),
           },

@@ -98,9 +98,15 @@ export function ActivityDetailPage() {
         tags={<ActivityStatusTag status={a.status} label={a.statusLabel} />}
         subTitle={
           <div className="xt-act-headline">
-            <span><ClockCircleOutlined /> {fmtRange(x.startsAt, x.endsAt)}</span>
-            <span><EnvironmentOutlined /> {x.place}</span>
-            <span><BankOutlined /> {x.organiserName}</span>
+            <span>
+              <ClockCircleOutlined /> {fmtRange(x.startsAt, x.endsAt)}
+            </span>
+            <span>
+              <EnvironmentOutlined /> {x.place}
+            </span>
+            <span>
+              <BankOutlined /> {x.organiserName}
+            </span>
           </div>
         }
         extra={
@@ -167,7 +173,11 @@ export function ActivityDetailPage() {
                 </>
               ),
             },
-            { key: 'instructions', label: `领导批示${count(a.instructions.length)}`, children: <InstructionsTab matter={a} mutations={matterMutations} canInstruct={allows(a, 'instruct') && !terminal} /> },
+            {
+              key: 'instructions',
+              label: `领导批示${count(a.instructions.length)}`,
+              children: <InstructionsTab matter={a} mutations={matterMutations} canInstruct={allows(a, 'instruct') && !terminal} />,
+            },
             { key: 'history', label: '办理记录', children: <ActivityHistory history={a.history} /> },
           ]}
         />

@@ -97,7 +97,11 @@ export function ActivityFormPage() {
             <AttachmentPicker id="act-attachments" value={files} onChange={setFiles} disabled={busy} />
             {progress && progress.total > 0 && (
               <div className="xt-upload-progress" data-section="upload-progress">
-                <Progress percent={Math.round((progress.done / progress.total) * 100)} size="small" status={progress.done < progress.total ? 'active' : 'normal'} />
+                <Progress
+                  percent={Math.round((progress.done / progress.total) * 100)}
+                  size="small"
+                  status={progress.done < progress.total ? 'active' : 'normal'}
+                />
                 <div className="xt-upload-progress-text">
                   {progress.done < progress.total ? `正在上传附件（${progress.done + 1}/${progress.total}）：${progress.current}` : '附件上传完成'}
                 </div>

@@ -90,7 +90,14 @@ export function ActivityListPage() {
             onChange={(e) => setQInput(e.target.value)}
             onSearch={(v) => update({ q: v.trim() || undefined })}
           />
-          <Select allowClear placeholder="全部状态" style={{ width: 170 }} value={status} options={ACTIVITY_STATES} onChange={(v?: string) => update({ status: v })} />
+          <Select
+            allowClear
+            placeholder="全部状态"
+            style={{ width: 170 }}
+            value={status}
+            options={ACTIVITY_STATES}
+            onChange={(v?: string) => update({ status: v })}
+          />
           <DatePicker.RangePicker
             allowEmpty={[true, true]}
             placeholder={['开始日期', '结束日期']}

@@ -31,7 +31,9 @@ function DayList({ entries, day, showLeader }: { entries: ScheduleEntry[]; day: 
   if (!list.length) return <EmptyState description="当日无活动安排" />;
   return (
     <div className="xt-sched-list">
-      {list.map((e) => <ScheduleEntryView key={`${e.id}-${e.leaderId}`} e={e} day={day} showLeader={showLeader} />)}
+      {list.map((e) => (
+        <ScheduleEntryView key={`${e.id}-${e.leaderId}`} e={e} day={day} showLeader={showLeader} />
+      ))}
     </div>
   );
 }
@@ -62,8 +64,10 @@ export function SchedulePage() {
     set({ date: n.format('YYYY-MM-DD') });
   };
   const heading =
-    view === 'day' ? `${formatChineseDate(date)} ${chineseWeekday(date)}`
-      : view === 'week' ? `${formatChineseDate(from)} 至 ${formatChineseDate(to).slice(5)}`
+    view === 'day'
+      ? `${formatChineseDate(date)} ${chineseWeekday(date)}`
+      : view === 'week'
+        ? `${formatChineseDate(from)} 至 ${formatChineseDate(to).slice(5)}`
         : `${date.slice(0, 4)}年${Number(date.slice(5, 7))}月`;
 
   const days = view === 'week' ? Array.from({ length: 7 }, (_, i) => addDays(from, i)) : [];
@@ -78,7 +82,11 @@ export function SchedulePage() {
           <Segmented
             value={view}
             onChange={(v) => set({ view: v as string })}
-            options={[{ value: 'day', label: '日' }, { value: 'week', label: '周' }, { value: 'month', label: '月' }]}
+            options={[
+              { value: 'day', label: '日' },
+              { value: 'week', label: '周' },
+              { value: 'month', label: '月' },
+            ]}
           />
           <Space.Compact>
             <Button icon={<LeftOutlined />} aria-label="上一页" onClick={() => step(-1)} />
@@ -91,7 +99,9 @@ export function SchedulePage() {
             picker={view === 'month' ? 'month' : view === 'week' ? 'week' : 'date'}
             onChange={(d: Dayjs | null) => d && set({ date: d.format('YYYY-MM-DD') })}
           />
-          <Typography.Text strong className="xt-sched-heading">{heading}</Typography.Text>
+          <Typography.Text strong className="xt-sched-heading">
+            {heading}
+          </Typography.Text>
           {q.isFetching && <Spin size="small" />}
         </div>
         {q.isError ? (
@@ -106,10 +116,16 @@ export function SchedulePage() {
                 <div key={d} className={`xt-sched-day${d === todayIso ? ' is-today' : ''}`} data-date={d}>
                   <div className="xt-sched-day-head">
                     <span>{chineseWeekday(d)}</span>
-                    <span className="xt-sched-day-date">{Number(d.slice(5, 7))}月{Number(d.slice(8))}日</span>
+                    <span className="xt-sched-day-date">
+                      {Number(d.slice(5, 7))}月{Number(d.slice(8))}日
+                    </span>
                   </div>
                   <div className="xt-sched-day-body">
-                    {list.length ? list.map((e) => <ScheduleEntryView key={`${e.id}-${e.leaderId}`} e={e} day={d} showLeader={showLeader} />) : <span className="xt-muted">—</span>}
+                    {list.length ? (
+                      list.map((e) => <ScheduleEntryView key={`${e.id}-${e.leaderId}`} e={e} day={d} showLeader={showLeader} />)
+                    ) : (
+                      <span className="xt-muted">—</span>
+                    )}
                   </div>
                 </div>
               );
@@ -132,7 +148,9 @@ export function SchedulePage() {
               if (!screens.md) return <span className={`xt-sched-dot${list.some((e) => e.conflict) ? ' is-conflict' : ''}`}>{list.length}</span>;
               return (
                 <div className="xt-sched-cell">
-                  {list.slice(0, 4).map((e) => <ScheduleEntryView key={`${e.id}-${e.leaderId}`} e={e} day={iso} showLeader={showLeader} compact />)}
+                  {list.slice(0, 4).map((e) => (
+                    <ScheduleEntryView key={`${e.id}-${e.leaderId}`} e={e} day={iso} showLeader={showLeader} compact />
+                  ))}
                   {list.length > 4 && <div className="xt-muted">另有{list.length - 4}项</div>}
                 </div>
               );

@@ -98,7 +98,9 @@ export function WeekTablePage() {
         {q.isError ? (
           <QueryError error={q.error} onRetry={() => q.refetch()} />
         ) : !t ? (
-          <div className="xt-center" style={{ padding: 48 }}><Spin /></div>
+          <div className="xt-center" style={{ padding: 48 }}>
+            <Spin />
+          </div>
         ) : (
           <div className="xt-week-print">
             <h2 className="xt-week-title">{t.title}</h2>
@@ -127,7 +129,9 @@ export function WeekTablePage() {
                       </th>
                       {r.cells.map((c, i) => (
                         <td key={c.date} className={t.days[i]?.working ? '' : 'is-rest'} data-date={c.date}>
-                          {c.entries.map((e) => <ScheduleEntryView key={`${e.id}-${e.leaderId}`} e={e} day={c.date} />)}
+                          {c.entries.map((e) => (
+                            <ScheduleEntryView key={`${e.id}-${e.leaderId}`} e={e} day={c.date} />
+                          ))}
                         </td>
                       ))}
                     </tr>

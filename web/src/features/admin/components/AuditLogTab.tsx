@@ -14,8 +14,18 @@ import { serverPagination } from '../../../components/pagination';
 
 const PAGE_SIZE = 50;
 const ENTITY_LABELS: Record<string, string> = {
-  user: '用户', matter: '事项', organ: '机关', department: '部门', absence: '请假外出', leader: '领导', task: '任务',
-  consultation: '征求意见', instruction: '批示', link: '关联', system: '系统', audit: '审计',
+  user: '用户',
+  matter: '事项',
+  organ: '机关',
+  department: '部门',
+  absence: '请假外出',
+  leader: '领导',
+  task: '任务',
+  consultation: '征求意见',
+  instruction: '批示',
+  link: '关联',
+  system: '系统',
+  audit: '审计',
 };
 
 /** 审计日志 (X-3): the hash-chained audit trail, with filters and a chain check. */
@@ -56,7 +66,12 @@ export function AuditLogTab() {
         <Tooltip title={e.entityId ?? undefined}>
           <span>
             {ENTITY_LABELS[e.entityType] ?? e.entityType}
-            {e.entityId && <Typography.Text type="secondary" style={{ fontSize: 12 }}> {e.entityId.slice(-8)}</Typography.Text>}
+            {e.entityId && (
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {' '}
+                {e.entityId.slice(-8)}
+              </Typography.Text>
+            )}
           </span>
         </Tooltip>
       ),
@@ -65,7 +80,14 @@ export function AuditLogTab() {
       title: '状态变化',
       key: 'state',
       responsive: ['lg'],
-      render: (_, e) => (e.toState ? <span>{e.fromState ? <Tag>{stateLabel(e.fromState)}</Tag> : null}→ <Tag color="blue">{stateLabel(e.toState)}</Tag></span> : '—'),
+      render: (_, e) =>
+        e.toState ? (
+          <span>
+            {e.fromState ? <Tag>{stateLabel(e.fromState)}</Tag> : null}→ <Tag color="blue">{stateLabel(e.toState)}</Tag>
+          </span>
+        ) : (
+          '—'
+        ),
     },
     {
       title: '详情',
@@ -97,10 +119,46 @@ export function AuditLogTab() {
   return (
     <>
       <div className="xt-toolbar">
-        <PersonSelect excludeAdmins={false} style={{ width: 180 }} placeholder="操作人" value={actorId} onChange={(v: string | undefined) => { setActorId(v); setPage(1); }} />
-        <Input allowClear placeholder="操作类型，如 matter.event" style={{ width: 200 }} value={action} onChange={(e) => setAction(e.target.value)} onPressEnter={() => { setApplied({ action: action.trim() || undefined, matterId: matterId.trim() || undefined }); setPage(1); }} />
-        <Input allowClear placeholder="事项编号" style={{ width: 160 }} value={matterId} onChange={(e) => setMatterId(e.target.value)} onPressEnter={() => { setApplied({ action: action.trim() || undefined, matterId: matterId.trim() || undefined }); setPage(1); }} />
-        <Button onClick={() => { setApplied({ action: action.trim() || undefined, matterId: matterId.trim() || undefined }); setPage(1); }}>筛选</Button>
+        <PersonSelect
+          excludeAdmins={false}
+          style={{ width: 180 }}
+          placeholder="操作人"
+          value={actorId}
+          onChange={(v: string | undefined) => {
+            setActorId(v);
+            setPage(1);
+          }}
+        />
+        <Input
+          allowClear
+          placeholder="操作类型，如 matter.event"
+          style={{ width: 200 }}
+          value={action}
+          onChange={(e) => setAction(e.target.value)}
+          onPressEnter={() => {
+            setApplied({ action: action.trim() || undefined, matterId: matterId.trim() || undefined });
+            setPage(1);
+          }}
+        />
+        <Input
+          allowClear
+          placeholder="事项编号"
+          style={{ width: 160 }}
+          value={matterId}
+          onChange={(e) => setMatterId(e.target.value)}
+          onPressEnter={() => {
+            setApplied({ action: action.trim() || undefined, matterId: matterId.trim() || undefined });
+            setPage(1);
+          }}
+        />
+        <Button
+          onClick={() => {
+            setApplied({ action: action.trim() || undefined, matterId: matterId.trim() || undefined });
+            setPage(1);
+          }}
+        >
+          筛选
+        </Button>
         <span className="grow" />
         <Button type="primary" icon={<SafetyCertificateOutlined />} loading={verify.isPending} onClick={() => verify.mutate()}>
           校验审计链
@@ -113,7 +171,11 @@ export function AuditLogTab() {
           showIcon
           closable
           style={{ marginBottom: 12 }}
-          title={verify.data.ok ? `审计链完整：共校验 ${verify.data.checked} 条记录，未发现篡改。` : `审计链校验失败：第 ${verify.data.firstBrokenSeq ?? '?'} 条记录异常`}
+          title={
+            verify.data.ok
+              ? `审计链完整：共校验 ${verify.data.checked} 条记录，未发现篡改。`
+              : `审计链校验失败：第 ${verify.data.firstBrokenSeq ?? '?'} 条记录异常`
+          }
           description={!verify.data.ok ? `${verify.data.reason ?? ''}（已校验 ${verify.data.checked} 条）` : undefined}
         />
       )}

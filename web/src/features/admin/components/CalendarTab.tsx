@@ -7,8 +7,29 @@
 import { useMemo, useState } from 'react';
 import type { CSSProperties } from 'react';
 import {
-  Alert, App, AutoComplete, Badge, Button, Card, Col, DatePicker, Descriptions, Empty, Form, Input, Modal, Popconfirm, Radio, Row, Select,
-  Skeleton, Space, Table, Tag, Tooltip, Typography,
+  Alert,
+  App,
+  AutoComplete,
+  Badge,
+  Button,
+  Card,
+  Col,
+  DatePicker,
+  Descriptions,
+  Empty,
+  Form,
+  Input,
+  Modal,
+  Popconfirm,
+  Radio,
+  Row,
+  Select,
+  Skeleton,
+  Space,
+  Table,
+  Tag,
+  Tooltip,
+  Typography,
 } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { CalendarOutlined, DeleteOutlined, EditOutlined, MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
@@ -45,10 +66,14 @@ function useCalendarMutations() {
   const qc = useQueryClient();
   const done = () => qc.invalidateQueries({ queryKey: ['calendar'] });
   return {
-    saveNotice: useMutation({ mutationFn: ({ year, body }: { year: number; body: YearNoticeInput }) => http.put<CalendarYear>(`/calendar/years/${year}/notice`, body), onSuccess: done }),
+    saveNotice: useMutation({
+      mutationFn: ({ year, body }: { year: number; body: YearNoticeInput }) => http.put<CalendarYear>(`/calendar/years/${year}/notice`, body),
+      onSuccess: done,
+    }),
     removeNotice: useMutation({ mutationFn: (year: number) => http.del<CalendarYear>(`/calendar/years/${year}/notice`), onSuccess: done }),
     setOverride: useMutation({
-      mutationFn: ({ date, working, reason }: { date: string; working: boolean; reason: string }) => http.put<CalendarOverride>(`/calendar/overrides/${date}`, { working, reason }),
+      mutationFn: ({ date, working, reason }: { date: string; working: boolean; reason: string }) =>
+        http.put<CalendarOverride>(`/calendar/overrides/${date}`, { working, reason }),
       onSuccess: done,
     }),
     removeOverride: useMutation({ mutationFn: (date: string) => http.del<{ ok: true }>(`/calendar/overrides/${date}`), onSuccess: done }),
@@ -101,8 +126,14 @@ function MonthGrid({ month, days, onPick }: { month: number; days: DayInfo[]; on
   return (
     <Card size="small" title={`${month}月`} styles={{ body: { padding: 8 } }} className="xt-cal-month">
       <div style={{ display: 'grid', gridTemplateColumns: 'repeat(7, 1fr)', gap: 2, textAlign: 'center', fontSize: 12 }}>
-        {WEEK_HEAD.map((w) => <div key={w} style={{ color: 'rgba(0,0,0,.45)', padding: '2px 0' }}>{w}</div>)}
-        {Array.from({ length: offset }, (_, i) => <div key={`pad-${i}`} />)}
+        {WEEK_HEAD.map((w) => (
+          <div key={w} style={{ color: 'rgba(0,0,0,.45)', padding: '2px 0' }}>
+            {w}
+          </div>
+        ))}
+        {Array.from({ length: offset }, (_, i) => (
+          <div key={`pad-${i}`} />
+        ))}
         {days.map((d) => {
           const kind = dayKind(d);
           const mark = MARK[kind];
@@ -117,8 +148,14 @@ function MonthGrid({ month, days, onPick }: { month: number; days: DayInfo[]; on
                 aria-label={describeDay(d)}
                 onClick={() => onPick(d)}
                 style={{
-                  ...CELL[kind], position: 'relative', border: d.source === 'override' ? '2px solid #1677ff' : '1px solid #f0f0f0',
-                  borderRadius: 4, padding: '3px 0', cursor: 'pointer', font: 'inherit', lineHeight: '18px',
+                  ...CELL[kind],
+                  position: 'relative',
+                  border: d.source === 'override' ? '2px solid #1677ff' : '1px solid #f0f0f0',
+                  borderRadius: 4,
+                  padding: '3px 0',
+                  cursor: 'pointer',
+                  font: 'inherit',
+                  lineHeight: '18px',
                 }}
               >
                 {Number(d.date.slice(8))}
@@ -134,7 +171,10 @@ function MonthGrid({ month, days, onPick }: { month: number; days: DayInfo[]; on
 
 function Legend() {
   const item = (style: CSSProperties, text: string) => (
-    <Space size={4}><span style={{ display: 'inline-block', width: 14, height: 14, borderRadius: 3, border: '1px solid #f0f0f0', ...style }} />{text}</Space>
+    <Space size={4}>
+      <span style={{ display: 'inline-block', width: 14, height: 14, borderRadius: 3, border: '1px solid #f0f0f0', ...style }} />
+      {text}
+    </Space>
   );
   return (
     <Space wrap size={16} style={{ fontSize: 12 }}>
@@ -157,7 +197,11 @@ interface NoticeValues {
 
 /** `body.holidays[1].to` → ['holidays', 1, 'range'] (the form has one range field per holiday). */
 function fieldOf(path: string): (string | number)[] | null {
-  const parts = path.replace(/^body\.?/, '').split(/[.[\]]/).filter(Boolean).map((p) => (/^\d+$/.test(p) ? Number(p) : p));
+  const parts = path
+    .replace(/^body\.?/, '')
+    .split(/[.[\]]/)
+    .filter(Boolean)
+    .map((p) => (/^\d+$/.test(p) ? Number(p) : p));
   if (!parts.length) return null;
   if (parts[0] === 'holidays' && (parts[2] === 'from' || parts[2] === 'to')) return ['holidays', parts[1], 'range'];
   return parts;
@@ -227,21 +271,42 @@ function NoticeModal({ year, current, open, onClose }: { year: number; current: 
         <Form.Item name="reference" label="通知名称或文号" rules={[{ max: 100, message: '不能超过100个字符' }]}>
           <Input placeholder={`如：国务院办公厅关于${year}年部分节假日安排的通知`} />
         </Form.Item>
-        <Typography.Title level={5} style={{ marginTop: 0 }}>放假安排</Typography.Title>
+        <Typography.Title level={5} style={{ marginTop: 0 }}>
+          放假安排
+        </Typography.Title>
         <Form.List
           name="holidays"
-          rules={[{ validator: async (_, list) => { if (!list || list.length < 1) throw new Error('至少填写一个节假日'); } }]}
+          rules={[
+            {
+              validator: async (_, list) => {
+                if (!list || list.length < 1) throw new Error('至少填写一个节假日');
+              },
+            },
+          ]}
         >
           {(fields, { add, remove }, { errors }) => (
             <>
               {fields.map((f, i) => (
                 <Space key={f.key} align="baseline" wrap style={{ display: 'flex', marginBottom: 4 }} className="xt-notice-holiday" data-index={i}>
-                  <Form.Item name={[f.name, 'name']} rules={[{ required: true, whitespace: true, message: '请填写假期名称' }, { max: 20, message: '不能超过20个字符' }]} style={{ marginBottom: 8 }}>
+                  <Form.Item
+                    name={[f.name, 'name']}
+                    rules={[
+                      { required: true, whitespace: true, message: '请填写假期名称' },
+                      { max: 20, message: '不能超过20个字符' },
+                    ]}
+                    style={{ marginBottom: 8 }}
+                  >
                     <AutoComplete options={nameOptions} placeholder="假期名称" style={{ width: 160 }} aria-label={`第${i + 1}个假期的名称`} />
                   </Form.Item>
                   <Form.Item
                     name={[f.name, 'range']}
-                    rules={[{ validator: async (_, r) => { if (!r || !r[0] || !r[1]) throw new Error('请选择放假的起止日期'); } }]}
+                    rules={[
+                      {
+                        validator: async (_, r) => {
+                          if (!r || !r[0] || !r[1]) throw new Error('请选择放假的起止日期');
+                        },
+                      },
+                    ]}
                     style={{ marginBottom: 8 }}
                   >
                     <DatePicker.RangePicker
@@ -290,17 +355,31 @@ function NoticeModal({ year, current, open, onClose }: { year: number; current: 
 
 // ── a single override ────────────────────────────────────────────────────────
 
-interface OverrideValues { date: Dayjs | null; working: boolean; reason: string }
+interface OverrideValues {
+  date: Dayjs | null;
+  working: boolean;
+  reason: string;
+}
 
-function OverrideModal({ year, picked, lookup, open, onClose }: {
-  year: number; picked: DayInfo | null; lookup: (date: string) => DayInfo | undefined; open: boolean; onClose: () => void;
+function OverrideModal({
+  year,
+  picked,
+  lookup,
+  open,
+  onClose,
+}: {
+  year: number;
+  picked: DayInfo | null;
+  lookup: (date: string) => DayInfo | undefined;
+  open: boolean;
+  onClose: () => void;
 }) {
   const [form] = Form.useForm<OverrideValues>();
   const { message } = App.useApp();
   const { setOverride, removeOverride } = useCalendarMutations();
   const chosen = Form.useWatch('date', form);
   // the day as it stands now (the picker may move to another date than the one clicked)
-  const day = chosen === undefined ? picked : chosen ? lookup(chosen.format('YYYY-MM-DD')) ?? null : null;
+  const day = chosen === undefined ? picked : chosen ? (lookup(chosen.format('YYYY-MM-DD')) ?? null) : null;
   const isOverride = day?.source === 'override';
 
   const submit = async () => {
@@ -340,17 +419,28 @@ function OverrideModal({ year, picked, lookup, open, onClose }: {
       width={520}
       footer={[
         isOverride && (
-          <Popconfirm key="remove" title="取消该日的单日调整？" description="取消后该日恢复按法定数据或年度安排计算。" okText="取消调整" cancelText="返回" onConfirm={cancelOverride}>
-            <Button danger icon={<DeleteOutlined />} loading={removeOverride.isPending}>取消调整</Button>
+          <Popconfirm
+            key="remove"
+            title="取消该日的单日调整？"
+            description="取消后该日恢复按法定数据或年度安排计算。"
+            okText="取消调整"
+            cancelText="返回"
+            onConfirm={cancelOverride}
+          >
+            <Button danger icon={<DeleteOutlined />} loading={removeOverride.isPending}>
+              取消调整
+            </Button>
           </Popconfirm>
         ),
-        <Button key="cancel" onClick={onClose}>关闭</Button>,
-        <Button key="ok" type="primary" onClick={submit} loading={setOverride.isPending}>保存</Button>,
+        <Button key="cancel" onClick={onClose}>
+          关闭
+        </Button>,
+        <Button key="ok" type="primary" onClick={submit} loading={setOverride.isPending}>
+          保存
+        </Button>,
       ]}
     >
-      {day && (
-        <Alert type={isOverride ? 'info' : 'warning'} showIcon style={{ marginBottom: 16 }} title={`当前：${describeDay(day)}`} />
-      )}
+      {day && <Alert type={isOverride ? 'info' : 'warning'} showIcon style={{ marginBottom: 16 }} title={`当前：${describeDay(day)}`} />}
       <Form<OverrideValues>
         form={form}
         layout="vertical"
@@ -361,9 +451,23 @@ function OverrideModal({ year, picked, lookup, open, onClose }: {
           <DatePicker format={DATE_FORMATS} defaultPickerValue={dayjs(`${year}-01-01`)} style={{ width: 220 }} />
         </Form.Item>
         <Form.Item name="working" label="调整为" rules={[{ required: true, message: '请选择工作日或休息日' }]}>
-          <Radio.Group optionType="button" buttonStyle="solid" options={[{ value: true, label: '工作日（上班）' }, { value: false, label: '休息日（不上班）' }]} />
+          <Radio.Group
+            optionType="button"
+            buttonStyle="solid"
+            options={[
+              { value: true, label: '工作日（上班）' },
+              { value: false, label: '休息日（不上班）' },
+            ]}
+          />
         </Form.Item>
-        <Form.Item name="reason" label="调整原因" rules={[{ required: true, whitespace: true, message: '请填写调整原因' }, { max: 100, message: '不能超过100个字符' }]}>
+        <Form.Item
+          name="reason"
+          label="调整原因"
+          rules={[
+            { required: true, whitespace: true, message: '请填写调整原因' },
+            { max: 100, message: '不能超过100个字符' },
+          ]}
+        >
           <Input.TextArea rows={2} placeholder="如：根据市委办公室通知，因防汛工作需要照常上班" />
         </Form.Item>
       </Form>
@@ -416,8 +520,15 @@ export function CalendarTab() {
   const summary = years.data.items.find((y) => y.year === year);
   const status: YearStatus = detail.data?.status ?? summary?.status ?? 'missing';
   // Pin the year in the address first: once its notice is saved it is no longer the default (first missing) year.
-  const openOverride = (d: DayInfo | null) => { setYear(year); setPicked(d); setOverrideOpen(true); };
-  const openNotice = (y: number) => { setYear(y); setNoticeOpen(true); };
+  const openOverride = (d: DayInfo | null) => {
+    setYear(year);
+    setPicked(d);
+    setOverrideOpen(true);
+  };
+  const openNotice = (y: number) => {
+    setYear(y);
+    setNoticeOpen(true);
+  };
 
   const overrideColumns: ColumnsType<CalendarOverride> = [
     { title: '日期', dataIndex: 'date', width: 200, render: (d: string) => `${fmtDate(d)} ${chineseWeekday(d)}` },
@@ -426,9 +537,13 @@ export function CalendarTab() {
     { title: '设定人', dataIndex: 'createdByName', width: 110, responsive: ['md'] },
     { title: '设定时间', dataIndex: 'createdAt', width: 180, responsive: ['lg'], render: (v: string) => fmtDateTime(v) },
     {
-      title: '操作', key: 'op', width: 90,
+      title: '操作',
+      key: 'op',
+      width: 90,
       render: (_, o) => (
-        <Button size="small" type="link" onClick={() => openOverride(days.data?.items.find((d) => d.date === o.date) ?? null)}>修改</Button>
+        <Button size="small" type="link" onClick={() => openOverride(days.data?.items.find((d) => d.date === o.date) ?? null)}>
+          修改
+        </Button>
       ),
     },
   ];
@@ -444,7 +559,11 @@ export function CalendarTab() {
           style={{ marginBottom: 16 }}
           title={`${y}年缺少法定节假日数据`}
           description={`系统内置的节假日数据不含${y}年。录入前，${y}年的周一至周五一律按工作日计算，落在该年或跨入该年的办理期限都会标注“期限待核对”。国务院办公厅发布${y}年部分节假日安排的通知后，请及时录入。`}
-          action={<Button type="primary" danger onClick={() => openNotice(y)}>录入{y}年节假日安排</Button>}
+          action={
+            <Button type="primary" danger onClick={() => openNotice(y)}>
+              录入{y}年节假日安排
+            </Button>
+          }
         />
       ))}
 
@@ -455,7 +574,9 @@ export function CalendarTab() {
           <StatusTag status={status} />
         </Space>
         <Space wrap size={8}>
-          <Button icon={<CalendarOutlined />} onClick={() => openOverride(null)}>单日调整</Button>
+          <Button icon={<CalendarOutlined />} onClick={() => openOverride(null)}>
+            单日调整
+          </Button>
           <Button type="primary" icon={<EditOutlined />} onClick={() => openNotice(year)}>
             {detail.data?.notice ? `修改${year}年节假日安排` : `录入${year}年节假日安排`}
           </Button>
@@ -463,11 +584,24 @@ export function CalendarTab() {
       </Space>
 
       {detail.data && (
-        <Descriptions size="small" bordered column={{ xs: 1, md: 2, xl: 3 }} style={{ marginBottom: 16 }} className="xt-cal-status" styles={{ label: { whiteSpace: 'nowrap' } }}>
+        <Descriptions
+          size="small"
+          bordered
+          column={{ xs: 1, md: 2, xl: 3 }}
+          style={{ marginBottom: 16 }}
+          className="xt-cal-status"
+          styles={{ label: { whiteSpace: 'nowrap' } }}
+        >
           <Descriptions.Item label="数据状态">
             {status === 'missing' ? (
-              <Typography.Text type="danger" strong>缺少节假日数据（工作日按周一至周五计算）</Typography.Text>
-            ) : status === 'entered' ? '管理员已录入年度节假日安排' : '使用国家法定节假日数据'}
+              <Typography.Text type="danger" strong>
+                缺少节假日数据（工作日按周一至周五计算）
+              </Typography.Text>
+            ) : status === 'entered' ? (
+              '管理员已录入年度节假日安排'
+            ) : (
+              '使用国家法定节假日数据'
+            )}
           </Descriptions.Item>
           <Descriptions.Item label="内置法定数据">{detail.data.statutory ? '有' : '无'}</Descriptions.Item>
           <Descriptions.Item label="录入情况">
@@ -479,33 +613,60 @@ export function CalendarTab() {
               <Descriptions.Item label="放假安排" span={2}>
                 <Space size={[4, 4]} wrap>
                   {detail.data.notice.holidays.map((h) => (
-                    <Tag key={`${h.name}-${h.from}`} color="red">{h.name}：{fmtDate(h.from)}{h.to !== h.from ? `至${fmtDate(h.to).replace(/^\d+年/, '')}` : ''}</Tag>
+                    <Tag key={`${h.name}-${h.from}`} color="red">
+                      {h.name}：{fmtDate(h.from)}
+                      {h.to !== h.from ? `至${fmtDate(h.to).replace(/^\d+年/, '')}` : ''}
+                    </Tag>
                   ))}
                 </Space>
               </Descriptions.Item>
               <Descriptions.Item label="调休上班" span={3}>
                 {detail.data.notice.workdays.length ? (
                   <Space size={[4, 4]} wrap>
-                    {detail.data.notice.workdays.map((w) => <Tag key={w.date} color="orange">{fmtDate(w.date)}（{chineseWeekday(w.date)}）{w.name ? ` ${w.name}` : ''}</Tag>)}
+                    {detail.data.notice.workdays.map((w) => (
+                      <Tag key={w.date} color="orange">
+                        {fmtDate(w.date)}（{chineseWeekday(w.date)}）{w.name ? ` ${w.name}` : ''}
+                      </Tag>
+                    ))}
                   </Space>
-                ) : '无'}
+                ) : (
+                  '无'
+                )}
               </Descriptions.Item>
             </>
           )}
         </Descriptions>
       )}
       {detail.data?.notice && detail.data.statutory && (
-        <Alert type="info" showIcon style={{ marginBottom: 16 }} title={`内置数据已包含${year}年，可撤销管理员录入的安排`} action={
-          <Popconfirm title={`撤销${year}年录入的节假日安排？`} okText="撤销" cancelText="返回" onConfirm={async () => {
-            try { await removeNotice.mutateAsync(year); message.success('已撤销'); } catch (e) { message.error(errorMessage(e)); }
-          }}>
-            <Button size="small">撤销录入</Button>
-          </Popconfirm>
-        } />
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={`内置数据已包含${year}年，可撤销管理员录入的安排`}
+          action={
+            <Popconfirm
+              title={`撤销${year}年录入的节假日安排？`}
+              okText="撤销"
+              cancelText="返回"
+              onConfirm={async () => {
+                try {
+                  await removeNotice.mutateAsync(year);
+                  message.success('已撤销');
+                } catch (e) {
+                  message.error(errorMessage(e));
+                }
+              }}
+            >
+              <Button size="small">撤销录入</Button>
+            </Popconfirm>
+          }
+        />
       )}
 
       <Legend />
-      {days.isPending ? <Skeleton active style={{ marginTop: 16 }} /> : days.isError ? (
+      {days.isPending ? (
+        <Skeleton active style={{ marginTop: 16 }} />
+      ) : days.isError ? (
         <Alert type="error" showIcon title="日历加载失败" description={errorMessage(days.error)} style={{ marginTop: 16 }} />
       ) : (
         <Row gutter={[12, 12]} style={{ marginTop: 12 }} className="xt-cal-grid">
@@ -517,7 +678,9 @@ export function CalendarTab() {
         </Row>
       )}
 
-      <Typography.Title level={5} style={{ marginTop: 24 }}>{year}年单日调整</Typography.Title>
+      <Typography.Title level={5} style={{ marginTop: 24 }}>
+        {year}年单日调整
+      </Typography.Title>
       <Table<CalendarOverride>
         rowKey="date"
         size="small"
@@ -530,7 +693,13 @@ export function CalendarTab() {
 
       {noticeOpen && <NoticeModal year={year} current={detail.data} open={noticeOpen} onClose={() => setNoticeOpen(false)} />}
       {overrideOpen && (
-        <OverrideModal year={year} picked={picked} lookup={(d) => days.data?.items.find((x) => x.date === d)} open={overrideOpen} onClose={() => setOverrideOpen(false)} />
+        <OverrideModal
+          year={year}
+          picked={picked}
+          lookup={(d) => days.data?.items.find((x) => x.date === d)}
+          open={overrideOpen}
+          onClose={() => setOverrideOpen(false)}
+        />
       )}
     </div>
   );

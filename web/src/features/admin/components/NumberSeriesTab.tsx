@@ -6,7 +6,13 @@ import { PlusOutlined } from '@ant-design/icons';
 import type { z } from 'zod';
 import * as K from '@xietiao/domain/api/kernel';
 import {
-  DEFAULT_NUMBER_TEMPLATES, NUMBER_CLASSES, NUMBER_CLASS_LABELS, codeProblems, formatNumber, templateProblems, type NumberClass,
+  DEFAULT_NUMBER_TEMPLATES,
+  NUMBER_CLASSES,
+  NUMBER_CLASS_LABELS,
+  codeProblems,
+  formatNumber,
+  templateProblems,
+  type NumberClass,
 } from '@xietiao/domain/kernel/numbering';
 import { EmptyState } from '../../../components/EmptyState';
 import { QueryError } from '../../../components/QueryError';
@@ -53,11 +59,15 @@ function Preview({ values }: { values: Partial<SeriesValues> }) {
   const problems = templateProblems(template, { numberClass: cls, code: code.trim() || undefined, year: year ?? undefined });
   if (problems.length) return box('warning', <span className="xt-number-problem">{problems[0]}</span>);
   const text = formatNumber(template, { code: code.trim() || '（代字）', year: year ?? thisYear(), value: nextValue ?? 1 });
-  return box('info', (
+  return box(
+    'info',
     <span>
-      下一个编号：<Typography.Text strong className="xt-number-preview">{text}</Typography.Text>
-    </span>
-  ));
+      下一个编号：
+      <Typography.Text strong className="xt-number-preview">
+        {text}
+      </Typography.Text>
+    </span>,
+  );
 }
 
 function SeriesForm({ series, open, onClose }: { series: NumberSeries | null; open: boolean; onClose: () => void }) {
@@ -65,10 +75,14 @@ function SeriesForm({ series, open, onClose }: { series: NumberSeries | null; op
   const organs = useOrgans();
   const { message } = App.useApp();
   const create = useNumberMutation((b: K.CreateNumberSeriesBody) => http.post<NumberSeries>('/number-series', b));
-  const patch = useNumberMutation(({ id, ...b }: K.PatchNumberSeriesBody & { id: string }) => http.patch<NumberSeries>(`/number-series/${encodeURIComponent(id)}`, b));
+  const patch = useNumberMutation(({ id, ...b }: K.PatchNumberSeriesBody & { id: string }) =>
+    http.patch<NumberSeries>(`/number-series/${encodeURIComponent(id)}`, b),
+  );
   const values = Form.useWatch([], form) as Partial<SeriesValues> | undefined;
   const selfOrgan = organs.data?.items.find((o) => o.isSelf);
-  const organOptions = (organs.data?.items ?? []).filter((o) => o.active || o.id === series?.organId).map((o) => ({ value: o.id, label: o.isSelf ? `${o.name}（本机关）` : o.name }));
+  const organOptions = (organs.data?.items ?? [])
+    .filter((o) => o.active || o.id === series?.organId)
+    .map((o) => ({ value: o.id, label: o.isSelf ? `${o.name}（本机关）` : o.name }));
   const locked = !!series && series.assignedCount > 0;
 
   const insert = (token: string) => form.setFieldValue('template', `${form.getFieldValue('template') ?? ''}${token}`);
@@ -77,12 +91,23 @@ function SeriesForm({ series, open, onClose }: { series: NumberSeries | null; op
     if (!v) return;
     try {
       if (series) {
-        const body = checkWith(K.PatchNumberSeriesBody, {
-          code: v.code, template: v.template, active: v.active, ...(locked ? {} : { nextValue: v.nextValue }), version: series.version,
-        }, form);
+        const body = checkWith(
+          K.PatchNumberSeriesBody,
+          {
+            code: v.code,
+            template: v.template,
+            active: v.active,
+            ...(locked ? {} : { nextValue: v.nextValue }),
+            version: series.version,
+          },
+          form,
+        );
         if (!body) return;
         const cls = series.class;
-        const problems = [...codeProblems(v.code, cls).map((m) => ['code', m]), ...templateProblems(v.template, { numberClass: cls, code: v.code, year: series.year }).map((m) => ['template', m])];
+        const problems = [
+          ...codeProblems(v.code, cls).map((m) => ['code', m]),
+          ...templateProblems(v.template, { numberClass: cls, code: v.code, year: series.year }).map((m) => ['template', m]),
+        ];
         if (problems.length) {
           form.setFields([{ name: problems[0][0] as keyof SeriesValues, errors: [problems[0][1]] }]);
           return;
@@ -105,16 +130,43 @@ function SeriesForm({ series, open, onClose }: { series: NumberSeries | null; op
   };
 
   return (
-    <Modal title={series ? '编辑编号规则' : '新增编号规则'} open={open} onCancel={onClose} onOk={submit} okText="保存" confirmLoading={create.isPending || patch.isPending} destroyOnHidden width={620}>
+    <Modal
+      title={series ? '编辑编号规则' : '新增编号规则'}
+      open={open}
+      onCancel={onClose}
+      onOk={submit}
+      okText="保存"
+      confirmLoading={create.isPending || patch.isPending}
+      destroyOnHidden
+      width={620}
+    >
       <Form<SeriesValues>
         form={form}
         layout="vertical"
         preserve={false}
         clearOnDestroy
         requiredMark={false}
-        initialValues={series
-          ? { organId: series.organId, class: series.class, code: series.code, template: series.template, year: series.year, nextValue: series.nextValue, active: series.active }
-          : { organId: selfOrgan?.id, class: 'outgoing', code: selfOrgan?.docCode ? `${selfOrgan.docCode}发` : '', template: DEFAULT_NUMBER_TEMPLATES.outgoing, year: thisYear(), nextValue: 1, active: true }}
+        initialValues={
+          series
+            ? {
+                organId: series.organId,
+                class: series.class,
+                code: series.code,
+                template: series.template,
+                year: series.year,
+                nextValue: series.nextValue,
+                active: series.active,
+              }
+            : {
+                organId: selfOrgan?.id,
+                class: 'outgoing',
+                code: selfOrgan?.docCode ? `${selfOrgan.docCode}发` : '',
+                template: DEFAULT_NUMBER_TEMPLATES.outgoing,
+                year: thisYear(),
+                nextValue: 1,
+                active: true,
+              }
+        }
         onValuesChange={(changed: Partial<SeriesValues>) => {
           // A new series of another class starts from that class's usual template.
           if (!series && changed.class) form.setFieldValue('template', DEFAULT_NUMBER_TEMPLATES[changed.class]);
@@ -130,7 +182,12 @@ function SeriesForm({ series, open, onClose }: { series: NumberSeries | null; op
           <Form.Item name="year" label="年度" rules={[{ required: true, message: '请填写年度' }]}>
             <InputNumber min={2000} max={2100} precision={0} style={{ width: 120 }} disabled={!!series} suffix="年" />
           </Form.Item>
-          <Form.Item name="code" label="代字" rules={[{ required: true, whitespace: true, message: '请填写代字' }]} tooltip="发文机关代字，如 某政办发；收文、督办等编号的前缀">
+          <Form.Item
+            name="code"
+            label="代字"
+            rules={[{ required: true, whitespace: true, message: '请填写代字' }]}
+            tooltip="发文机关代字，如 某政办发；收文、督办等编号的前缀"
+          >
             <Input maxLength={20} style={{ width: 180 }} placeholder="如 某政办发" />
           </Form.Item>
         </Space>
@@ -143,10 +200,14 @@ function SeriesForm({ series, open, onClose }: { series: NumberSeries | null; op
               <Space size={4} wrap>
                 <span>插入：</span>
                 {['{代字}', '{年}', '{号}', '〔', '〕'].map((tk) => (
-                  <Button key={tk} size="small" onClick={() => insert(tk)}>{tk}</Button>
+                  <Button key={tk} size="small" onClick={() => insert(tk)}>
+                    {tk}
+                  </Button>
                 ))}
               </Space>
-              <span>{'{代字}'} 代字，{'{年}'} 四位年份，{'{号}'} 序号（{'{号:4}'} 补足4位；发文字号的序号不编虚位）</span>
+              <span>
+                {'{代字}'} 代字，{'{年}'} 四位年份，{'{号}'} 序号（{'{号:4}'} 补足4位；发文字号的序号不编虚位）
+              </span>
             </Space>
           }
         >
@@ -174,7 +235,9 @@ function SeriesForm({ series, open, onClose }: { series: NumberSeries | null; op
 function VoidDialog({ number, onClose }: { number: AssignedNumber | null; onClose: () => void }) {
   const [form] = Form.useForm<{ reason: string }>();
   const { message } = App.useApp();
-  const voidIt = useNumberMutation(({ id, reason }: { id: string; reason: string }) => http.post<AssignedNumber>(`/numbers/${encodeURIComponent(id)}/void`, { reason }));
+  const voidIt = useNumberMutation(({ id, reason }: { id: string; reason: string }) =>
+    http.post<AssignedNumber>(`/numbers/${encodeURIComponent(id)}/void`, { reason }),
+  );
   const submit = async () => {
     const v = await form.validateFields().catch(() => null);
     if (!v || !number) return;
@@ -191,7 +254,16 @@ function VoidDialog({ number, onClose }: { number: AssignedNumber | null; onClos
     }
   };
   return (
-    <Modal title="作废编号" open={!!number} onCancel={onClose} onOk={submit} okText="作废" okButtonProps={{ danger: true }} confirmLoading={voidIt.isPending} destroyOnHidden>
+    <Modal
+      title="作废编号"
+      open={!!number}
+      onCancel={onClose}
+      onOk={submit}
+      okText="作废"
+      okButtonProps={{ danger: true }}
+      confirmLoading={voidIt.isPending}
+      destroyOnHidden
+    >
       <Typography.Paragraph>
         作废后，编号 <Typography.Text strong>{number?.text}</Typography.Text> 保留在登记簿中并注明作废，今后不再使用。
       </Typography.Paragraph>
@@ -211,7 +283,8 @@ function NumbersDrawer({ series, canVoid, onClose }: { series: NumberSeries | nu
   const pageSize = 20;
   const q = useQuery({
     queryKey: keys.numbers(series?.id ?? '', { page, onlyVoided }),
-    queryFn: () => http.get<Page<AssignedNumber>>(`/number-series/${encodeURIComponent(series!.id)}/numbers`, { page, pageSize, voided: onlyVoided ? '1' : undefined }),
+    queryFn: () =>
+      http.get<Page<AssignedNumber>>(`/number-series/${encodeURIComponent(series!.id)}/numbers`, { page, pageSize, voided: onlyVoided ? '1' : undefined }),
     enabled: !!series,
     placeholderData: keepPreviousData,
   });
@@ -230,34 +303,76 @@ function NumbersDrawer({ series, canVoid, onClose }: { series: NumberSeries | nu
       title: '事项',
       key: 'matter',
       responsive: ['md'],
-      render: (_, n) => (n.matterTitle ?? (n.matterId ? <Typography.Text type="secondary">（不在您的知悉范围内）</Typography.Text> : '—')),
+      render: (_, n) => n.matterTitle ?? (n.matterId ? <Typography.Text type="secondary">（不在您的知悉范围内）</Typography.Text> : '—'),
     },
-    { title: '取号', key: 'assigned', render: (_, n) => <span>{n.assignedByName ?? '系统'}<br /><Typography.Text type="secondary">{fmtDateTime(n.assignedAt)}</Typography.Text></span> },
+    {
+      title: '取号',
+      key: 'assigned',
+      render: (_, n) => (
+        <span>
+          {n.assignedByName ?? '系统'}
+          <br />
+          <Typography.Text type="secondary">{fmtDateTime(n.assignedAt)}</Typography.Text>
+        </span>
+      ),
+    },
     {
       title: '作废记录',
       key: 'void',
-      render: (_, n) => (n.voidedAt ? (
-        <span>
-          {n.voidedByName ?? '系统'}，{fmtDateTime(n.voidedAt)}
-          <br />
-          <Typography.Text type="secondary">原因：{n.voidReason}</Typography.Text>
-        </span>
-      ) : '—'),
+      render: (_, n) =>
+        n.voidedAt ? (
+          <span>
+            {n.voidedByName ?? '系统'}，{fmtDateTime(n.voidedAt)}
+            <br />
+            <Typography.Text type="secondary">原因：{n.voidReason}</Typography.Text>
+          </span>
+        ) : (
+          '—'
+        ),
     },
-    ...(canVoid ? [{
-      title: '操作',
-      key: 'actions',
-      width: 80,
-      render: (_: unknown, n: AssignedNumber) => (n.voidedAt ? null : <Button type="link" danger size="small" onClick={() => setVoiding(n)}>作废</Button>),
-    }] : []),
+    ...(canVoid
+      ? [
+          {
+            title: '操作',
+            key: 'actions',
+            width: 80,
+            render: (_: unknown, n: AssignedNumber) =>
+              n.voidedAt ? null : (
+                <Button type="link" danger size="small" onClick={() => setVoiding(n)}>
+                  作废
+                </Button>
+              ),
+          },
+        ]
+      : []),
   ];
   return (
-    <Drawer title={series ? `编号登记：${series.organName} ${series.classLabel}（${series.code}，${series.year}年）` : ''} open={!!series} onClose={onClose} size="large" destroyOnHidden>
+    <Drawer
+      title={series ? `编号登记：${series.organName} ${series.classLabel}（${series.code}，${series.year}年）` : ''}
+      open={!!series}
+      onClose={onClose}
+      size="large"
+      destroyOnHidden
+    >
       <Space style={{ marginBottom: 12 }} wrap>
-        <Switch checked={onlyVoided} onChange={(v) => { setOnlyVoided(v); setPage(1); }} checkedChildren="只看作废" unCheckedChildren="全部" />
-        {series && <Typography.Text type="secondary">已编 {series.assignedCount} 个，其中作废 {series.voidedCount} 个；下一个：{series.nextText}</Typography.Text>}
+        <Switch
+          checked={onlyVoided}
+          onChange={(v) => {
+            setOnlyVoided(v);
+            setPage(1);
+          }}
+          checkedChildren="只看作废"
+          unCheckedChildren="全部"
+        />
+        {series && (
+          <Typography.Text type="secondary">
+            已编 {series.assignedCount} 个，其中作废 {series.voidedCount} 个；下一个：{series.nextText}
+          </Typography.Text>
+        )}
       </Space>
-      {q.isError ? <QueryError error={q.error} onRetry={() => q.refetch()} /> : (
+      {q.isError ? (
+        <QueryError error={q.error} onRetry={() => q.refetch()} />
+      ) : (
         <Table<AssignedNumber>
           rowKey="id"
           size="small"
@@ -280,9 +395,13 @@ export function NumberSeriesTab({ canEdit, canVoid }: { canEdit: boolean; canVoi
   const [editing, setEditing] = useState<NumberSeries | 'new' | null>(null);
   const [viewing, setViewing] = useState<NumberSeries | null>(null);
   const filter = useMemo(() => ({ year, class: cls }), [year, cls]);
-  const q = useQuery({ queryKey: keys.series(filter), queryFn: () => http.get<Items<NumberSeries>>('/number-series', filter), placeholderData: keepPreviousData });
+  const q = useQuery({
+    queryKey: keys.series(filter),
+    queryFn: () => http.get<Items<NumberSeries>>('/number-series', filter),
+    placeholderData: keepPreviousData,
+  });
   const items = q.data?.items ?? [];
-  const current = viewing ? items.find((s) => s.id === viewing.id) ?? viewing : null;
+  const current = viewing ? (items.find((s) => s.id === viewing.id) ?? viewing) : null;
 
   if (q.isError) return <QueryError error={q.error} onRetry={() => q.refetch()} />;
 
@@ -301,8 +420,14 @@ export function NumberSeriesTab({ canEdit, canVoid }: { canEdit: boolean; canVoi
       width: 150,
       render: (_, s) => (
         <Space size={0}>
-          <Button type="link" size="small" onClick={() => setViewing(s)}>编号登记</Button>
-          {canEdit && <Button type="link" size="small" onClick={() => setEditing(s)}>编辑</Button>}
+          <Button type="link" size="small" onClick={() => setViewing(s)}>
+            编号登记
+          </Button>
+          {canEdit && (
+            <Button type="link" size="small" onClick={() => setEditing(s)}>
+              编辑
+            </Button>
+          )}
         </Space>
       ),
     },
@@ -316,8 +441,21 @@ export function NumberSeriesTab({ canEdit, canVoid }: { canEdit: boolean; canVoi
       </Typography.Paragraph>
       <Space wrap style={{ marginBottom: 12 }}>
         <Select allowClear placeholder="全部类别" style={{ width: 140 }} options={classOptions} value={cls} onChange={setCls} aria-label="编号类别" />
-        <InputNumber placeholder="全部年度" min={2000} max={2100} precision={0} style={{ width: 120 }} value={year ?? null} onChange={(v) => setYear(v ?? undefined)} aria-label="年度" />
-        {canEdit && <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>新增编号规则</Button>}
+        <InputNumber
+          placeholder="全部年度"
+          min={2000}
+          max={2100}
+          precision={0}
+          style={{ width: 120 }}
+          value={year ?? null}
+          onChange={(v) => setYear(v ?? undefined)}
+          aria-label="年度"
+        />
+        {canEdit && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
+            新增编号规则
+          </Button>
+        )}
       </Space>
       <Table<NumberSeries>
         rowKey="id"

@@ -21,11 +21,7 @@ function Shortcuts({ sysadmin, secadmin }: { sysadmin: boolean; secadmin: boolea
           { to: '/org?tab=leaders', icon: <CrownOutlined />, title: '领导信息', desc: '职务、职级、排序、一线/二线、分管工作' },
         ]
       : []),
-    ...(secadmin
-      ? [
-          { to: '/org?tab=people', icon: <KeyOutlined />, title: '角色与密码', desc: '为人员分配角色（三员分立）、重置密码' },
-        ]
-      : []),
+    ...(secadmin ? [{ to: '/org?tab=people', icon: <KeyOutlined />, title: '角色与密码', desc: '为人员分配角色（三员分立）、重置密码' }] : []),
   ];
   return (
     <Row gutter={[12, 12]}>

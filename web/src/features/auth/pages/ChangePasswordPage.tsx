@@ -37,9 +37,7 @@ export function ChangePasswordPage() {
     <>
       <PageHeader title="修改密码" />
       <Card style={{ maxWidth: 520 }}>
-        {forced && (
-          <Alert type="warning" showIcon style={{ marginBottom: 16 }} title="首次登录或密码已被重置，请先修改密码后再使用系统。" />
-        )}
+        {forced && <Alert type="warning" showIcon style={{ marginBottom: 16 }} title="首次登录或密码已被重置，请先修改密码后再使用系统。" />}
         <Form form={form} layout="vertical" onFinish={onFinish} requiredMark={false}>
           <Form.Item name="oldPassword" label="原密码" rules={[{ required: true, message: '请输入原密码' }]}>
             <Input.Password id="oldPassword" autoComplete="current-password" />

@@ -27,14 +27,14 @@ export function LoginPage() {
   const [submitting, setSubmitting] = useState(false);
   const [form] = Form.useForm<{ username: string; password: string }>();
 
-  if (me) return <Navigate to={me.mustChangePassword ? '/password' : safeNext(params.get('next')) ?? (isAdmin(me) ? '/admin' : '/')} replace />;
+  if (me) return <Navigate to={me.mustChangePassword ? '/password' : (safeNext(params.get('next')) ?? (isAdmin(me) ? '/admin' : '/'))} replace />;
 
   const onFinish = async (v: { username: string; password: string }) => {
     setError(null);
     setSubmitting(true);
     try {
       const who = await login(v.username.trim(), v.password);
-      navigate(who.mustChangePassword ? '/password' : safeNext(params.get('next')) ?? (isAdmin(who) ? '/admin' : '/'), { replace: true });
+      navigate(who.mustChangePassword ? '/password' : (safeNext(params.get('next')) ?? (isAdmin(who) ? '/admin' : '/')), { replace: true });
     } catch (e) {
       setError(errorMessage(e));
     } finally {
@@ -72,7 +72,11 @@ export function LoginPage() {
           description={
             <div>
               <div>
-                本系统为演示系统，数据均为虚构，不得处理涉密信息。演示账号密码均为 <Typography.Text code copyable>xietiao-demo</Typography.Text>。
+                本系统为演示系统，数据均为虚构，不得处理涉密信息。演示账号密码均为{' '}
+                <Typography.Text code copyable>
+                  xietiao-demo
+                </Typography.Text>
+                。
               </div>
               <div className="xt-demo-users">
                 {DEMO_USERS.map(([u, label]) => (

@@ -68,7 +68,11 @@ export function FindingsPanel({ findings, checking, hint, error, onRetry, organA
           showIcon
           title="检查未能完成"
           description={error}
-          action={<Button size="small" onClick={onRetry}>重试</Button>}
+          action={
+            <Button size="small" onClick={onRetry}>
+              重试
+            </Button>
+          }
         />
       )}
       {!hint && !error && findings === null && <div className="xt-chk-idle">{checking ? '正在检查…' : '填写左侧表单后将自动检查。'}</div>}

@@ -19,11 +19,7 @@ export function SignersList({ organs, defaultOrgan }: { organs: readonly Organ[]
                 <Input placeholder="签发人姓名" aria-label={`签发记录第${name + 1}行 姓名`} maxLength={20} />
               </Form.Item>
               <Form.Item name={[name, 'role']} noStyle>
-                <Select
-                  aria-label={`签发记录第${name + 1}行 身份`}
-                  options={SIGNER_ROLES.map((r) => ({ value: r, label: r }))}
-                  placeholder="身份"
-                />
+                <Select aria-label={`签发记录第${name + 1}行 身份`} options={SIGNER_ROLES.map((r) => ({ value: r, label: r }))} placeholder="身份" />
               </Form.Item>
               <Form.Item name={[name, 'opinion']} noStyle>
                 <Input placeholder="签发意见，如：同意" aria-label={`签发记录第${name + 1}行 意见`} maxLength={200} />

@@ -74,16 +74,12 @@ export function CheckItem({ field, className, children, ...rest }: CheckItemProp
   const list = byField.get(field) ?? [];
   const sev = worst(list.map((l) => l.finding));
   const isMissing = missing?.field === field;
-  let help: ReactNode = undefined;
+  let help: ReactNode;
   if (list.length > 0) {
     help = (
       <div className="xt-chk-help">
         {list.map((l, i) => (
-          <FindingLine
-            key={i}
-            l={l}
-            where={l.index !== null ? describeLocation(l, (idx) => organAt(field, idx)).replace(/^[^「第]*/, '') : undefined}
-          />
+          <FindingLine key={i} l={l} where={l.index !== null ? describeLocation(l, (idx) => organAt(field, idx)).replace(/^[^「第]*/, '') : undefined} />
         ))}
       </div>
     );

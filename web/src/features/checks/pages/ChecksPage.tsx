@@ -6,9 +6,7 @@ import { QueryError } from '../../../components/QueryError';
 import { ApiError, errorMessage } from '../../../lib/http';
 import { useCheckOrgans, useDocumentCheck } from '../api';
 import { brokenRequestSample, EMPTY_VALUES, toDocument, type CheckFormValues } from '../form';
-import {
-  chineseDate, describeLocation, DOC_TYPES, LAYOUTS, locate, SECRECY_OPTIONS, SEVERITIES, SEVERITY, URGENCY_OPTIONS,
-} from '../labels';
+import { chineseDate, describeLocation, DOC_TYPES, LAYOUTS, locate, SECRECY_OPTIONS, SEVERITIES, SEVERITY, URGENCY_OPTIONS } from '../labels';
 import { CheckItem, FindingsContext, groupFindings, type FindingsState } from '../components/findings';
 import { FindingsPanel } from '../components/FindingsPanel';
 import { OrganSelect } from '../components/OrganSelect';
@@ -21,10 +19,10 @@ const DEBOUNCE_MS = 400;
 function useDebounced<T>(value: T, ms: number): [T, boolean] {
   const key = JSON.stringify(value);
   const [state, setState] = useState<{ key: string; value: T }>({ key, value });
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `key` stands for `value` (compared by JSON, not identity)
   useEffect(() => {
     const t = setTimeout(() => setState({ key, value }), ms);
     return () => clearTimeout(t);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key, ms]);
   return [state.value, state.key !== key];
 }
@@ -101,9 +99,7 @@ export function ChecksPage() {
     form.resetFields();
   };
 
-  const hint = missing
-    ? { where: describeLocation(missing, (i) => organAt(missing.field, i)), detail: missing.message, field: missing.field }
-    : null;
+  const hint = missing ? { where: describeLocation(missing, (i) => organAt(missing.field, i)), detail: missing.message, field: missing.field } : null;
   const counts = SEVERITIES.map((s) => [s, findings?.filter((f) => f.severity === s).length ?? 0] as const);
 
   const panel = (
@@ -288,7 +284,12 @@ export function ChecksPage() {
                               </CheckItem>
                             ))}
                           </div>
-                          <CheckItem field="flags.stanceOpinion" name={['flags', 'stanceOpinion']} label="倾向性意见" tooltip="转报下级请示时，本机关应提出倾向性意见">
+                          <CheckItem
+                            field="flags.stanceOpinion"
+                            name={['flags', 'stanceOpinion']}
+                            label="倾向性意见"
+                            tooltip="转报下级请示时，本机关应提出倾向性意见"
+                          >
                             <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={1000} />
                           </CheckItem>
                         </>
@@ -307,4 +308,3 @@ export function ChecksPage() {
     </>
   );
 }
-

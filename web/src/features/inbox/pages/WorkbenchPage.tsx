@@ -43,15 +43,34 @@ function TaskTable({ box }: { box: 'todo' | 'done' }) {
     },
     { title: '承办', key: 'assignee', responsive: ['lg'], render: (_, t) => assignee(t) },
     box === 'todo'
-      ? { title: '期限', dataIndex: 'dueDate', width: 220, render: (_, t) => (
-          <>
-            <ChineseDate value={t.dueDate} overdue={t.overdue} showLeft />
-            {t.dueDateWarning && <Tooltip title={t.dueDateWarning}><Tag color="warning" className="xt-date-tag xt-due-warning">期限待核对</Tag></Tooltip>}
-          </>
-        ) }
+      ? {
+          title: '期限',
+          dataIndex: 'dueDate',
+          width: 220,
+          render: (_, t) => (
+            <>
+              <ChineseDate value={t.dueDate} overdue={t.overdue} showLeft />
+              {t.dueDateWarning && (
+                <Tooltip title={t.dueDateWarning}>
+                  <Tag color="warning" className="xt-date-tag xt-due-warning">
+                    期限待核对
+                  </Tag>
+                </Tooltip>
+              )}
+            </>
+          ),
+        }
       : { title: '办结时间', dataIndex: 'completedAt', width: 190, render: (v: string | null) => <ChineseDate value={v} time /> },
     ...(box === 'done'
-      ? [{ title: '状态', dataIndex: 'status', width: 90, responsive: ['md' as const], render: (v: string) => <StatusTag status={v} label={TASK_STATUS_LABELS[v]} /> }]
+      ? [
+          {
+            title: '状态',
+            dataIndex: 'status',
+            width: 90,
+            responsive: ['md' as const],
+            render: (v: string) => <StatusTag status={v} label={TASK_STATUS_LABELS[v]} />,
+          },
+        ]
       : []),
   ];
   return (
@@ -101,7 +120,10 @@ function ToReadTable() {
         r.readAt ? (
           <Tag>已阅</Tag>
         ) : (
-          <Button size="small" onClick={() => mark.mutate(r.id, { onSuccess: () => message.success('已标为已阅'), onError: (e) => message.error(errorMessage(e)) })}>
+          <Button
+            size="small"
+            onClick={() => mark.mutate(r.id, { onSuccess: () => message.success('已标为已阅'), onError: (e) => message.error(errorMessage(e)) })}
+          >
             标为已阅
           </Button>
         ),
@@ -139,11 +161,7 @@ export function WorkbenchPage() {
       <Row gutter={[12, 12]} style={{ marginBottom: 16 }}>
         {stats.map((s) => (
           <Col key={s.key} xs={12} md={6}>
-            <Card
-              className={`xt-stat-card${s.alert ? ' is-alert' : ''}`}
-              hoverable={!!s.tab}
-              onClick={s.tab ? () => setParams({ tab: s.tab! }) : undefined}
-            >
+            <Card className={`xt-stat-card${s.alert ? ' is-alert' : ''}`} hoverable={!!s.tab} onClick={s.tab ? () => setParams({ tab: s.tab! }) : undefined}>
               <Statistic title={s.title} value={s.value ?? '—'} loading={counts.isPending} suffix={s.value !== undefined ? '项' : undefined} />
             </Card>
           </Col>

@@ -47,7 +47,11 @@ export function AccessTab({ matter, mutations, canShare }: { matter: MatterDetai
         type={matter.restricted ? 'warning' : 'info'}
         showIcon
         style={{ marginBottom: 12 }}
-        title={matter.restricted ? '本事项限定知悉范围：仅下列人员、部门及经办人员可以查看。' : '本事项未限定知悉范围：下列人员、部门及与本事项相关的办公室人员可以查看。'}
+        title={
+          matter.restricted
+            ? '本事项限定知悉范围：仅下列人员、部门及经办人员可以查看。'
+            : '本事项未限定知悉范围：下列人员、部门及与本事项相关的办公室人员可以查看。'
+        }
       />
       {canShare && (
         <div className="xt-toolbar">
@@ -78,7 +82,16 @@ export function AccessTab({ matter, mutations, canShare }: { matter: MatterDetai
             }))}
         />
       )}
-      <Modal title="扩大知悉范围" open={open} onCancel={() => setOpen(false)} onOk={submit} okText="确定" confirmLoading={mutations.share.isPending} destroyOnHidden forceRender>
+      <Modal
+        title="扩大知悉范围"
+        open={open}
+        onCancel={() => setOpen(false)}
+        onOk={submit}
+        okText="确定"
+        confirmLoading={mutations.share.isPending}
+        destroyOnHidden
+        forceRender
+      >
         <Form<Values> form={form} layout="vertical" initialValues={{ userIds: [], departmentIds: [], toRead: true }}>
           <Form.Item name="userIds" label="人员">
             <PersonSelect mode="multiple" />

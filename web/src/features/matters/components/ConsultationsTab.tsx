@@ -90,7 +90,13 @@ function ConsultationCard({ c, me, canManage, onAction }: { c: Consultation; me:
         />
       )}
       {c.outcome && (
-        <Alert type={c.status === 'escalated' ? 'info' : 'success'} showIcon style={{ marginBottom: 8 }} title={c.status === 'escalated' ? '已报领导定夺' : '协商结论'} description={<span className="xt-pre">{c.outcome}</span>} />
+        <Alert
+          type={c.status === 'escalated' ? 'info' : 'success'}
+          showIcon
+          style={{ marginBottom: 8 }}
+          title={c.status === 'escalated' ? '已报领导定夺' : '协商结论'}
+          description={<span className="xt-pre">{c.outcome}</span>}
+        />
       )}
       {rounds.map((r) => (
         <div key={r.id} className={`xt-round${r.closedAt ? '' : ' is-open'}`}>
@@ -103,7 +109,9 @@ function ConsultationCard({ c, me, canManage, onAction }: { c: Consultation; me:
             )}
             {r.closedAt ? <Tag>已结束</Tag> : <Tag color="blue">进行中</Tag>}
           </Space>
-          <div className="xt-pre" style={{ marginTop: 4 }}>{r.question}</div>
+          <div className="xt-pre" style={{ marginTop: 4 }}>
+            {r.question}
+          </div>
           <div className="xt-positions">
             {r.positions.map((p) => (
               <div key={p.id} className="xt-position">
@@ -148,7 +156,13 @@ export function ConsultationsTab({ matter, me, mutations, canManage }: { matter:
       if (dialog.kind === 'start') {
         const body = checkWith(
           api.CreateConsultationBody,
-          { subject: v.subject, question: v.question, departmentIds: v.departmentIds ?? [], userIds: v.userIds ?? [], dueWorkingDays: v.dueWorkingDays ?? null },
+          {
+            subject: v.subject,
+            question: v.question,
+            departmentIds: v.departmentIds ?? [],
+            userIds: v.userIds ?? [],
+            dueWorkingDays: v.dueWorkingDays ?? null,
+          },
           form,
         );
         if (!body) return;
@@ -160,7 +174,12 @@ export function ConsultationsTab({ matter, me, mutations, canManage }: { matter:
         await mutations.respond.mutateAsync({ id: dialog.c.id, ...body });
         message.success('意见已反馈');
       } else if (dialog.kind === 'round') {
-        await mutations.newRound.mutateAsync({ id: dialog.c.id, version: dialog.c.version, question: v.question.trim(), dueWorkingDays: v.dueWorkingDays ?? null });
+        await mutations.newRound.mutateAsync({
+          id: dialog.c.id,
+          version: dialog.c.version,
+          question: v.question.trim(),
+          dueWorkingDays: v.dueWorkingDays ?? null,
+        });
         message.success('已发起新一轮征求意见');
       } else {
         await mutations.settle.mutateAsync({ id: dialog.c.id, version: dialog.c.version, outcome: v.outcome.trim(), escalate: !!v.escalate });
@@ -172,8 +191,7 @@ export function ConsultationsTab({ matter, me, mutations, canManage }: { matter:
     }
   };
 
-  const pending =
-    mutations.startConsultation.isPending || mutations.respond.isPending || mutations.newRound.isPending || mutations.settle.isPending;
+  const pending = mutations.startConsultation.isPending || mutations.respond.isPending || mutations.newRound.isPending || mutations.settle.isPending;
   const title = !dialog ? '' : { start: '发起征求意见', respond: '反馈意见', round: '再次征求意见', settle: '形成协商结论' }[dialog.kind];
 
   return (
@@ -213,8 +231,15 @@ export function ConsultationsTab({ matter, me, mutations, canManage }: { matter:
           )}
           {dialog?.kind === 'respond' && (
             <>
-              <Typography.Paragraph type="secondary">征求意见：{dialog.c.subject}（以{dialog.current?.partyName ?? '本人'}名义反馈）</Typography.Paragraph>
-              <Form.Item name="position" label="意见" rules={[{ required: true, message: '请选择意见' }]} initialValue={dialog.current?.position !== 'pending' ? dialog.current?.position : undefined}>
+              <Typography.Paragraph type="secondary">
+                征求意见：{dialog.c.subject}（以{dialog.current?.partyName ?? '本人'}名义反馈）
+              </Typography.Paragraph>
+              <Form.Item
+                name="position"
+                label="意见"
+                rules={[{ required: true, message: '请选择意见' }]}
+                initialValue={dialog.current?.position !== 'pending' ? dialog.current?.position : undefined}
+              >
                 <Radio.Group
                   options={[
                     { value: 'agree', label: POSITION_LABELS.agree },
@@ -246,7 +271,12 @@ export function ConsultationsTab({ matter, me, mutations, canManage }: { matter:
           {dialog?.kind === 'settle' && (
             <>
               {dialog.c.openDisagreements.length > 0 && (
-                <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={`仍有 ${dialog.c.openDisagreements.length} 方存在分歧，协商不成的可报领导定夺。`} />
+                <Alert
+                  type="warning"
+                  showIcon
+                  style={{ marginBottom: 12 }}
+                  title={`仍有 ${dialog.c.openDisagreements.length} 方存在分歧，协商不成的可报领导定夺。`}
+                />
               )}
               <Form.Item name="outcome" label="协商结论" rules={[{ required: true, whitespace: true, message: '请填写协商结论' }]}>
                 <Input.TextArea rows={4} maxLength={2000} showCount />

@@ -77,7 +77,14 @@ export function CreateMatterModal({ open, onClose }: { open: boolean; onClose: (
         initialValues={{ priority: 'normal', restricted: false, accessUserIds: [], accessDepartmentIds: [] }}
         requiredMark="optional"
       >
-        <Form.Item name="title" label="事项名称" rules={[{ required: true, whitespace: true, message: '请输入事项名称' }, { max: 200, message: '不能超过200个字符' }]}>
+        <Form.Item
+          name="title"
+          label="事项名称"
+          rules={[
+            { required: true, whitespace: true, message: '请输入事项名称' },
+            { max: 200, message: '不能超过200个字符' },
+          ]}
+        >
           <Input id="matter-title" placeholder="如：关于协调解决某项工作中部门职责交叉问题" maxLength={200} showCount />
         </Form.Item>
         <Form.Item name="description" label="事项说明">

@@ -69,7 +69,10 @@ export function EventButtons({ matter, mutations }: { matter: MatterDetail; muta
           <Form.Item
             name="comment"
             label={commentFor?.event === 'decide' ? '定夺意见' : '意见或理由'}
-            rules={[{ required: true, whitespace: true, message: '请填写意见或理由' }, { max: 2000, message: '不能超过2000个字符' }]}
+            rules={[
+              { required: true, whitespace: true, message: '请填写意见或理由' },
+              { max: 2000, message: '不能超过2000个字符' },
+            ]}
           >
             <Input.TextArea id="event-comment" rows={4} maxLength={2000} showCount placeholder="请填写意见或理由" />
           </Form.Item>

@@ -12,8 +12,7 @@ export interface HistoryLabels {
 }
 
 const MATTER_LABELS: HistoryLabels = { action: actionLabel, state: stateLabel };
-const dotColor = (to: string | null) =>
-  to === 'cancelled' || to === 'declined' ? 'gray' : to === 'completed' || to === 'confirmed' ? 'green' : 'blue';
+const dotColor = (to: string | null) => (to === 'cancelled' || to === 'declined' ? 'gray' : to === 'completed' || to === 'confirmed' ? 'green' : 'blue');
 
 /** 办理记录: every step on a matter, oldest first; a matter kind may bring its own labels. */
 export function HistoryTab({ history, labels = MATTER_LABELS }: { history: HistoryEntry[]; labels?: HistoryLabels }) {
@@ -34,7 +33,8 @@ export function HistoryTab({ history, labels = MATTER_LABELS }: { history: Histo
                 <span>{labels.action(h.action)}</span>
                 {h.toState && h.fromState !== h.toState && (
                   <span>
-                    {h.fromState && <Tag>{labels.state(h.fromState)}</Tag>}→ <Tag color={labels.stateColor?.(h.toState) ?? 'blue'}>{labels.state(h.toState)}</Tag>
+                    {h.fromState && <Tag>{labels.state(h.fromState)}</Tag>}→{' '}
+                    <Tag color={labels.stateColor?.(h.toState) ?? 'blue'}>{labels.state(h.toState)}</Tag>
                   </span>
                 )}
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>

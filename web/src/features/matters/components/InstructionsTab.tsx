@@ -71,7 +71,16 @@ export function InstructionsTab({ matter, mutations, canInstruct }: { matter: Ma
           }))}
         />
       )}
-      <Modal title="作出批示" open={open} onCancel={() => setOpen(false)} onOk={submit} okText="提交" confirmLoading={mutations.instruct.isPending} destroyOnHidden forceRender>
+      <Modal
+        title="作出批示"
+        open={open}
+        onCancel={() => setOpen(false)}
+        onOk={submit}
+        okText="提交"
+        confirmLoading={mutations.instruct.isPending}
+        destroyOnHidden
+        forceRender
+      >
         <Form<Values> form={form} layout="vertical" initialValues={{ kind: 'instruction' }}>
           <Form.Item name="kind" label="类别">
             <Radio.Group optionType="button" options={Object.entries(INSTRUCTION_KIND_LABELS).map(([value, label]) => ({ value, label }))} />

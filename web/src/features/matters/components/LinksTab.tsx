@@ -20,7 +20,12 @@ function MatterSearchSelect({ excludeId, ...props }: { excludeId: string; value?
       setLoading(true);
       try {
         const page = await searchMatters(q);
-        if (alive) setOptions(page.items.filter((m) => m.id !== excludeId).map((m) => ({ value: m.id, label: `${m.title}（${m.kindLabel || KIND_LABELS[m.kind] || m.kind} · ${m.statusLabel}）` })));
+        if (alive)
+          setOptions(
+            page.items
+              .filter((m) => m.id !== excludeId)
+              .map((m) => ({ value: m.id, label: `${m.title}（${m.kindLabel || KIND_LABELS[m.kind] || m.kind} · ${m.statusLabel}）` })),
+          );
       } catch {
         if (alive) setOptions([]);
       } finally {
@@ -64,7 +69,12 @@ export function LinksTab({ matter, mutations, canEdit }: { matter: MatterDetail;
   };
 
   const columns: ColumnsType<Link> = [
-    { title: '关系', dataIndex: 'kind', width: 140, render: (v: Link['kind'], l) => <Tag>{l.direction === 'in' ? `被${LINK_LABELS[v]}` : LINK_LABELS[v]}</Tag> },
+    {
+      title: '关系',
+      dataIndex: 'kind',
+      width: 140,
+      render: (v: Link['kind'], l) => <Tag>{l.direction === 'in' ? `被${LINK_LABELS[v]}` : LINK_LABELS[v]}</Tag>,
+    },
     { title: '关联事项', dataIndex: 'otherTitle', render: (v: string, l) => <RouterLink to={`/matters/${l.otherId}`}>{v}</RouterLink> },
     { title: '类型', dataIndex: 'otherKind', width: 110, responsive: ['sm'], render: (v: string) => KIND_LABELS[v] ?? v },
     { title: '说明', dataIndex: 'note', responsive: ['md'], render: (v: string | null) => v ?? '—' },
@@ -79,8 +89,24 @@ export function LinksTab({ matter, mutations, canEdit }: { matter: MatterDetail;
           </Button>
         </div>
       )}
-      <Table<Link> rowKey="id" size="middle" columns={columns} dataSource={matter.links} pagination={false} locale={{ emptyText: <EmptyState description="暂无关联事项" /> }} />
-      <Modal title="关联事项" open={open} onCancel={() => setOpen(false)} onOk={submit} okText="关联" confirmLoading={mutations.link.isPending} destroyOnHidden forceRender>
+      <Table<Link>
+        rowKey="id"
+        size="middle"
+        columns={columns}
+        dataSource={matter.links}
+        pagination={false}
+        locale={{ emptyText: <EmptyState description="暂无关联事项" /> }}
+      />
+      <Modal
+        title="关联事项"
+        open={open}
+        onCancel={() => setOpen(false)}
+        onOk={submit}
+        okText="关联"
+        confirmLoading={mutations.link.isPending}
+        destroyOnHidden
+        forceRender
+      >
         <Form form={form} layout="vertical" initialValues={{ kind: 'related' }}>
           <Form.Item name="toId" label="事项" rules={[{ required: true, message: '请选择要关联的事项' }]}>
             <MatterSearchSelect excludeId={matter.id} />

@@ -45,8 +45,9 @@ export function TasksTab({ matter, me, mutations, canManage }: { matter: MatterD
 
   // The assignee completes a task assigned directly (承办, 报送材料, 审核); workflow tasks close with their own step.
   const mayComplete = (t: Task) =>
-    t.status === 'open' && (api.TASK_KINDS as readonly string[]).includes(t.kind)
-    && (t.assigneeUserId === me.id || (!t.assigneeUserId && !!t.assigneeDepartmentId && t.assigneeDepartmentId === me.departmentId));
+    t.status === 'open' &&
+    (api.TASK_KINDS as readonly string[]).includes(t.kind) &&
+    (t.assigneeUserId === me.id || (!t.assigneeUserId && !!t.assigneeDepartmentId && t.assigneeDepartmentId === me.departmentId));
   // 催办 and 延期 follow the matter's policy for assigning tasks (the server's `addTask`).
   const mayManage = (t: Task) => canManage && t.status === 'open';
 
@@ -123,7 +124,11 @@ export function TasksTab({ matter, me, mutations, canManage }: { matter: MatterD
       render: (v: string, t) => (
         <span>
           {v}
-          {t.result && <div className="xt-pre" style={{ color: 'rgba(0,0,0,.65)', fontSize: 13 }}>办理结果：{t.result}</div>}
+          {t.result && (
+            <div className="xt-pre" style={{ color: 'rgba(0,0,0,.65)', fontSize: 13 }}>
+              办理结果：{t.result}
+            </div>
+          )}
           {t.chases.length > 0 && (
             <Tooltip title={t.chases.map((c) => `${fmtDateTime(c.at)} ${c.byName ?? '系统提醒'}${c.note ? `：${c.note}` : ''}`).join('\n')}>
               <div className="xt-task-chases" style={{ color: 'rgba(0,0,0,.65)', fontSize: 13 }}>
@@ -141,12 +146,24 @@ export function TasksTab({ matter, me, mutations, canManage }: { matter: MatterD
       responsive: ['sm'],
       render: (_, t) => t.assigneeUserName ?? t.assigneeDepartmentName ?? '—',
     },
-    { title: '期限', dataIndex: 'dueDate', width: 200, responsive: ['md'], render: (_, t) => (
-      <>
-        <ChineseDate value={t.dueDate} overdue={t.overdue && t.status === 'open'} showLeft={t.status === 'open'} />
-        {t.dueDateWarning && <Tooltip title={t.dueDateWarning}><Tag color="warning" className="xt-date-tag xt-due-warning">期限待核对</Tag></Tooltip>}
-      </>
-    ) },
+    {
+      title: '期限',
+      dataIndex: 'dueDate',
+      width: 200,
+      responsive: ['md'],
+      render: (_, t) => (
+        <>
+          <ChineseDate value={t.dueDate} overdue={t.overdue && t.status === 'open'} showLeft={t.status === 'open'} />
+          {t.dueDateWarning && (
+            <Tooltip title={t.dueDateWarning}>
+              <Tag color="warning" className="xt-date-tag xt-due-warning">
+                期限待核对
+              </Tag>
+            </Tooltip>
+          )}
+        </>
+      ),
+    },
     { title: '状态', dataIndex: 'status', width: 90, render: (v: string) => <StatusTag status={v} label={TASK_STATUS_LABELS[v]} /> },
     {
       title: '操作',
@@ -165,7 +182,14 @@ export function TasksTab({ matter, me, mutations, canManage }: { matter: MatterD
             </Button>
           )}
           {mayManage(t) && (
-            <Button size="small" type="link" onClick={() => { setExtending(t); extendForm.setFieldsValue({ dueDate: defaultExtension(t.dueDate) }); }}>
+            <Button
+              size="small"
+              type="link"
+              onClick={() => {
+                setExtending(t);
+                extendForm.setFieldsValue({ dueDate: defaultExtension(t.dueDate) });
+              }}
+            >
               延期
             </Button>
           )}
@@ -191,15 +215,30 @@ export function TasksTab({ matter, me, mutations, canManage }: { matter: MatterD
         pagination={matter.tasks.length > 10 ? { pageSize: 10, size: 'small' } : false}
         locale={{ emptyText: <EmptyState description="尚未交办任务" /> }}
       />
-      {(
+      {
         <>
-          <Modal title="交办任务" open={adding} onCancel={() => setAdding(false)} onOk={submitAdd} okText="交办" confirmLoading={mutations.addTask.isPending} destroyOnHidden forceRender>
+          <Modal
+            title="交办任务"
+            open={adding}
+            onCancel={() => setAdding(false)}
+            onOk={submitAdd}
+            okText="交办"
+            confirmLoading={mutations.addTask.isPending}
+            destroyOnHidden
+            forceRender
+          >
             <Form<AddValues> form={addForm} layout="vertical" initialValues={{ assigneeType: 'department' }}>
               <Form.Item name="title" label="任务内容" rules={[{ required: true, whitespace: true, message: '请填写任务内容' }]}>
                 <Input id="task-title" maxLength={200} placeholder="如：提出本部门意见并报送办公室" />
               </Form.Item>
               <Form.Item name="assigneeType" label="承办方">
-                <Radio.Group optionType="button" options={[{ value: 'department', label: '部门' }, { value: 'user', label: '人员' }]} />
+                <Radio.Group
+                  optionType="button"
+                  options={[
+                    { value: 'department', label: '部门' },
+                    { value: 'user', label: '人员' },
+                  ]}
+                />
               </Form.Item>
               {assigneeType === 'user' ? (
                 <Form.Item name="assigneeUserId" label="承办人" rules={[{ required: true, message: '请选择承办人' }]}>
@@ -215,16 +254,42 @@ export function TasksTab({ matter, me, mutations, canManage }: { matter: MatterD
               </Form.Item>
             </Form>
           </Modal>
-          <Modal title="催办" open={!!chasing} onCancel={() => setChasing(null)} onOk={submitChase} okText="催办" confirmLoading={mutations.chaseTask.isPending} destroyOnHidden forceRender>
-            {chasing && <Typography.Paragraph>任务：{chasing.title}（{chasing.assigneeUserName ?? chasing.assigneeDepartmentName}）</Typography.Paragraph>}
+          <Modal
+            title="催办"
+            open={!!chasing}
+            onCancel={() => setChasing(null)}
+            onOk={submitChase}
+            okText="催办"
+            confirmLoading={mutations.chaseTask.isPending}
+            destroyOnHidden
+            forceRender
+          >
+            {chasing && (
+              <Typography.Paragraph>
+                任务：{chasing.title}（{chasing.assigneeUserName ?? chasing.assigneeDepartmentName}）
+              </Typography.Paragraph>
+            )}
             <Form form={chaseForm} layout="vertical">
               <Form.Item name="note" label="催办说明（可不填）">
                 <Input.TextArea id="task-chase-note" rows={3} maxLength={500} showCount placeholder="如：请于本周五前反馈办理情况" />
               </Form.Item>
             </Form>
           </Modal>
-          <Modal title="延长期限" open={!!extending} onCancel={() => setExtending(null)} onOk={submitExtend} okText="延期" confirmLoading={mutations.extendTask.isPending} destroyOnHidden forceRender>
-            {extending && <Typography.Paragraph>任务：{extending.title}；原期限：{extending.dueDate ? formatChineseDate(extending.dueDate) : '未设期限'}</Typography.Paragraph>}
+          <Modal
+            title="延长期限"
+            open={!!extending}
+            onCancel={() => setExtending(null)}
+            onOk={submitExtend}
+            okText="延期"
+            confirmLoading={mutations.extendTask.isPending}
+            destroyOnHidden
+            forceRender
+          >
+            {extending && (
+              <Typography.Paragraph>
+                任务：{extending.title}；原期限：{extending.dueDate ? formatChineseDate(extending.dueDate) : '未设期限'}
+              </Typography.Paragraph>
+            )}
             <Form form={extendForm} layout="vertical">
               <Form.Item name="dueDate" label="新的期限" rules={[{ required: true, message: '请选择新的期限' }]}>
                 <DatePicker id="task-extend-date" disabledDate={(d) => d.isBefore(dayjs(), 'day')} />
@@ -234,7 +299,16 @@ export function TasksTab({ matter, me, mutations, canManage }: { matter: MatterD
               </Form.Item>
             </Form>
           </Modal>
-          <Modal title="办结任务" open={!!completing} onCancel={() => setCompleting(null)} onOk={submitDone} okText="办结" confirmLoading={mutations.completeTask.isPending} destroyOnHidden forceRender>
+          <Modal
+            title="办结任务"
+            open={!!completing}
+            onCancel={() => setCompleting(null)}
+            onOk={submitDone}
+            okText="办结"
+            confirmLoading={mutations.completeTask.isPending}
+            destroyOnHidden
+            forceRender
+          >
             {completing && <Typography.Paragraph>任务：{completing.title}</Typography.Paragraph>}
             <Form form={doneForm} layout="vertical">
               <Form.Item name="result" label="办理结果" rules={[{ required: true, whitespace: true, message: '请填写办理结果' }]}>
@@ -243,7 +317,7 @@ export function TasksTab({ matter, me, mutations, canManage }: { matter: MatterD
             </Form>
           </Modal>
         </>
-      )}
+      }
     </>
   );
 }

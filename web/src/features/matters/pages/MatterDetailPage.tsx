@@ -95,7 +95,18 @@ export function MatterDetailPage() {
             { key: 'created', label: '登记时间', children: <ChineseDate value={m.createdAt} time /> },
             { key: 'updated', label: '最后更新', children: <ChineseDate value={m.updatedAt} time /> },
             ...(m.description
-              ? [{ key: 'desc', label: '事项说明', span: 'filled' as const, children: <Typography.Paragraph className="xt-pre" style={{ margin: 0 }}>{m.description}</Typography.Paragraph> }]
+              ? [
+                  {
+                    key: 'desc',
+                    label: '事项说明',
+                    span: 'filled' as const,
+                    children: (
+                      <Typography.Paragraph className="xt-pre" style={{ margin: 0 }}>
+                        {m.description}
+                      </Typography.Paragraph>
+                    ),
+                  },
+                ]
               : []),
           ]}
         />
@@ -105,9 +116,21 @@ export function MatterDetailPage() {
           activeKey={tab}
           onChange={(k) => setParams({ tab: k }, { replace: true })}
           items={[
-            { key: 'tasks', label: `任务${count(openTasks)}`, children: <TasksTab matter={m} me={me} mutations={mutations} canManage={allows(m, 'addTask')} /> },
-            { key: 'consultations', label: `征求意见${count(openConsult)}`, children: <ConsultationsTab matter={m} me={me} mutations={mutations} canManage={allows(m, 'consult')} /> },
-            { key: 'instructions', label: `领导批示${count(m.instructions.length)}`, children: <InstructionsTab matter={m} mutations={mutations} canInstruct={allows(m, 'instruct') && !terminal} /> },
+            {
+              key: 'tasks',
+              label: `任务${count(openTasks)}`,
+              children: <TasksTab matter={m} me={me} mutations={mutations} canManage={allows(m, 'addTask')} />,
+            },
+            {
+              key: 'consultations',
+              label: `征求意见${count(openConsult)}`,
+              children: <ConsultationsTab matter={m} me={me} mutations={mutations} canManage={allows(m, 'consult')} />,
+            },
+            {
+              key: 'instructions',
+              label: `领导批示${count(m.instructions.length)}`,
+              children: <InstructionsTab matter={m} mutations={mutations} canInstruct={allows(m, 'instruct') && !terminal} />,
+            },
             {
               key: 'attachments',
               label: `附件${count(m.attachments.length)}`,

@@ -66,7 +66,8 @@ export function AbsencesTab() {
       setOpen(false);
       form.resetFields();
     } catch (e) {
-      if (!placeServerError(form, e, { fields: ['userId', 'kind', 'range', 'note'], aliases: { startsAt: 'range', endsAt: 'range' } })) message.error(errorMessage(e));
+      if (!placeServerError(form, e, { fields: ['userId', 'kind', 'range', 'note'], aliases: { startsAt: 'range', endsAt: 'range' } }))
+        message.error(errorMessage(e));
     }
   };
 
@@ -74,7 +75,12 @@ export function AbsencesTab() {
   const items = [...(q.data?.items ?? [])].sort((a, b) => b.startsAt.localeCompare(a.startsAt));
   const columns: ColumnsType<Absence> = [
     { title: '人员', dataIndex: 'userName', width: narrow ? undefined : 120, render: (v: string) => <span style={{ whiteSpace: 'nowrap' }}>{v}</span> },
-    { title: '类型', dataIndex: 'kind', width: narrow ? undefined : 110, render: (v: Absence['kind']) => <Tag color={KIND_COLORS[v]}>{ABSENCE_LABELS[v] ?? v}</Tag> },
+    {
+      title: '类型',
+      dataIndex: 'kind',
+      width: narrow ? undefined : 110,
+      render: (v: Absence['kind']) => <Tag color={KIND_COLORS[v]}>{ABSENCE_LABELS[v] ?? v}</Tag>,
+    },
     ...(narrow
       ? [
           {
@@ -99,7 +105,10 @@ export function AbsencesTab() {
       width: narrow ? 60 : 80,
       render: (_, a) =>
         canDelete(a) ? (
-          <Popconfirm title="确定删除这条记录吗？" onConfirm={() => del.mutate(a.id, { onSuccess: () => message.success('已删除'), onError: (e) => message.error(errorMessage(e)) })}>
+          <Popconfirm
+            title="确定删除这条记录吗？"
+            onConfirm={() => del.mutate(a.id, { onSuccess: () => message.success('已删除'), onError: (e) => message.error(errorMessage(e)) })}
+          >
             <Button type="link" size="small" danger>
               删除
             </Button>
@@ -128,7 +137,16 @@ export function AbsencesTab() {
         scroll={narrow ? undefined : { x: 'max-content' }}
         locale={{ emptyText: <EmptyState description="暂无请假外出记录" /> }}
       />
-      <Modal title="登记请假外出" open={open} onCancel={() => setOpen(false)} onOk={submit} okText="登记" confirmLoading={create.isPending} destroyOnHidden forceRender>
+      <Modal
+        title="登记请假外出"
+        open={open}
+        onCancel={() => setOpen(false)}
+        onOk={submit}
+        okText="登记"
+        confirmLoading={create.isPending}
+        destroyOnHidden
+        forceRender
+      >
         <Form<Values> form={form} layout="vertical" initialValues={{ kind: 'trip', userId: officeLike ? undefined : me.id }}>
           {officeLike && (
             <Form.Item name="userId" label="领导" rules={[{ required: true, message: '请选择领导' }]}>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Form, Grid, Input, InputNumber, Modal, Popconfirm, Select, Space, Table, Tag } from 'antd';
+import { App, Button, Form, Grid, Input, InputNumber, Modal, Popconfirm, Space, Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { api } from '@xietiao/domain';
@@ -46,13 +46,24 @@ function DepartmentForm({ dept, open, onClose }: { dept: Department | null; open
     }
   };
   return (
-    <Modal title={dept ? '编辑部门' : '新增部门'} open={open} onCancel={onClose} onOk={submit} okText="保存" confirmLoading={create.isPending || patch.isPending} destroyOnHidden width={640}>
+    <Modal
+      title={dept ? '编辑部门' : '新增部门'}
+      open={open}
+      onCancel={onClose}
+      onOk={submit}
+      okText="保存"
+      confirmLoading={create.isPending || patch.isPending}
+      destroyOnHidden
+      width={640}
+    >
       <Form<Values>
         form={form}
         layout="vertical"
         preserve={false}
         clearOnDestroy
-        initialValues={dept ? { name: dept.name, shortName: dept.shortName ?? undefined, functions: dept.functions, sort: dept.sort } : { functions: [''], sort: 0 }}
+        initialValues={
+          dept ? { name: dept.name, shortName: dept.shortName ?? undefined, functions: dept.functions, sort: dept.sort } : { functions: [''], sort: 0 }
+        }
       >
         <Form.Item name="name" label="部门名称" rules={[{ required: true, whitespace: true, message: '请输入部门名称' }]}>
           <Input maxLength={100} />
@@ -75,7 +86,12 @@ function DepartmentForm({ dept, open, onClose }: { dept: Department | null; open
                       {i + 1}.
                     </span>
                     <Form.Item name={f.name} style={{ flex: 1, marginBottom: 8 }}>
-                      <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} maxLength={500} aria-label={`职能 ${i + 1}`} placeholder="如：负责机关文电、会务、机要、督查等工作" />
+                      <Input.TextArea
+                        autoSize={{ minRows: 1, maxRows: 4 }}
+                        maxLength={500}
+                        aria-label={`职能 ${i + 1}`}
+                        placeholder="如：负责机关文电、会务、机要、督查等工作"
+                      />
                     </Form.Item>
                     <Button type="text" icon={<MinusCircleOutlined />} aria-label={`删除职能 ${i + 1}`} onClick={() => remove(f.name)} />
                   </div>
@@ -131,7 +147,13 @@ export function DepartmentsTab({ canEdit }: { canEdit: boolean }) {
           '—'
         ),
     },
-    { title: '联络员', dataIndex: 'liaisons', width: 140, responsive: ['sm'], render: (ls: Department['liaisons']) => (ls.length ? ls.map((l) => l.name).join('、') : '—') },
+    {
+      title: '联络员',
+      dataIndex: 'liaisons',
+      width: 140,
+      responsive: ['sm'],
+      render: (ls: Department['liaisons']) => (ls.length ? ls.map((l) => l.name).join('、') : '—'),
+    },
     {
       title: '分管领导',
       dataIndex: 'leaders',
@@ -156,7 +178,10 @@ export function DepartmentsTab({ canEdit }: { canEdit: boolean }) {
                     onConfirm={() =>
                       deactivate.mutate(
                         { id: d.id, version: d.version },
-                        { onSuccess: () => message.success('已停用'), onError: (e) => (isStale(e) ? message.warning('该部门已被他人修改，已刷新为最新数据') : message.error(errorMessage(e))) },
+                        {
+                          onSuccess: () => message.success('已停用'),
+                          onError: (e) => (isStale(e) ? message.warning('该部门已被他人修改，已刷新为最新数据') : message.error(errorMessage(e))),
+                        },
                       )
                     }
                   >

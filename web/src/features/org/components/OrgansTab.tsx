@@ -50,7 +50,18 @@ function RelationTool({ organs }: { organs: Organ[] }) {
   return (
     <Card size="small" title="行文关系查询" style={{ marginBottom: 16 }} className="xt-relation-tool">
       <Space wrap align="center">
-        <Select showSearch={{ optionFilterProp: 'label' }} placeholder="选择发文机关" className="xt-org-relation-select" options={options} value={a} onChange={(v) => { setA(v); setResult(null); }} aria-label="发文机关" />
+        <Select
+          showSearch={{ optionFilterProp: 'label' }}
+          placeholder="选择发文机关"
+          className="xt-org-relation-select"
+          options={options}
+          value={a}
+          onChange={(v) => {
+            setA(v);
+            setResult(null);
+          }}
+          aria-label="发文机关"
+        />
         <Button
           type="text"
           icon={<SwapOutlined />}
@@ -61,12 +72,27 @@ function RelationTool({ organs }: { organs: Organ[] }) {
             setResult(null);
           }}
         />
-        <Select showSearch={{ optionFilterProp: 'label' }} placeholder="选择收文机关" className="xt-org-relation-select" options={options} value={b} onChange={(v) => { setB(v); setResult(null); }} aria-label="收文机关" />
+        <Select
+          showSearch={{ optionFilterProp: 'label' }}
+          placeholder="选择收文机关"
+          className="xt-org-relation-select"
+          options={options}
+          value={b}
+          onChange={(v) => {
+            setB(v);
+            setResult(null);
+          }}
+          aria-label="收文机关"
+        />
         <Button type="primary" disabled={!a || !b} loading={loading} onClick={query}>
           查询
         </Button>
       </Space>
-      {err && <Typography.Paragraph type="danger" style={{ marginTop: 8, marginBottom: 0 }}>{err}</Typography.Paragraph>}
+      {err && (
+        <Typography.Paragraph type="danger" style={{ marginTop: 8, marginBottom: 0 }}>
+          {err}
+        </Typography.Paragraph>
+      )}
       {result && (
         <div className="xt-relation-result" data-relation={result.relation}>
           <Space wrap>
@@ -104,7 +130,15 @@ function OrganForm({ organ, organs, open, onClose }: { organ: Organ | null; orga
   const submit = async () => {
     const v = await form.validateFields().catch(() => null);
     if (!v) return;
-    const body = { name: v.name, shortName: nn(v.shortName), kind: v.kind, level: v.level, parentId: v.parentId ?? null, superiorIds: v.superiorIds ?? [], docCode: nn(v.docCode) };
+    const body = {
+      name: v.name,
+      shortName: nn(v.shortName),
+      kind: v.kind,
+      level: v.level,
+      parentId: v.parentId ?? null,
+      superiorIds: v.superiorIds ?? [],
+      docCode: nn(v.docCode),
+    };
     const parsed = checkWith(api.OrganInput, body, form);
     if (!parsed) return;
     try {
@@ -120,13 +154,24 @@ function OrganForm({ organ, organs, open, onClose }: { organ: Organ | null; orga
     }
   };
   return (
-    <Modal title={organ ? '编辑机关' : '新增机关'} open={open} onCancel={onClose} onOk={submit} okText="保存" confirmLoading={create.isPending || patch.isPending} destroyOnHidden width={600}>
+    <Modal
+      title={organ ? '编辑机关' : '新增机关'}
+      open={open}
+      onCancel={onClose}
+      onOk={submit}
+      okText="保存"
+      confirmLoading={create.isPending || patch.isPending}
+      destroyOnHidden
+      width={600}
+    >
       <Form<OrganValues>
         form={form}
         layout="vertical"
         preserve={false}
         clearOnDestroy
-        initialValues={organ ? { ...organ, shortName: organ.shortName ?? undefined, docCode: organ.docCode ?? undefined } : { level: 3, superiorIds: [], kind: '部门' }}
+        initialValues={
+          organ ? { ...organ, shortName: organ.shortName ?? undefined, docCode: organ.docCode ?? undefined } : { level: 3, superiorIds: [], kind: '部门' }
+        }
       >
         <Form.Item name="name" label="机关名称" rules={[{ required: true, whitespace: true, message: '请输入机关名称' }]}>
           <Input maxLength={100} />
@@ -157,7 +202,6 @@ function OrganForm({ organ, organs, open, onClose }: { organ: Organ | null; orga
     </Modal>
   );
 }
-
 
 export function OrgansTab({ canEdit }: { canEdit: boolean }) {
   const q = useOrgans();
@@ -220,7 +264,15 @@ export function OrgansTab({ canEdit }: { canEdit: boolean }) {
                 {o.active && (
                   <Popconfirm
                     title={`确定停用「${o.name}」吗？`}
-                    onConfirm={() => deactivate.mutate({ id: o.id, version: o.version }, { onSuccess: () => message.success('已停用'), onError: (e) => (isStale(e) ? message.warning('该机关已被他人修改，已刷新为最新数据') : message.error(errorMessage(e))) })}
+                    onConfirm={() =>
+                      deactivate.mutate(
+                        { id: o.id, version: o.version },
+                        {
+                          onSuccess: () => message.success('已停用'),
+                          onError: (e) => (isStale(e) ? message.warning('该机关已被他人修改，已刷新为最新数据') : message.error(errorMessage(e))),
+                        },
+                      )
+                    }
                   >
                     <Button type="link" size="small" danger>
                       停用
@@ -238,7 +290,14 @@ export function OrgansTab({ canEdit }: { canEdit: boolean }) {
     <>
       <RelationTool organs={organs.filter((o) => o.active)} />
       <div className="xt-toolbar">
-        <Input.Search allowClear placeholder="机关名称、简称、代字" style={{ width: 220 }} value={filter} onChange={(e) => setFilter(e.target.value)} aria-label="查找机关" />
+        <Input.Search
+          allowClear
+          placeholder="机关名称、简称、代字"
+          style={{ width: 220 }}
+          value={filter}
+          onChange={(e) => setFilter(e.target.value)}
+          aria-label="查找机关"
+        />
         <span className="grow" />
         {canEdit && (
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Checkbox, Dropdown, Input, Popconfirm, Select, Space, Table, Tag } from 'antd';
+import { App, Button, Checkbox, Dropdown, Input, Select, Space, Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { DownOutlined, PlusOutlined } from '@ant-design/icons';
 import { ROLES } from '@xietiao/domain/kernel/roles';
@@ -53,9 +53,18 @@ export function PeopleTab({ isSysadmin, isSecadmin }: { isSysadmin: boolean; isS
     if (key === 'password') setPwFor(p);
     if (key === 'activate') setActive.mutate({ id: p.id, version: p.version, active: true }, ok('已启用'));
     if (key === 'deactivate')
-      modal.confirm({ title: `确定停用「${p.name}」的账号吗？`, content: '停用后该用户将无法登录。', okButtonProps: { danger: true }, onOk: () => setActive.mutateAsync({ id: p.id, version: p.version, active: false }).then(() => message.success('已停用'), failed) });
+      modal.confirm({
+        title: `确定停用「${p.name}」的账号吗？`,
+        content: '停用后该用户将无法登录。',
+        okButtonProps: { danger: true },
+        onOk: () => setActive.mutateAsync({ id: p.id, version: p.version, active: false }).then(() => message.success('已停用'), failed),
+      });
     if (key === 'unleader')
-      modal.confirm({ title: `确定取消「${p.name}」的领导信息吗？`, okButtonProps: { danger: true }, onOk: () => removeLeader.mutateAsync(p.id).then(() => message.success('已取消'), failed) });
+      modal.confirm({
+        title: `确定取消「${p.name}」的领导信息吗？`,
+        okButtonProps: { danger: true },
+        onOk: () => removeLeader.mutateAsync(p.id).then(() => message.success('已取消'), failed),
+      });
   };
 
   const columns: ColumnsType<Person> = [
@@ -107,9 +116,23 @@ export function PeopleTab({ isSysadmin, isSecadmin }: { isSysadmin: boolean; isS
   return (
     <>
       <div className="xt-toolbar">
-        <Input.Search allowClear placeholder="姓名、用户名" style={{ width: 200 }} value={q} onChange={(e) => setQ(e.target.value)} onSearch={(v) => setSearch(v.trim())} />
+        <Input.Search
+          allowClear
+          placeholder="姓名、用户名"
+          style={{ width: 200 }}
+          value={q}
+          onChange={(e) => setQ(e.target.value)}
+          onSearch={(v) => setSearch(v.trim())}
+        />
         <DepartmentSelect style={{ width: 180 }} value={departmentId} onChange={(v: string | undefined) => setDepartmentId(v)} placeholder="全部部门" />
-        <Select allowClear style={{ width: 160 }} placeholder="全部角色" value={role} onChange={(v?: string) => setRole(v)} options={ROLES.map((r) => ({ value: r, label: roleLabel(r) }))} />
+        <Select
+          allowClear
+          style={{ width: 160 }}
+          placeholder="全部角色"
+          value={role}
+          onChange={(v?: string) => setRole(v)}
+          options={ROLES.map((r) => ({ value: r, label: roleLabel(r) }))}
+        />
         <Checkbox checked={includeInactive} onChange={(e) => setIncludeInactive(e.target.checked)}>
           含已停用
         </Checkbox>

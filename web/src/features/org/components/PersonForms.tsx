@@ -54,7 +54,11 @@ export function PersonFormModal({ person, open, onClose }: { person: Person | nu
     if (!v) return;
     try {
       if (person) {
-        const body = checkWith(api.PersonPatch, { name: v.name, title: nn(v.title), phone: nn(v.phone), departmentId: v.departmentId ?? null, version: person.version }, form);
+        const body = checkWith(
+          api.PersonPatch,
+          { name: v.name, title: nn(v.title), phone: nn(v.phone), departmentId: v.departmentId ?? null, version: person.version },
+          form,
+        );
         if (!body) return;
         await patch.mutateAsync({ id: person.id, ...body });
       } else {
@@ -63,7 +67,19 @@ export function PersonFormModal({ person, open, onClose }: { person: Person | nu
           form.setFields([{ name: 'roles', errors: [problem] }]);
           return;
         }
-        const body = checkWith(api.PersonInput, { username: v.username?.trim(), name: v.name, title: nn(v.title), phone: nn(v.phone), departmentId: v.departmentId ?? null, roles: v.roles, password: v.password }, form);
+        const body = checkWith(
+          api.PersonInput,
+          {
+            username: v.username?.trim(),
+            name: v.name,
+            title: nn(v.title),
+            phone: nn(v.phone),
+            departmentId: v.departmentId ?? null,
+            roles: v.roles,
+            password: v.password,
+          },
+          form,
+        );
         if (!body) return;
         await create.mutateAsync(body);
       }
@@ -74,16 +90,32 @@ export function PersonFormModal({ person, open, onClose }: { person: Person | nu
     }
   };
   return (
-    <Modal title={person ? `编辑人员：${person.name}` : '新增人员'} open={open} onCancel={onClose} onOk={submit} okText="保存" confirmLoading={create.isPending || patch.isPending} destroyOnHidden width={600}>
+    <Modal
+      title={person ? `编辑人员：${person.name}` : '新增人员'}
+      open={open}
+      onCancel={onClose}
+      onOk={submit}
+      okText="保存"
+      confirmLoading={create.isPending || patch.isPending}
+      destroyOnHidden
+      width={600}
+    >
       <Form<PersonValues>
         form={form}
         layout="vertical"
         preserve={false}
         clearOnDestroy
-        initialValues={person ? { name: person.name, title: person.title ?? undefined, phone: person.phone ?? undefined, departmentId: person.departmentId } : { roles: [] }}
+        initialValues={
+          person ? { name: person.name, title: person.title ?? undefined, phone: person.phone ?? undefined, departmentId: person.departmentId } : { roles: [] }
+        }
       >
         {!person && (
-          <Form.Item name="username" label="用户名" rules={[{ required: true, message: '请输入用户名' }]} extra="3至32位小写字母、数字、下划线、点或连字符，以字母开头">
+          <Form.Item
+            name="username"
+            label="用户名"
+            rules={[{ required: true, message: '请输入用户名' }]}
+            extra="3至32位小写字母、数字、下划线、点或连字符，以字母开头"
+          >
             <Input maxLength={32} autoComplete="off" />
           </Form.Item>
         )}
@@ -105,10 +137,23 @@ export function PersonFormModal({ person, open, onClose }: { person: Person | nu
         </Space>
         {!person && (
           <>
-            <Form.Item name="roles" label="角色" rules={[{ required: true, message: '至少需要一个角色' }]} extra="三员分立：系统管理员、安全保密管理员、安全审计员不得兼任，也不得兼任业务角色">
+            <Form.Item
+              name="roles"
+              label="角色"
+              rules={[{ required: true, message: '至少需要一个角色' }]}
+              extra="三员分立：系统管理员、安全保密管理员、安全审计员不得兼任，也不得兼任业务角色"
+            >
               <Select mode="multiple" options={ROLE_OPTIONS} />
             </Form.Item>
-            <Form.Item name="password" label="初始密码" rules={[{ required: true, message: '请设置初始密码' }, { min: 10, message: '初始密码至少10位' }]} extra="用户首次登录后须修改密码">
+            <Form.Item
+              name="password"
+              label="初始密码"
+              rules={[
+                { required: true, message: '请设置初始密码' },
+                { min: 10, message: '初始密码至少10位' },
+              ]}
+              extra="用户首次登录后须修改密码"
+            >
               <Input.Password autoComplete="new-password" />
             </Form.Item>
           </>
@@ -146,7 +191,16 @@ export function RolesModal({ person: current, onClose }: { person: Person | null
     }
   };
   return (
-    <Modal title={person ? `分配角色：${person.name}` : ''} open={!!current} onCancel={onClose} onOk={submit} okText="保存" okButtonProps={{ disabled: !!problem }} confirmLoading={setRoles.isPending} destroyOnHidden>
+    <Modal
+      title={person ? `分配角色：${person.name}` : ''}
+      open={!!current}
+      onCancel={onClose}
+      onOk={submit}
+      okText="保存"
+      okButtonProps={{ disabled: !!problem }}
+      confirmLoading={setRoles.isPending}
+      destroyOnHidden
+    >
       {person && (
         <Form form={form} layout="vertical" preserve={false} clearOnDestroy initialValues={{ roles: person.roles }}>
           <Form.Item name="roles" label="角色" rules={[{ required: true, message: '至少需要一个角色' }]}>
@@ -178,9 +232,24 @@ export function ResetPasswordModal({ person: current, onClose }: { person: Perso
     }
   };
   return (
-    <Modal title={person ? `重置密码：${person.name}` : ''} open={!!current} onCancel={onClose} onOk={submit} okText="重置" confirmLoading={reset.isPending} destroyOnHidden>
+    <Modal
+      title={person ? `重置密码：${person.name}` : ''}
+      open={!!current}
+      onCancel={onClose}
+      onOk={submit}
+      okText="重置"
+      confirmLoading={reset.isPending}
+      destroyOnHidden
+    >
       <Form form={form} layout="vertical" preserve={false} clearOnDestroy>
-        <Form.Item name="password" label="新密码" rules={[{ required: true, message: '请输入新密码' }, { min: 10, message: '密码至少10位' }]}>
+        <Form.Item
+          name="password"
+          label="新密码"
+          rules={[
+            { required: true, message: '请输入新密码' },
+            { min: 10, message: '密码至少10位' },
+          ]}
+        >
           <Input.Password autoComplete="new-password" />
         </Form.Item>
       </Form>
@@ -211,7 +280,11 @@ export function LeaderFormModal({ person: current, onClose }: { person: Person |
     if (!v) return;
     const body = checkWith(
       api.LeaderInput,
-      { ...v, secretaryId: v.secretaryId ?? null, charges: (v.charges ?? []).filter((c) => c?.area).map((c) => ({ area: c.area, departmentId: c.departmentId ?? null })) },
+      {
+        ...v,
+        secretaryId: v.secretaryId ?? null,
+        charges: (v.charges ?? []).filter((c) => c?.area).map((c) => ({ area: c.area, departmentId: c.departmentId ?? null })),
+      },
       form,
     );
     if (!body) return;
@@ -220,20 +293,31 @@ export function LeaderFormModal({ person: current, onClose }: { person: Person |
       message.success('领导信息已保存');
       onClose();
     } catch (e) {
-      if (!placeServerError(form, e, { fields: ['post', 'rank', 'rankOrder', 'precedence', 'line', 'principal', 'secretaryId', 'charges'], lists: ['charges'] })) {
+      if (
+        !placeServerError(form, e, { fields: ['post', 'rank', 'rankOrder', 'precedence', 'line', 'principal', 'secretaryId', 'charges'], lists: ['charges'] })
+      ) {
         message.error(errorMessage(e));
       }
     }
   };
   const l = person?.leader;
   return (
-    <Modal title={person ? `领导信息：${person.name}` : ''} open={!!current} onCancel={onClose} onOk={submit} okText="保存" confirmLoading={save.isPending} destroyOnHidden width={640}>
+    <Modal
+      title={person ? `领导信息：${person.name}` : ''}
+      open={!!current}
+      onCancel={onClose}
+      onOk={submit}
+      okText="保存"
+      confirmLoading={save.isPending}
+      destroyOnHidden
+      width={640}
+    >
       {person && (
         <Form<LeaderValues>
           form={form}
           layout="vertical"
           preserve={false}
-        clearOnDestroy
+          clearOnDestroy
           initialValues={
             l
               ? { ...l, charges: l.charges.map((c) => ({ area: c.area, departmentId: c.departmentId })) }
@@ -256,7 +340,13 @@ export function LeaderFormModal({ person: current, onClose }: { person: Person |
               <InputNumber min={1} max={999} precision={0} />
             </Form.Item>
             <Form.Item name="line" label="一线/二线">
-              <Radio.Group optionType="button" options={[{ value: 'first', label: '一线' }, { value: 'second', label: '二线' }]} />
+              <Radio.Group
+                optionType="button"
+                options={[
+                  { value: 'first', label: '一线' },
+                  { value: 'second', label: '二线' },
+                ]}
+              />
             </Form.Item>
             <Form.Item name="principal" label="主要领导" valuePropName="checked">
               <Switch checkedChildren="是" unCheckedChildren="否" />

@@ -31,7 +31,11 @@ export function principalsOf(actor: Actor): Principal[] {
  * of every visible matter). For queries over few rows — open work, one page of a list — whose
  * cost must not grow with the history; the answer is the same either way.
  */
-export function whereVisible(actor: Actor, matterIdRef: 'matters.id' | 'tasks.matter_id' | 'read_items.matter_id' = 'matters.id', opts: { perRow?: boolean } = {}) {
+export function whereVisible(
+  actor: Actor,
+  matterIdRef: 'matters.id' | 'tasks.matter_id' | 'read_items.matter_id' = 'matters.id',
+  opts: { perRow?: boolean } = {},
+) {
   const principals = principalsOf(actor);
   const users = principals.filter((p) => p.type === 'user').map((p) => p.id);
   const depts = principals.filter((p) => p.type === 'department').map((p) => p.id);

@@ -144,17 +144,10 @@ export function createTasksRepo(db: Conn) {
     },
     /** The counts of 待办 and of its overdue tasks (due before `today`), in one pass over the open tasks. */
     async openCounts(actor: Actor, today: string) {
-      const r = await db
-        .selectFrom(openTasksOf(db, actor).as('o'))
-        .select((eb) => [
-          eb.fn.countAll<number>().as('n'),
-          eb.fn.coalesce(eb.fn.sum<number>(eb.case().when('o.due_date', '<', today).then(1).else(0).end()), eb.lit(0)).as('overdue'),
-        ])
-        .executeTakeFirstOrThrow();
-      return { todo: Number(r.n), overdue: Number(r.overdue) };
+      return countOpen(db, actor, today);
     },
     async overdueCount(actor: Actor, today: string) {
-      return (await this.openCounts(actor, today)).overdue;
+      return (await countOpen(db, actor, today)).overdue;
     },
     /** 已办: tasks the actor completed, or that were addressed to them and are finished; newest first. */
     async done(actor: Actor, page: number, pageSize: number) {
@@ -203,11 +196,23 @@ const DONE = sql.lit('done' as const);
  * in it. The status is a literal so that both planners may use the partial indexes.
  */
 function openTasksOf(db: Conn, actor: Actor) {
-  const visible = whereVisible(actor, 'tasks.matter_id');
+  const visible = whereVisible(actor, 'tasks.matter_id', { perRow: true });
   const part = () => db.selectFrom('tasks').select(['tasks.id', 'tasks.due_date', 'tasks.created_at']).where('tasks.status', '=', OPEN).where(visible);
   const byUser = part().where('tasks.assignee_user_id', '=', actor.id);
   if (!actor.departmentId) return byUser;
   return byUser.unionAll(part().where('tasks.assignee_department_id', '=', actor.departmentId).where('tasks.assignee_user_id', 'is', null));
+}
+
+/** The counts of 待办 and of its overdue tasks (due before `today`), in one pass over the open tasks. */
+async function countOpen(db: Conn, actor: Actor, today: string) {
+  const r = await db
+    .selectFrom(openTasksOf(db, actor).as('o'))
+    .select((eb) => [
+      eb.fn.countAll<number>().as('n'),
+      eb.fn.coalesce(eb.fn.sum<number>(eb.case().when('o.due_date', '<', today).then(1).else(0).end()), eb.lit(0)).as('overdue'),
+    ])
+    .executeTakeFirstOrThrow();
+  return { todo: Number(r.n), overdue: Number(r.overdue) };
 }
 
 /**
@@ -216,7 +221,7 @@ function openTasksOf(db: Conn, actor: Actor) {
  * first keeps only what the others do not hold), so that it is a sum of index range counts.
  */
 function doneTasksOf(db: Conn, actor: Actor) {
-  const visible = whereVisible(actor, 'tasks.matter_id');
+  const visible = whereVisible(actor, 'tasks.matter_id', { perRow: true });
   const from = () => db.selectFrom('tasks').where('tasks.status', '=', DONE).where(visible);
   const byMe = () => from().where('tasks.completed_by', '=', actor.id);
   const toMe = () => from().where('tasks.assignee_user_id', '=', actor.id);

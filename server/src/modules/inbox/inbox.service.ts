@@ -26,7 +26,7 @@ export function createInboxService(deps: Pick<AppContext, 'db' | 'clock' | 'cale
         .selectFrom('read_items')
         .where('read_items.user_id', '=', actor.id)
         .where('read_items.read_at', unread ? 'is' : 'is not', null)
-        .where(whereVisible(actor, 'read_items.matter_id'));
+        .where(whereVisible(actor, 'read_items.matter_id', { perRow: true }));
     const count = (unread: boolean) => mine(unread).select((eb) => eb.fn.countAll<number>().as('n'));
     const c = await db.selectNoFrom([count(true).as('unread'), count(false).as('read')]).executeTakeFirstOrThrow();
     const unreadTotal = Number(c.unread ?? 0);
@@ -80,7 +80,7 @@ export function createInboxService(deps: Pick<AppContext, 'db' | 'clock' | 'cale
       .selectFrom('read_items')
       .where('user_id', '=', actor.id)
       .where('read_at', 'is', null)
-      .where(whereVisible(actor, 'read_items.matter_id'))
+      .where(whereVisible(actor, 'read_items.matter_id', { perRow: true }))
       .select((eb) => eb.fn.countAll<number>().as('n'));
     const unread = db
       .selectFrom('notifications')

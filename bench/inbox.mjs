@@ -204,9 +204,18 @@ const ENDPOINTS = [
 ];
 
 const setups = [];
+const cleanups = [];
+// Interrupted (Ctrl-C, kill): drop what was built, as the end of a run does.
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.once(signal, async () => {
+    for (const cleanup of cleanups) await cleanup().catch(() => {});
+    process.exit(130);
+  });
+}
 for (const n of SIZES) {
   const t0 = performance.now();
   const { database, cleanup } = await createDatabase(n);
+  cleanups.push(cleanup);
   await migrateToLatest(database);
   await seedDemo({ db: database.db, clock: systemClock });
   const { openMatters, openTasks } = await generate(database.db, n);
@@ -222,7 +231,7 @@ for (const n of SIZES) {
     const cookie = res.cookies.find((c) => c.name === 'xt_session').value;
     agents[username] = (url) => app.inject({ method: 'GET', url, headers: { cookie: `xt_session=${cookie}` } });
   }
-  setups.push({ n, database, app, agents, cleanup, lat: new Map(), rows: new Map() });
+  setups.push({ n, database, app, agents, lat: new Map(), rows: new Map() });
 }
 let pgVersion = '';
 if (PG_URL) pgVersion = `; ${(await sql`select version() as v`.execute(setups[0].database.db)).rows[0].v.split(' on ')[0]}`;
@@ -269,4 +278,4 @@ for (const who of ['office', 'liaison']) {
   }
 }
 for (const s of setups) await s.app.close();
-if (!process.env.BENCH_KEEP) for (const s of setups) await s.cleanup();
+if (!process.env.BENCH_KEEP) for (const cleanup of cleanups) await cleanup();

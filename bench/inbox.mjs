@@ -1,5 +1,5 @@
 // Inbox and matter lists at scale, need-to-know included.
-//   node --import tsx bench/inbox.mjs [--matters 20000[,200000]] [--open 4000] [--requests 300] [--rounds 5]
+//   node --import tsx bench/inbox.mjs [--matters 20000[,200000]] [--open 4000|80%] [--requests 300] [--rounds 5]
 // For each size N, builds a fresh SQLite database (or a PostgreSQL schema when BENCH_DATABASE_URL
 // is set) with the demo organisation and N synthetic matters — OPEN of them in flight, the rest
 // closed history — each with an access list, 1–3 tasks, a notification and some 待阅 items, then
@@ -31,7 +31,10 @@ const SIZES = String(arg('matters', '20000'))
   .map((s) => Number(s.replace(/_/g, '')));
 const REQUESTS = Number(arg('requests', 300));
 const ROUNDS = Number(arg('rounds', 5));
-const OPEN = Number(arg('open', 4000));
+// matters in flight: a number (the same working set at every size) or a share of N ('80%': open
+// work grows with the data, as in a database that never closes anything)
+const OPEN_ARG = String(arg('open', '4000'));
+const openOf = (n) => (OPEN_ARG.endsWith('%') ? Math.round((n * Number(OPEN_ARG.slice(0, -1))) / 100) : Number(OPEN_ARG));
 const PG_URL = process.env.BENCH_DATABASE_URL;
 
 async function createDatabase(n) {
@@ -66,6 +69,7 @@ const OPEN_STATUSES = ['registered', 'coordinating', 'awaiting_decision', 'execu
 
 /** N synthetic matters; the same data for the same N (mulberry32 from a fixed seed). */
 async function generate(db, N) {
+  const OPEN = openOf(N);
   const users = await db.selectFrom('users').select(['id', 'username', 'department_id']).execute();
   const depts = await db.selectFrom('departments').select('id').execute();
   const officeUser = users.find((u) => u.username === 'office');

@@ -78,38 +78,29 @@ const AGREEMENT = {
 const AGREEMENT_OUTCOMES = { consensus: '意见一致', disagreement: '存在分歧' };
 const MEMBER_ONLY = ['member'] as const;
 
+/** 征求意见 and 会签 differ only in their names: parallel or sequential, all answer, consensus unless someone disagrees. */
+function agreementStep(type: 'consult' | 'countersign', label: string, completesWhen: string): StepTypeDef {
+  return {
+    type,
+    label,
+    taskLabel: { member: label, lead: label, assistant: label },
+    orders: ['parallel', 'sequential'],
+    defaultOrder: 'parallel',
+    completions: ['all'],
+    defaultCompletion: 'all',
+    parties: ['department', 'user', 'organ'],
+    roles: MEMBER_ONLY,
+    responses: AGREEMENT,
+    outcomes: AGREEMENT_OUTCOMES,
+    defaultOutcome: 'consensus',
+    completesWhen,
+  };
+}
+
 /** The step types, as data. */
 export const STEP_TYPE_DEFS: Record<StepType, StepTypeDef> = {
-  consult: {
-    type: 'consult',
-    label: '征求意见',
-    taskLabel: { member: '征求意见', lead: '征求意见', assistant: '征求意见' },
-    orders: ['parallel', 'sequential'],
-    defaultOrder: 'parallel',
-    completions: ['all'],
-    defaultCompletion: 'all',
-    parties: ['department', 'user', 'organ'],
-    roles: MEMBER_ONLY,
-    responses: AGREEMENT,
-    outcomes: AGREEMENT_OUTCOMES,
-    defaultOutcome: 'consensus',
-    completesWhen: '全部反馈后完成；无人不同意才为意见一致',
-  },
-  countersign: {
-    type: 'countersign',
-    label: '会签',
-    taskLabel: { member: '会签', lead: '会签', assistant: '会签' },
-    orders: ['parallel', 'sequential'],
-    defaultOrder: 'parallel',
-    completions: ['all'],
-    defaultCompletion: 'all',
-    parties: ['department', 'user', 'organ'],
-    roles: MEMBER_ONLY,
-    responses: AGREEMENT,
-    outcomes: AGREEMENT_OUTCOMES,
-    defaultOutcome: 'consensus',
-    completesWhen: '全部会签后完成；无人不同意才为意见一致',
-  },
+  consult: agreementStep('consult', '征求意见', '全部反馈后完成；无人不同意才为意见一致'),
+  countersign: agreementStep('countersign', '会签', '全部会签后完成；无人不同意才为意见一致'),
   circulate: {
     type: 'circulate',
     label: '传阅',

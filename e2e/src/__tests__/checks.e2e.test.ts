@@ -18,6 +18,25 @@ describe('公文合规检查', () => {
 
   /** the form item of a field (see fieldClass in web/src/features/checks/components/findings.tsx) */
   const field = (page: Page, key: string): Locator => page.locator(`.xt-chk-f-${key}`);
+  /**
+   * Choose an option of a field's select. Under load the click on an option can land while the
+   * dropdown is still opening and be lost (the dropdown stays open); then it is clicked again.
+   */
+  async function choose(page: Page, key: string, option: string) {
+    await field(page, key).locator('.ant-select').click();
+    const item = page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option });
+    for (let attempt = 1; ; attempt++) {
+      await item.click();
+      // a chosen option closes the dropdown; a lost click leaves it open
+      try {
+        await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'detached', timeout: 3000 });
+        return;
+      } catch (err) {
+        if (attempt >= 3) throw err;
+      }
+    }
+  }
+
   const panel = (page: Page): Locator => page.locator('.xt-chk-panel');
   /** the rule IDs the summary panel lists */
   const panelRules = (page: Page) => panel(page).locator('.xt-chk-list .xt-chk-rule').allInnerTexts();
@@ -103,11 +122,9 @@ describe('公文合规检查', () => {
       await page.locator('.xt-chk-mini').getByText('请先填写').waitFor();
 
       // classified: a warning that the system may not process it
-      await field(page, 'secrecy').locator('.ant-select').click();
-      await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '机密' }).click();
+      await choose(page, 'secrecy', '机密');
       await page.getByText('涉密公文不得在本系统处理').waitFor();
-      await field(page, 'secrecy').locator('.ant-select').click();
-      await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '无（非涉密）' }).click();
+      await choose(page, 'secrecy', '无（非涉密）');
       await page.getByText('涉密公文不得在本系统处理').waitFor({ state: 'detached' });
 
       await page.getByRole('button', { name: '载入示例：有问题的请示' }).click();

@@ -125,7 +125,7 @@ describe('节假日日历', () => {
       expect(await newYear.getAttribute('data-source')).toBe('notice');
       expect(await page.locator(`.xt-cal-day[data-date="${year}-10-05"]`).getAttribute('data-working')).toBe('0');
       expect(await page.locator(`.xt-cal-day[data-date="${year}-09-26"]`).getAttribute('data-working')).toBe('1');
-      expect(await page.locator('.ant-tabs-tab', { hasText: '节假日日历' }).locator('.ant-badge-dot').count()).toBe(0);
+      await expect.poll(() => page.locator('.ant-tabs-tab', { hasText: '节假日日历' }).locator('.ant-badge-dot').count()).toBe(0);
 
       // A single override on top: a day off with its reason, listed and marked in the grid.
       await page.locator(`.xt-cal-day[data-date="${year}-03-03"]`).click();

@@ -19,6 +19,41 @@ export function createLookupsRepo(db: Conn) {
         .where('users.active', '=', 1)
         .executeTakeFirst());
     },
+    /** The office's department: where requests land (the department of the active office director). */
+    async officeDepartmentId(): Promise<string | null> {
+      const row = await db
+        .selectFrom('user_roles')
+        .innerJoin('users', 'users.id', 'user_roles.user_id')
+        .select('users.department_id')
+        .where('user_roles.role', '=', 'office_director')
+        .where('users.active', '=', 1)
+        .where('users.department_id', 'is not', null)
+        .executeTakeFirst();
+      return row?.department_id ?? null;
+    },
+    /** Active leaders in charge of (分管) a department. */
+    async leadersInCharge(departmentId: string): Promise<string[]> {
+      const rows = await db
+        .selectFrom('leader_charges')
+        .innerJoin('users', 'users.id', 'leader_charges.leader_id')
+        .select('leader_charges.leader_id')
+        .where('leader_charges.department_id', '=', departmentId)
+        .where('users.active', '=', 1)
+        .execute();
+      return [...new Set(rows.map((r) => r.leader_id))];
+    },
+    /** The active principal first-line leader(s) (主要领导). */
+    async principalLeaders(): Promise<string[]> {
+      const rows = await db
+        .selectFrom('leaders')
+        .innerJoin('users', 'users.id', 'leaders.user_id')
+        .select('leaders.user_id')
+        .where('leaders.principal', '=', 1)
+        .where('leaders.line', '=', 'first')
+        .where('users.active', '=', 1)
+        .execute();
+      return rows.map((r) => r.user_id);
+    },
     async leader(id: string) {
       return db.selectFrom('leaders').selectAll().where('user_id', '=', id).executeTakeFirst();
     },

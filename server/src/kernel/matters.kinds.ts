@@ -13,6 +13,7 @@ import type { Conn } from '../platform/db/database';
 import { notify } from '../modules/inbox/notify';
 import type { MatterRow } from './matters.repo';
 import { createTasksRepo } from './tasks.repo';
+import { createLookupsRepo } from './lookups';
 import { hasOpenDisagreement } from './consultations.service';
 import type { KernelWrites } from './kernel';
 
@@ -68,28 +69,14 @@ export const KERNEL_GUARDS: Record<string, Guard> = {
 /** Leaders who decide a matter: the leaders in charge of its department, else the principal leader(s). */
 export async function decidingLeaders(conn: Conn, m: Pick<MatterRow, 'department_id'>): Promise<string[]> {
   if (m.department_id) {
-    const rows = await conn
-      .selectFrom('leader_charges')
-      .innerJoin('users', 'users.id', 'leader_charges.leader_id')
-      .select('leader_charges.leader_id')
-      .where('leader_charges.department_id', '=', m.department_id)
-      .where('users.active', '=', 1)
-      .execute();
-    if (rows.length) return [...new Set(rows.map((r) => r.leader_id))];
+    const inCharge = await createLookupsRepo(conn).leadersInCharge(m.department_id);
+    if (inCharge.length) return inCharge;
   }
   return principalLeaders(conn);
 }
 
-export async function principalLeaders(conn: Conn): Promise<string[]> {
-  const rows = await conn
-    .selectFrom('leaders')
-    .innerJoin('users', 'users.id', 'leaders.user_id')
-    .select('leaders.user_id')
-    .where('leaders.principal', '=', 1)
-    .where('leaders.line', '=', 'first')
-    .where('users.active', '=', 1)
-    .execute();
-  return rows.map((r) => r.user_id);
+export function principalLeaders(conn: Conn): Promise<string[]> {
+  return createLookupsRepo(conn).principalLeaders();
 }
 
 /** 协调事项: the leader's decision (or return) closes the decision tasks and is recorded as an instruction. */

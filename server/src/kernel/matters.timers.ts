@@ -51,23 +51,7 @@ export async function scheduleTaskTimers(
 }
 
 async function taskAndRecipients(tx: Conn, taskId: string) {
-  const task = await tx
-    .selectFrom('tasks')
-    .innerJoin('matters', 'matters.id', 'tasks.matter_id')
-    .select([
-      'tasks.id',
-      'tasks.title',
-      'tasks.status',
-      'tasks.due_date',
-      'tasks.assignee_user_id',
-      'tasks.assignee_department_id',
-      'tasks.matter_id',
-      'matters.title as matter_title',
-      'matters.owner_id',
-      'matters.created_by',
-    ])
-    .where('tasks.id', '=', taskId)
-    .executeTakeFirst();
+  const task = await createTasksRepo(tx).withMatter(taskId);
   if (!task || task.status !== 'open') return null;
   const assignees = task.assignee_user_id
     ? [task.assignee_user_id]

@@ -45,6 +45,26 @@ export function createTasksRepo(db: Conn) {
     async ofMatter(matterId: string) {
       return taskSelect(db).where('tasks.matter_id', '=', matterId).orderBy('tasks.created_at').orderBy('tasks.id').execute();
     },
+    /** A task with its matter's title and people, for a reminder about it. */
+    withMatter(id: string) {
+      return db
+        .selectFrom('tasks')
+        .innerJoin('matters', 'matters.id', 'tasks.matter_id')
+        .select([
+          'tasks.id',
+          'tasks.title',
+          'tasks.status',
+          'tasks.due_date',
+          'tasks.assignee_user_id',
+          'tasks.assignee_department_id',
+          'tasks.matter_id',
+          'matters.title as matter_title',
+          'matters.owner_id',
+          'matters.created_by',
+        ])
+        .where('tasks.id', '=', id)
+        .executeTakeFirst();
+    },
     async openCount(matterId: string) {
       const r = await db
         .selectFrom('tasks')

@@ -59,20 +59,6 @@ function resolveImport(from: string, spec: string): string {
 }
 const moduleOf = (f: string) => (f.startsWith('modules/') ? f.split('/')[1] : f.startsWith('kernel/') ? 'kernel' : null);
 
-/**
- * Files that still run SQL outside a repository. The list may only shrink: a new file with SQL
- * outside a repo fails the test, and a file on the list that no longer has SQL must be removed.
- */
-const SQL_OUTSIDE_REPOS_TODO = new Set<string>([
-  'modules/auth/auth.service.ts', // sessions and throttling queries (platform/auth holds the rest)
-  'modules/inbox/inbox.service.ts', // 待阅 and notifications
-  'modules/inbox/notify.ts', // the inbox's write helpers (notifications, 待阅), used by every module
-  'modules/audit/audit.routes.ts', // the audit log query
-  'modules/activities/activities.kind.ts', // the office's department, the principal flag
-  'modules/activities/activities.settings.ts', // the settings row
-  'kernel/matters.kinds.ts', // deciding leaders
-  'kernel/matters.timers.ts', // the task and its recipients for a reminder
-]);
 /** Places where SQL is the file's job: repositories, read APIs, query fragments, the platform, seeds, the CLI. */
 const SQL_HOME = (f: string) =>
   /\.repo\.ts$/.test(f) ||
@@ -108,14 +94,13 @@ describe('K-2 architecture rules', () => {
   });
 
   it('K-2 routes hold no SQL: they validate, call a service and present', () => {
-    const offenders = [...text].filter(([f, src]) => f.endsWith('.routes.ts') && SQL.test(src) && !SQL_OUTSIDE_REPOS_TODO.has(f)).map(([f]) => f);
+    const offenders = [...text].filter(([f, src]) => f.endsWith('.routes.ts') && SQL.test(src)).map(([f]) => f);
     expect(offenders).toEqual([]);
   });
 
-  it('K-2 SQL lives in repositories (the remaining exceptions are listed and may only shrink)', () => {
+  it('K-2 SQL lives in repositories: no service, kind, route or helper runs a query of its own', () => {
     const withSql = [...text].filter(([f, src]) => !SQL_HOME(f) && SQL.test(src)).map(([f]) => f);
-    expect(withSql.filter((f) => !SQL_OUTSIDE_REPOS_TODO.has(f))).toEqual([]);
-    expect([...SQL_OUTSIDE_REPOS_TODO].filter((f) => !withSql.includes(f))).toEqual([]);
+    expect(withSql).toEqual([]);
   });
 
   it('K-13 no service constructs another: services are built once, in container.ts', () => {

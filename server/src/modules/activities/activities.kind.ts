@@ -22,7 +22,7 @@ import { newId } from '../../platform/ids';
 import { fromJson } from '../../platform/json';
 import { cancelTimers, scheduleTimer, type TimerHandler } from '../../platform/timers';
 import { notify, usersWithRole } from '../inbox/notify';
-import { findMatter, type MatterRow } from '../../kernel/reads';
+import { createLookupsRepo, findMatter, type MatterRow } from '../../kernel/reads';
 import { principalLeaders, type KindDefinition, type TransitionContext } from '../../kernel/matters.kinds';
 import { createActivitiesRepo } from './activities.repo';
 import { loadRuleSettings } from './activities.settings';
@@ -44,16 +44,8 @@ export interface ReopenPayload {
 const DECISION_KIND = { approve: 'approve', approveWithChanges: 'change', decline: 'decline', returnForRework: 'change' } as const;
 
 /** The office's department: where requests land (the department of the office director). */
-export async function officeDepartmentId(conn: Conn): Promise<string | null> {
-  const row = await conn
-    .selectFrom('user_roles')
-    .innerJoin('users', 'users.id', 'user_roles.user_id')
-    .select('users.department_id')
-    .where('user_roles.role', '=', 'office_director')
-    .where('users.active', '=', 1)
-    .where('users.department_id', 'is not', null)
-    .executeTakeFirst();
-  return row?.department_id ?? null;
+export function officeDepartmentId(conn: Conn): Promise<string | null> {
+  return createLookupsRepo(conn).officeDepartmentId();
 }
 
 /** Leaders assigned (not withdrawn) and their secretaries. */
@@ -207,7 +199,7 @@ export const activityKind: KindDefinition = {
     const roles: string[] = [];
     if (m.created_by === actor.id) roles.push('organiser');
     if (actor.roles.includes('leader')) {
-      const l = await conn.selectFrom('leaders').select(['principal', 'line']).where('user_id', '=', actor.id).executeTakeFirst();
+      const l = await createLookupsRepo(conn).leader(actor.id);
       if (l?.principal === 1 && l.line === 'first') roles.push('principal');
     }
     const { leaders, secretaries } = await leadersAndSecretaries(conn, m.id);

@@ -4,6 +4,7 @@ import type { AppContext } from '../../platform/context';
 import { actorOf } from '../../platform/auth/plugin';
 import { requireRole } from '../../platform/auth/actor';
 import { verifyAudit } from '../../platform/audit';
+import { createAuditRepo } from './audit.repo';
 
 const tags = ['audit'];
 const AUDITOR_ONLY = '只有安全审计员可以查看审计日志';
@@ -16,19 +17,7 @@ export function registerAuditRoutes(app: ZodApp, ctx: AppContext): void {
     async (req) => {
       requireRole(actorOf(req), ['auditor'], AUDITOR_ONLY);
       const q = req.query;
-      let base = ctx.db.selectFrom('audit_events');
-      if (q.actorId) base = base.where('audit_events.actor_id', '=', q.actorId);
-      if (q.action) base = base.where('audit_events.action', 'like', `${q.action.replace(/[%_]/g, '')}%`);
-      if (q.matterId) base = base.where('audit_events.matter_id', '=', q.matterId);
-      const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-      const rows = await base
-        .leftJoin('users', 'users.id', 'audit_events.actor_id')
-        .selectAll('audit_events')
-        .select('users.name as actor_name')
-        .orderBy('audit_events.seq', 'desc')
-        .limit(q.pageSize)
-        .offset((q.page - 1) * q.pageSize)
-        .execute();
+      const { rows, total } = await createAuditRepo(ctx.db).page(q, (q.page - 1) * q.pageSize, q.pageSize);
       return {
         items: rows.map((r) => ({
           seq: Number(r.seq),
@@ -45,7 +34,7 @@ export function registerAuditRoutes(app: ZodApp, ctx: AppContext): void {
           detail: r.detail,
           hash: r.hash,
         })),
-        total: Number(total.n),
+        total,
         page: q.page,
         pageSize: q.pageSize,
       };

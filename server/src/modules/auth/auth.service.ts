@@ -9,29 +9,16 @@ import { appendAudit } from '../../platform/audit';
 import type { Actor } from '../../platform/auth/actor';
 import { formatChineseDateTime } from '@xietiao/domain';
 import { runTx } from '../../platform/db/tx';
+import { createAuthRepo } from './auth.repo';
 
 export function createAuthService(ctx: Pick<AppContext, 'db' | 'clock'>) {
   const { db, clock } = ctx;
 
   async function me(userId: string, csrfToken: string) {
-    const u = await db
-      .selectFrom('users')
-      .leftJoin('departments', 'departments.id', 'users.department_id')
-      .select([
-        'users.id',
-        'users.username',
-        'users.name',
-        'users.title',
-        'users.organ_id',
-        'users.department_id',
-        'users.must_change_password',
-        'users.feed_token',
-        'departments.name as department_name',
-      ])
-      .where('users.id', '=', userId)
-      .executeTakeFirst();
+    const repo = createAuthRepo(db);
+    const u = await repo.profile(userId);
     if (!u) throw unauthorized();
-    const roles = await db.selectFrom('user_roles').select('role').where('user_id', '=', userId).orderBy('role').execute();
+    const roles = (await repo.roles(userId)) as Role[];
     return {
       id: u.id,
       username: u.username,
@@ -40,8 +27,8 @@ export function createAuthService(ctx: Pick<AppContext, 'db' | 'clock'>) {
       organId: u.organ_id,
       departmentId: u.department_id,
       departmentName: u.department_name,
-      roles: roles.map((r) => r.role as Role),
-      isLeader: roles.some((r) => r.role === 'leader'),
+      roles,
+      isLeader: roles.includes('leader'),
       mustChangePassword: u.must_change_password === 1,
       csrfToken,
       feedToken: u.feed_token,
@@ -53,7 +40,7 @@ export function createAuthService(ctx: Pick<AppContext, 'db' | 'clock'>) {
     const ipKey = `ip:${ip}`;
     const locked = await lockedUntil(db, clock, [userKey, ipKey]);
     if (locked) throw tooMany(`登录失败次数过多，请于${formatChineseDateTime(locked)}后再试`);
-    const user = await db.selectFrom('users').select(['id', 'password_hash', 'active']).where('username', '=', username).executeTakeFirst();
+    const user = await createAuthRepo(db).credentialsByUsername(username);
     const ok = await verifyPassword(password, user?.password_hash ?? DUMMY_HASH);
     if (!user || !ok || user.active !== 1) {
       await recordFailure(db, clock, userKey, LIMITS.user);
@@ -82,16 +69,12 @@ export function createAuthService(ctx: Pick<AppContext, 'db' | 'clock'>) {
   }
 
   async function changePassword(actor: Actor, oldPassword: string, newPassword: string) {
-    const u = await db.selectFrom('users').select(['password_hash']).where('id', '=', actor.id).executeTakeFirstOrThrow();
-    if (!(await verifyPassword(oldPassword, u.password_hash))) throw badRequest('原密码不正确', 'body.oldPassword');
+    const current = await createAuthRepo(db).passwordHash(actor.id);
+    if (!(await verifyPassword(oldPassword, current))) throw badRequest('原密码不正确', 'body.oldPassword');
     if (oldPassword === newPassword) throw badRequest('新密码不能与原密码相同', 'body.newPassword');
     const hash = await hashPassword(newPassword);
     await runTx(db, async (tx) => {
-      await tx
-        .updateTable('users')
-        .set({ password_hash: hash, must_change_password: 0, updated_at: clock.now().toISOString() })
-        .where('id', '=', actor.id)
-        .execute();
+      await createAuthRepo(tx).setPassword(actor.id, hash, clock.now().toISOString());
       await appendAudit(tx, clock, { actorId: actor.id, action: 'auth.password_changed', entityType: 'user', entityId: actor.id });
     });
   }

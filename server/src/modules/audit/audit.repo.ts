@@ -1,0 +1,30 @@
+/** The only SQL of the audit module: a filtered, newest-first page of the audit trail. */
+import type { Conn } from '../../platform/db/database';
+
+export interface AuditFilter {
+  actorId?: string;
+  /** A prefix of the action code (`activity.` for all of an area's events). */
+  action?: string;
+  matterId?: string;
+}
+
+export function createAuditRepo(db: Conn) {
+  return {
+    async page(f: AuditFilter, offset: number, limit: number) {
+      let base = db.selectFrom('audit_events');
+      if (f.actorId) base = base.where('audit_events.actor_id', '=', f.actorId);
+      if (f.action) base = base.where('audit_events.action', 'like', `${f.action.replace(/[%_]/g, '')}%`);
+      if (f.matterId) base = base.where('audit_events.matter_id', '=', f.matterId);
+      const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      const rows = await base
+        .leftJoin('users', 'users.id', 'audit_events.actor_id')
+        .selectAll('audit_events')
+        .select('users.name as actor_name')
+        .orderBy('audit_events.seq', 'desc')
+        .limit(limit)
+        .offset(offset)
+        .execute();
+      return { rows, total: Number(total.n) };
+    },
+  };
+}

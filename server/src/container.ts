@@ -50,7 +50,7 @@ export function createContainer(ctx: ContainerContext) {
   };
   const kernel = createKernel(ctx, matterKinds);
   const attachments = createAttachmentsService(ctx);
-  const versions = createVersionsService(ctx, { attachments });
+  const versions = createVersionsService(ctx, { kernel, attachments });
   const numberSeries = createNumberSeriesService(ctx);
   const stepEngine = createStepEngine(ctx, kernel);
   const steps = createStepsService(ctx, { kernel, steps: stepEngine });

@@ -23,6 +23,8 @@ export interface ActionSpec {
   rules: readonly ActionRule[];
   /** the action needs a comment or reason */
   needsComment?: boolean;
+  /** what a refused actor is told, naming who may (default: 您没有权限{label}) */
+  refusal?: string;
 }
 
 export interface KindPolicy {
@@ -46,14 +48,14 @@ export interface AllowedAction {
  */
 export const KERNEL_ACTIONS: Record<string, ActionSpec> = {
   addTask: { label: '交办任务', rules: [{ by: ['office', 'owner', 'leader'], in: 'open' }] },
-  consult: { label: '征求意见', rules: [{ by: ['office', 'owner'], in: 'open' }] },
-  settle: { label: '确定协商结果', rules: [{ by: ['office', 'owner'], in: 'open' }] },
+  consult: { label: '征求意见', rules: [{ by: ['office', 'owner'], in: 'open' }], refusal: '只有事项的承办人或办公室可以征求意见' },
+  settle: { label: '确定协商结果', rules: [{ by: ['office', 'owner'], in: 'open' }], refusal: '只有事项的承办人或办公室可以确定协商结果' },
   instruct: { label: '作出批示', rules: [{ by: ['leader'], in: 'any' }] },
   askLeader: { label: '报请领导批示', rules: [{ by: ['office', 'owner'], in: 'open' }] },
   link: { label: '关联事项', rules: [{ by: ['office', 'owner'], in: 'any' }] },
   share: { label: '分送阅知', rules: [{ by: ['office', 'owner', 'leader'], in: 'any' }] },
   manageSteps: { label: '管理办理步骤', rules: [{ by: ['office', 'owner'], in: 'open' }] },
-  saveVersion: { label: '保存新版本', rules: [{ by: ['office', 'owner'], in: 'open' }] },
+  saveVersion: { label: '保存新版本', rules: [{ by: ['office', 'owner'], in: 'open' }], refusal: '只有事项的承办人或办公室可以保存内容版本' },
 };
 
 function inStates(lc: Lifecycle, set: StateSet, state: string): boolean {

@@ -18,8 +18,7 @@ import { requireWorkflowUser } from '../platform/auth/actor';
 import type { Conn } from '../platform/db/database';
 import { badRequest, forbidden, notFound, invalidState } from '../platform/errors';
 import { createMattersRepo } from './matters.repo';
-import { may } from './matters.policy';
-import type { KernelWrites } from './kernel';
+import type { Kernel } from './kernel';
 import { runTx } from '../platform/db/tx';
 import { createStepEngine, type PartyRef, type StepEngine } from './steps';
 import { createStepsRepo, partyName, type ParticipantView, type StepGroupRow, type StepView } from './steps.repo';
@@ -62,7 +61,7 @@ function presentPosition(p: ParticipantView) {
   };
 }
 
-export function createConsultationsService(deps: Deps, { kernel, steps }: { kernel: KernelWrites; steps?: StepEngine }) {
+export function createConsultationsService(deps: Deps, { kernel, steps }: { kernel: Kernel; steps?: StepEngine }) {
   const { db } = deps;
   const engine = steps ?? createStepEngine(deps, kernel);
 
@@ -117,8 +116,7 @@ export function createConsultationsService(deps: Deps, { kernel, steps }: { kern
     const id = await runTx(db, async (tx) => {
       const m = await createMattersRepo(tx).findVisible(actor, matterId);
       if (!m) throw notFound('事项');
-      if (!may(actor, 'consult', m)) throw forbidden('您没有权限发起征求意见');
-      if (m.closed_at) throw invalidState('该事项已办结或撤销，不能再征求意见');
+      await kernel.policy.require(tx, actor, m, 'consult');
       const parties: PartyRef[] = [
         ...body.departmentIds.map((d) => ({ type: 'department' as const, id: d })),
         ...body.userIds.map((u) => ({ type: 'user' as const, id: u })),
@@ -181,7 +179,7 @@ export function createConsultationsService(deps: Deps, { kernel, steps }: { kern
     requireWorkflowUser(actor);
     await runTx(db, async (tx) => {
       const { c, m } = await consultationFor(tx, actor, id);
-      if (!may(actor, 'consult', m)) throw forbidden('您没有权限发起新一轮协商');
+      await kernel.policy.require(tx, actor, m, 'consult');
       if (c.status !== 'open') throw invalidState('该协商已结束');
       await engine.groups.take(tx, id, body.version);
       const repo = createStepsRepo(tx);
@@ -218,7 +216,7 @@ export function createConsultationsService(deps: Deps, { kernel, steps }: { kern
     requireWorkflowUser(actor);
     await runTx(db, async (tx) => {
       const { c, m } = await consultationFor(tx, actor, id);
-      if (!may(actor, 'settle', m)) throw forbidden('您没有权限确定协商结果');
+      await kernel.policy.require(tx, actor, m, 'settle');
       if (c.status !== 'open') throw invalidState('该协商已结束');
       const repo = createStepsRepo(tx);
       const latest = await repo.latestOfGroup(id);

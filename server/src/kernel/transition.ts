@@ -66,7 +66,7 @@ export function createTransitions(deps: KernelDeps, kinds: KindRegistry, kernel:
     if (mayAct(k.lifecycle, k.policy, action, m.status, roles)) return roles;
     const someState = Object.keys(k.lifecycle.states).some((s) => mayAct(k.lifecycle, k.policy, action, s, roles));
     if (someState) throw invalidState(`该事项当前状态为「${k.lifecycle.states[m.status]?.label ?? m.status}」，不能${spec.label}`);
-    throw forbidden(`您没有权限${spec.label}`);
+    throw forbidden(spec.refusal ?? `您没有权限${spec.label}`);
   }
 
   /** Fire `event` on `m`; `actor` null is the system itself (no role check). Returns the new state. */

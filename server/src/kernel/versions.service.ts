@@ -11,13 +11,16 @@ import type { Actor } from '../platform/auth/actor';
 import { requireWorkflowUser } from '../platform/auth/actor';
 import type { Conn } from '../platform/db/database';
 import { runTx } from '../platform/db/tx';
-import { forbidden, notFound } from '../platform/errors';
+import { notFound } from '../platform/errors';
 import type { AttachmentsService } from './attachments.service';
 import { createMattersRepo } from './matters.repo';
-import { relativeRoles } from './matters.policy';
+import type { Kernel } from './kernel';
 import { createContentVersions } from './versions';
 
-export function createVersionsService(deps: Pick<AppContext, 'db' | 'clock'>, services: { attachments: Pick<AttachmentsService, 'listOf'> }) {
+export function createVersionsService(
+  deps: Pick<AppContext, 'db' | 'clock'>,
+  services: { kernel: Pick<Kernel, 'policy'>; attachments: Pick<AttachmentsService, 'listOf'> },
+) {
   const { db } = deps;
   const versions = createContentVersions(deps);
 
@@ -54,8 +57,7 @@ export function createVersionsService(deps: Pick<AppContext, 'db' | 'clock'>, se
     requireWorkflowUser(actor);
     return runTx(db, async (tx) => {
       const m = await matterOr404(tx, actor, matterId);
-      const held = relativeRoles(actor, m);
-      if (!held.includes('office') && !held.includes('owner')) throw forbidden('只有事项的承办人或办公室可以保存内容版本');
+      await services.kernel.policy.require(tx, actor, m, 'saveVersion');
       const { no } = await versions.save(tx, {
         matterId,
         by: actor.id,

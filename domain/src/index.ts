@@ -5,6 +5,7 @@ export * from './kernel/roles';
 export * from './kernel/diff';
 export * from './kernel/numbering';
 export * from './kernel/steps';
+export * from './kernel/tasks';
 export * from './lifecycles/index';
 export * from './format';
 export * from './activities/index';

@@ -49,7 +49,7 @@ export function createContainer(ctx: ContainerContext) {
     absences: createAbsencesService({ ...ctx, hooks }),
   };
   const kernel = createKernel(ctx, matterKinds);
-  const attachments = createAttachmentsService(ctx);
+  const attachments = createAttachmentsService(ctx, { kernel });
   const versions = createVersionsService(ctx, { kernel, attachments });
   const numberSeries = createNumberSeriesService(ctx);
   const stepEngine = createStepEngine(ctx, kernel);

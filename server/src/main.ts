@@ -254,6 +254,7 @@ async function main(argv: string[]) {
 }
 
 main(process.argv.slice(2)).catch((err) => {
-  console.error(err instanceof Error ? err.message : err);
+  // XIETIAO_DEBUG=1 shows where it failed; otherwise the message alone, without a stack.
+  console.error(err instanceof Error ? (process.env.XIETIAO_DEBUG ? err.stack : err.message) : err);
   process.exit(1);
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Id, IsoDate, NonEmpty, Version } from './common';
+import { DIRECT_TASK_KINDS, TASK_ACTIONS } from '../kernel/tasks';
 
 export const PRIORITIES = ['normal', 'urgent', 'very_urgent'] as const;
 export const PRIORITY_LABELS: Record<(typeof PRIORITIES)[number], string> = { normal: '普通', urgent: '加急', very_urgent: '特急' };
@@ -62,6 +63,8 @@ export const Task = z.object({
   dueDateWarning: z.string().nullable().optional(),
   /** 催办 on record: who chased (null = the system's reminder), when, what was said */
   chases: z.array(z.object({ at: z.string(), byName: z.string().nullable(), note: z.string().nullable() })).default([]),
+  /** what the viewer may do with this task (办结/催办/延期), from `taskActions`; given where the matter is known */
+  allowedActions: z.array(z.enum(TASK_ACTIONS)).optional(),
 });
 export type Task = z.infer<typeof Task>;
 
@@ -175,7 +178,7 @@ export const CreateMatterBody = z.object({
 });
 export const FireEventBody = z.object({ version: Version, comment: z.string().trim().max(2000).nullable().optional() });
 /** Task kinds a person may assign directly (承办, 报送材料, 审核); workflow tasks are made by their steps. */
-export const TASK_KINDS = ['handle', 'report', 'review'] as const;
+export const TASK_KINDS = DIRECT_TASK_KINDS;
 export const TASK_KIND_LABELS: Record<(typeof TASK_KINDS)[number], string> = { handle: '承办', report: '报送材料', review: '审核' };
 export const CreateTaskBody = z
   .object({

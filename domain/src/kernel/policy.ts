@@ -55,6 +55,7 @@ export const KERNEL_ACTIONS: Record<string, ActionSpec> = {
   link: { label: '关联事项', rules: [{ by: ['office', 'owner'], in: 'any' }] },
   share: { label: '分送阅知', rules: [{ by: ['office', 'owner', 'leader'], in: 'any' }] },
   manageSteps: { label: '管理办理步骤', rules: [{ by: ['office', 'owner'], in: 'open' }] },
+  attach: { label: '添加附件', rules: [{ by: ['viewer'], in: 'open' }] },
   saveVersion: { label: '保存新版本', rules: [{ by: ['office', 'owner'], in: 'open' }], refusal: '只有事项的承办人或办公室可以保存内容版本' },
 };
 

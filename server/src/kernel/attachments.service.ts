@@ -17,9 +17,10 @@ import type { Conn } from '../platform/db/database';
 import { createMattersRepo } from './matters.repo';
 import { createAttachmentsRepo } from './attachments.repo';
 import { createContentVersions } from './versions';
+import type { Kernel } from './kernel';
 import { runTx } from '../platform/db/tx';
 
-export function createAttachmentsService(deps: Pick<AppContext, 'db' | 'clock'>) {
+export function createAttachmentsService(deps: Pick<AppContext, 'db' | 'clock'>, { kernel }: { kernel: Pick<Kernel, 'policy'> }) {
   const { db, clock } = deps;
 
   async function matterOr404(conn: Conn, actor: Actor, matterId: string) {
@@ -59,7 +60,8 @@ export function createAttachmentsService(deps: Pick<AppContext, 'db' | 'clock'>)
     const id = newId();
     await runTx(db, async (tx) => {
       const m = await matterOr404(tx, actor, matterId);
-      if (m.closed_at) throw invalidState('该事项已办结或撤销，不能再添加附件');
+      // anyone who may see an open matter may add a file to it (the policy's `attach`)
+      await kernel.policy.require(tx, actor, m, 'attach');
       const now = clock.now().toISOString();
       // K-4: a file may belong to the matter's latest content version (a draft's annex).
       let contentVersionId: string | null = null;

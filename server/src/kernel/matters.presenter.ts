@@ -1,5 +1,5 @@
 /** The API shapes of matters and their parts (domain/src/api/matters.ts). */
-import { chinaDate, deadlineWarning, lifecycleOf, type CalendarOverrides } from '@xietiao/domain';
+import { chinaDate, deadlineWarning, lifecycleOf, taskActions, type CalendarOverrides, type TaskFacts, type TaskViewer } from '@xietiao/domain';
 import type { Clock } from '../platform/clock';
 import { fromJson } from '../platform/json';
 import type { MatterRow } from './matters.repo';
@@ -37,7 +37,11 @@ export interface ChaseView {
 }
 
 /** `calendar`: the live calendar (ctx.calendar()), for the missing-holidays warning of an open task's deadline (K-8). */
-export function presentTask(t: TaskView, clock: Clock, chases: ChaseView[] = [], calendar?: CalendarOverrides) {
+/**
+ * A task as the API shows it. With a viewer (and whether they may assign tasks on its matter) it
+ * carries `allowedActions`, the same answer the tasks service enforces.
+ */
+export function presentTask(t: TaskView, clock: Clock, chases: ChaseView[] = [], calendar?: CalendarOverrides, viewer?: TaskViewer) {
   const today = chinaDate(clock.now());
   const dueDateWarning = t.status === 'open' && t.due_date ? deadlineWarning(t.due_date, calendar, chinaDate(new Date(t.created_at))) : null;
   return {
@@ -59,7 +63,12 @@ export function presentTask(t: TaskView, clock: Clock, chases: ChaseView[] = [],
     version: t.version,
     dueDateWarning,
     chases: chases.map((c) => ({ at: c.chased_at, byName: c.chased_by_name, note: c.note })),
+    ...(viewer ? { allowedActions: taskActions(taskFacts(t), viewer) } : {}),
   };
+}
+
+export function taskFacts(t: Pick<TaskView, 'status' | 'kind' | 'step_id' | 'assignee_user_id' | 'assignee_department_id'>): TaskFacts {
+  return { status: t.status, kind: t.kind, stepId: t.step_id, assigneeUserId: t.assignee_user_id, assigneeDepartmentId: t.assignee_department_id };
 }
 
 export function matterData(m: MatterRow): Record<string, unknown> {

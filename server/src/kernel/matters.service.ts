@@ -135,6 +135,7 @@ export function createMattersService(deps: Deps, { kernel, consultations, attach
           clock,
           chases.filter((c) => c.task_id === t.id),
           deps.calendar(),
+          { id: actor.id, departmentId: actor.departmentId, mayAssign: allowedActions.some((a) => a.action === 'addTask') },
         ),
       ),
       consultations: await consultations.forMatter(id),

@@ -3,7 +3,7 @@
  * open task: complete it (the assignee), chase it (催办, on record), extend its deadline (with a
  * reason). Workflow tasks (征求意见, 定夺, 拟办, 审批, 确认…) are opened and closed by their own steps.
  */
-import { api, chinaDate } from '@xietiao/domain';
+import { api, chinaDate, isDirectTask, isTaskAssignee, taskActions } from '@xietiao/domain';
 import type { z } from 'zod';
 import type { AppContext } from '../platform/context';
 import type { Actor } from '../platform/auth/actor';
@@ -15,11 +15,9 @@ import { newId } from '../platform/ids';
 import { departmentMembers, notify } from '../modules/inbox/notify';
 import { createMattersRepo } from './matters.repo';
 import { createTasksRepo } from './tasks.repo';
-import { presentTask } from './matters.presenter';
+import { presentTask, taskFacts } from './matters.presenter';
 import type { Kernel } from './kernel';
 
-/** Task kinds a person assigns and completes directly; the others belong to a workflow step. */
-const GENERIC_TASK_KINDS = api.TASK_KINDS;
 const WORKFLOW_TASK_STEPS: Record<string, string> = {
   consult: '反馈意见',
   decide: '定夺',
@@ -32,9 +30,13 @@ const WORKFLOW_TASK_STEPS: Record<string, string> = {
 export function createTasksService(deps: Pick<AppContext, 'db' | 'clock' | 'calendar'>, { kernel }: { kernel: Kernel }) {
   const { db, clock } = deps;
 
-  async function present(id: string) {
+  /** The task as its actor now sees it, with what they may still do with it. */
+  async function present(actor: Actor, id: string) {
     const repo = createTasksRepo(db);
-    return presentTask((await repo.byId(id))!, clock, await repo.chases([id]), deps.calendar());
+    const t = (await repo.byId(id))!;
+    const m = (await createMattersRepo(db).findVisible(actor, t.matter_id))!;
+    const mayAssign = (await kernel.policy.allowed(db, actor, m)).some((a) => a.action === 'addTask');
+    return presentTask(t, clock, await repo.chases([id]), deps.calendar(), { id: actor.id, departmentId: actor.departmentId, mayAssign });
   }
 
   async function add(actor: Actor, matterId: string, body: z.infer<typeof api.CreateTaskBody>) {
@@ -57,7 +59,7 @@ export function createTasksService(deps: Pick<AppContext, 'db' | 'clock' | 'cale
       await kernel.matters.touch(tx, matterId);
       return task.id;
     });
-    return present(id);
+    return present(actor, id);
   }
 
   /** The open task and its matter, if the actor may see the matter. */
@@ -72,13 +74,15 @@ export function createTasksService(deps: Pick<AppContext, 'db' | 'clock' | 'cale
     requireWorkflowUser(actor);
     await runTx(db, async (tx) => {
       const { t, m } = await openTaskOr404(tx, actor, taskId);
-      const isAssignee = t.assignee_user_id === actor.id || (!t.assignee_user_id && t.assignee_department_id === actor.departmentId);
-      // Workflow tasks (征求意见, 定夺, 拟办, 审批, 确认, 批示) are done by their own step, never by a bare "complete".
-      if (t.step_id) throw badRequest('该任务属于办理步骤（会签、传阅、承办、审批等），请在办理步骤中反馈', 'params.id');
-      if (!(GENERIC_TASK_KINDS as readonly string[]).includes(t.kind))
-        throw badRequest(`该任务须通过“${WORKFLOW_TASK_STEPS[t.kind] ?? '相应的办理步骤'}”办理`, 'params.id');
-      if (!isAssignee) throw forbidden('只有承办人（或承办部门人员）可以办结该任务');
-      if (t.status !== 'open') throw invalidState('该任务已办结或已撤销');
+      // The same answer the task's `allowedActions` gives; the checks below only pick the message.
+      const facts = taskFacts(t);
+      if (!taskActions(facts, { id: actor.id, departmentId: actor.departmentId, mayAssign: false }).includes('complete')) {
+        // Workflow tasks (征求意见, 定夺, 拟办, 审批, 确认, 批示) are done by their own step, never by a bare "complete".
+        if (t.step_id) throw badRequest('该任务属于办理步骤（会签、传阅、承办、审批等），请在办理步骤中反馈', 'params.id');
+        if (!isDirectTask(facts)) throw badRequest(`该任务须通过“${WORKFLOW_TASK_STEPS[t.kind] ?? '相应的办理步骤'}”办理`, 'params.id');
+        if (!isTaskAssignee(facts, actor)) throw forbidden('只有承办人（或承办部门人员）可以办结该任务');
+        throw invalidState('该任务已办结或已撤销');
+      }
       await kernel.tasks.complete(tx, actor.id, t, body.version, body.result);
       await kernel.matters.touch(tx, t.matter_id);
       await notify(tx, clock, {
@@ -89,7 +93,7 @@ export function createTasksService(deps: Pick<AppContext, 'db' | 'clock' | 'cale
         body: body.result,
       });
     });
-    return present(taskId);
+    return present(actor, taskId);
   }
 
   /** Who may chase or extend a task: whoever may assign tasks on its matter (office, owner, leader). */
@@ -130,7 +134,7 @@ export function createTasksService(deps: Pick<AppContext, 'db' | 'clock' | 'cale
         body: body.note ?? `事项：${t.matter_title}。请抓紧办理并反馈。`,
       });
     });
-    return present(taskId);
+    return present(actor, taskId);
   }
 
   /** Extend the deadline: the reason is on record; reminders follow the new date. */
@@ -151,7 +155,7 @@ export function createTasksService(deps: Pick<AppContext, 'db' | 'clock' | 'cale
         body: body.reason,
       });
     });
-    return present(taskId);
+    return present(actor, taskId);
   }
 
   return { add, complete, chase, extend };

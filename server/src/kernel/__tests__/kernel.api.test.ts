@@ -71,6 +71,57 @@ describe.each(testDialects())('kernel v2 [%s]', (dialect) => {
     expect((await liaison.post(`/api/v1/tasks/${task.id}/chase`, {})).statusCode).toBe(403);
   });
 
+  it('K-6 each task says what its viewer may do (办结, 催办, 延期) and the server allows exactly that', async () => {
+    const { m, task } = await matterWithTask();
+    const tryAction = (who: Agent, action: string, version: number) =>
+      action === 'complete'
+        ? who.post(`/api/v1/tasks/${task.id}/complete`, { version, result: '已按要求报送' })
+        : action === 'chase'
+          ? who.post(`/api/v1/tasks/${task.id}/chase`, {})
+          : who.post(`/api/v1/tasks/${task.id}/extend`, { dueDate: '2026-12-31', reason: '材料较多，申请延期' });
+    const shown = async (who: Agent) => (await who.get(`/api/v1/matters/${m.id}`)).json().tasks.find((x: { id: string }) => x.id === task.id);
+    // the office (who registered the matter) chases and extends; the assigned department's liaison completes
+    const want: [Agent, string[]][] = [
+      [office, ['chase', 'extend']],
+      [liaison, ['complete']],
+    ];
+    for (const [who, actions] of want) expect((await shown(who)).allowedActions).toEqual(actions);
+    // every action not shown is refused; chase and extend (which leave the task open) go through when shown
+    for (const [who, actions] of want) {
+      for (const action of ['complete', 'chase', 'extend']) {
+        if (actions.includes(action) && action === 'complete') continue;
+        const res = await tryAction(who, action, (await shown(office)).version);
+        expect(res.statusCode, `${action}: ${res.body}`).toBe(actions.includes(action) ? 200 : 403);
+        if (res.statusCode === 200) expect(res.json().allowedActions).toEqual(actions);
+      }
+    }
+    const done = await tryAction(liaison, 'complete', (await shown(liaison)).version);
+    expect(done.statusCode, done.body).toBe(200);
+    expect(done.json().allowedActions).toEqual([]);
+    // a done task offers nothing to anyone, and the server refuses it as a state, not a permission
+    for (const [who] of want) expect((await shown(who)).allowedActions).toEqual([]);
+    expect((await tryAction(office, 'chase', 0)).json().error.code).toBe('invalid_state');
+    expect((await tryAction(liaison, 'complete', done.json().version)).json().error.code).toBe('invalid_state');
+  });
+
+  it('K-6 adding a file is in the policy: anyone who sees an open matter (attach); nobody once it is closed', async () => {
+    const { m } = await matterWithTask();
+    const upload = (who: Agent) =>
+      who.post(`/api/v1/matters/${m.id}/attachments`, { filename: '材料.txt', mime: 'text/plain', contentBase64: Buffer.from('材料').toString('base64') });
+    for (const who of [office, liaison]) {
+      expect((await who.get(`/api/v1/matters/${m.id}`)).json().allowedActions.some((a: { action: string }) => a.action === 'attach')).toBe(true);
+      expect((await upload(who)).statusCode).toBe(200);
+    }
+    const d = (await office.get(`/api/v1/matters/${m.id}`)).json();
+    const cancel = d.allowedEvents.find((e: { event: string }) => e.event === 'cancel');
+    expect(cancel, JSON.stringify(d.allowedEvents)).toBeTruthy();
+    expect((await office.post(`/api/v1/matters/${m.id}/events/cancel`, { version: d.version, comment: '不再需要' })).statusCode).toBe(200);
+    expect((await office.get(`/api/v1/matters/${m.id}`)).json().allowedActions.some((a: { action: string }) => a.action === 'attach')).toBe(false);
+    const refused = await upload(office);
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error.code).toBe('invalid_state');
+  });
+
   it('K-8 extending a deadline moves the date and its reminders, with the reason on record', async () => {
     const { m, task } = await matterWithTask();
     const bad = await office.post(`/api/v1/tasks/${task.id}/extend`, { dueDate: '2026-12-01', reason: '材料较多' });

@@ -14,18 +14,26 @@ import { testDialects } from '../../test/db';
 const USERS = ['office', 'clerk', 'reviewer', 'leader', 'deputy', 'liaison', 'admin'] as const;
 type User = (typeof USERS)[number];
 
-/** Each user's relative roles on the test matter of each kind (admin: none, and it sees nothing). */
+/** Each user's relative roles on the test matter of each kind (everyone who sees it is a viewer; admin: none, and it sees nothing). */
 const ROLES: Record<string, Record<User, string[]>> = {
   // registered by `office`, who is its owner
-  coordination: { office: ['office', 'owner'], clerk: ['office'], reviewer: ['office'], leader: ['leader'], deputy: ['leader'], liaison: [], admin: [] },
+  coordination: {
+    office: ['viewer', 'office', 'owner'],
+    clerk: ['viewer', 'office'],
+    reviewer: ['viewer', 'office'],
+    leader: ['viewer', 'leader'],
+    deputy: ['viewer', 'leader'],
+    liaison: ['viewer'],
+    admin: [],
+  },
   // filed by `liaison` (the organiser); `leader` is the principal leader
   activity: {
-    office: ['office'],
-    clerk: ['office'],
-    reviewer: ['office'],
-    leader: ['leader', 'principal'],
-    deputy: ['leader'],
-    liaison: ['organiser', 'owner'],
+    office: ['viewer', 'office'],
+    clerk: ['viewer', 'office'],
+    reviewer: ['viewer', 'office'],
+    leader: ['viewer', 'leader', 'principal'],
+    deputy: ['viewer', 'leader'],
+    liaison: ['viewer', 'organiser', 'owner'],
     admin: [],
   },
 };

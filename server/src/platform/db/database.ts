@@ -51,13 +51,32 @@ export function openDatabase(opts: DatabaseOptions): Database {
   }
   if (opts.url !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(opts.url)), { recursive: true });
   const file = new SQLite(opts.url);
-  file.pragma('journal_mode = WAL');
+  setWal(file);
   // better-sqlite3's WAL default (NORMAL) can lose the last commits on power loss.
   file.pragma('synchronous = FULL');
   file.pragma('foreign_keys = ON');
   file.pragma('busy_timeout = 5000');
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: file }) });
   return { db, dialect: 'sqlite', close: () => db.destroy() };
+}
+
+/**
+ * Switch the file to WAL. Changing the journal mode needs the file to itself and SQLite does not
+ * wait for it (busy_timeout does not apply), so two processes opening a new database at once
+ * see "database is locked": wait and try again, for up to ten seconds.
+ */
+function setWal(file: SQLite.Database) {
+  const until = Date.now() + 10_000;
+  for (;;) {
+    try {
+      if (String(file.pragma('journal_mode', { simple: true })).toLowerCase() === 'wal') return;
+      file.pragma('journal_mode = WAL');
+      return;
+    } catch (err) {
+      if ((err as { code?: string }).code !== 'SQLITE_BUSY' || Date.now() > until) throw err;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 50);
+    }
+  }
 }
 
 /** Resolve the database URL from the environment: DATABASE_URL, else DATA_DIR/xietiao.db. */

@@ -7,7 +7,6 @@ import { Attachments } from '../../../components/Attachments';
 import { PageHeader } from '../../../components/PageHeader';
 import { QueryError } from '../../../components/QueryError';
 import { useMe } from '../../../lib/auth';
-import { isAdmin } from '../../../lib/roles';
 import { allows } from '../../../lib/actions';
 import { useMatterMutations } from '../../matters/api';
 import { ConsultationsTab } from '../../matters/components/ConsultationsTab';
@@ -145,7 +144,7 @@ export function ActivityDetailPage() {
             </Card>
           )}
           <Card title={`附件${count(a.attachments.length)}`} className="xt-act-card" data-section="attachments">
-            <Attachments matterId={a.id} items={a.attachments} closed={terminal} canUpload={!isAdmin(me)} />
+            <Attachments matterId={a.id} items={a.attachments} closed={terminal} canUpload={allows(a, 'attach')} />
           </Card>
         </Col>
       </Row>

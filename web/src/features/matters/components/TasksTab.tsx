@@ -3,14 +3,14 @@ import { App, Button, DatePicker, Form, Input, InputNumber, Modal, Radio, Space,
 import dayjs, { type Dayjs } from 'dayjs';
 import type { ColumnsType } from 'antd/es/table';
 import { PlusOutlined } from '@ant-design/icons';
-import { api, formatChineseDate } from '@xietiao/domain';
+import { api, formatChineseDate, type TaskAction } from '@xietiao/domain';
 import { ChineseDate } from '../../../components/ChineseDate';
 import { EmptyState } from '../../../components/EmptyState';
 import { DepartmentSelect, PersonSelect } from '../../../components/Pickers';
 import { StatusTag, TASK_STATUS_LABELS } from '../../../components/StatusTag';
 import { checkWith } from '../../../lib/forms';
 import { fmtDateTime } from '../../../lib/format';
-import type { MatterDetail, Me, Task } from '../../../lib/types';
+import type { MatterDetail, Task } from '../../../lib/types';
 import type { MatterMutations } from '../api';
 import { useActionError } from './useActionError';
 
@@ -29,7 +29,7 @@ interface AddValues {
   dueWorkingDays?: number | null;
 }
 
-export function TasksTab({ matter, me, mutations, canManage }: { matter: MatterDetail; me: Me; mutations: MatterMutations; canManage: boolean }) {
+export function TasksTab({ matter, mutations, canManage }: { matter: MatterDetail; mutations: MatterMutations; canManage: boolean }) {
   const [adding, setAdding] = useState(false);
   const [completing, setCompleting] = useState<Task | null>(null);
   const [addForm] = Form.useForm<AddValues>();
@@ -43,13 +43,8 @@ export function TasksTab({ matter, me, mutations, canManage }: { matter: MatterD
   const [chaseForm] = Form.useForm<{ note?: string }>();
   const [extendForm] = Form.useForm<{ dueDate: Dayjs; reason: string }>();
 
-  // The assignee completes a task assigned directly (承办, 报送材料, 审核); workflow tasks close with their own step.
-  const mayComplete = (t: Task) =>
-    t.status === 'open' &&
-    (api.TASK_KINDS as readonly string[]).includes(t.kind) &&
-    (t.assigneeUserId === me.id || (!t.assigneeUserId && !!t.assigneeDepartmentId && t.assigneeDepartmentId === me.departmentId));
-  // 催办 and 延期 follow the matter's policy for assigning tasks (the server's `addTask`).
-  const mayManage = (t: Task) => canManage && t.status === 'open';
+  // The buttons are the server's answer for each task (办结 by its assignee; 催办/延期 by whoever may assign tasks).
+  const may = (t: Task, a: TaskAction) => t.allowedActions?.includes(a) ?? false;
 
   const submitChase = async () => {
     if (!chasing) return;
@@ -171,17 +166,17 @@ export function TasksTab({ matter, me, mutations, canManage }: { matter: MatterD
       width: 150,
       render: (_, t) => (
         <Space size={0} wrap>
-          {mayComplete(t) && (
+          {may(t, 'complete') && (
             <Button size="small" type="link" onClick={() => setCompleting(t)}>
               办结
             </Button>
           )}
-          {mayManage(t) && (
+          {may(t, 'chase') && (
             <Button size="small" type="link" onClick={() => setChasing(t)}>
               催办
             </Button>
           )}
-          {mayManage(t) && (
+          {may(t, 'extend') && (
             <Button
               size="small"
               type="link"

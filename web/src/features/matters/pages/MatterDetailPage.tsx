@@ -8,7 +8,6 @@ import { PageHeader } from '../../../components/PageHeader';
 import { QueryError } from '../../../components/QueryError';
 import { StatusTag } from '../../../components/StatusTag';
 import { useMe } from '../../../lib/auth';
-import { isAdmin } from '../../../lib/roles';
 import { allows } from '../../../lib/actions';
 import { useMatter, useMatterMutations } from '../api';
 import { AccessTab } from '../components/AccessTab';
@@ -60,7 +59,6 @@ export function MatterDetailPage() {
   if (m.kind === 'activity') return <Navigate to={`/activities/${m.id}`} replace />;
   const lc = lifecycleOf(m.kind);
   const terminal = !!lc?.states[m.status]?.terminal;
-  const workflowUser = !isAdmin(me);
   const openTasks = m.tasks.filter((t) => t.status === 'open').length;
   const openConsult = m.consultations.filter((c) => c.status === 'open').length;
 
@@ -119,7 +117,7 @@ export function MatterDetailPage() {
             {
               key: 'tasks',
               label: `任务${count(openTasks)}`,
-              children: <TasksTab matter={m} me={me} mutations={mutations} canManage={allows(m, 'addTask')} />,
+              children: <TasksTab matter={m} mutations={mutations} canManage={allows(m, 'addTask')} />,
             },
             {
               key: 'consultations',
@@ -134,7 +132,7 @@ export function MatterDetailPage() {
             {
               key: 'attachments',
               label: `附件${count(m.attachments.length)}`,
-              children: <Attachments matterId={m.id} items={m.attachments} closed={terminal} canUpload={workflowUser} />,
+              children: <Attachments matterId={m.id} items={m.attachments} closed={terminal} canUpload={allows(m, 'attach')} />,
             },
             { key: 'links', label: `关联事项${count(m.links.length)}`, children: <LinksTab matter={m} mutations={mutations} canEdit={allows(m, 'link')} /> },
             { key: 'access', label: '知悉范围', children: <AccessTab matter={m} mutations={mutations} canShare={allows(m, 'share')} /> },

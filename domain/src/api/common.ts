@@ -24,7 +24,25 @@ export const Paging = z.object({
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
 });
+/**
+ * A page of a list. Lists whose rows are history (已办, every matter, read 待阅, notifications,
+ * the audit log) count exactly only up to `countCap(page, pageSize)` rows: beyond it `total` is that
+ * cap and `totalCapped` is true ("1,000+"), so that a page costs the same however long the history.
+ */
 export function pageOf<T extends z.ZodType>(item: T) {
-  return z.object({ items: z.array(item), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+  return z.object({
+    items: z.array(item),
+    total: z.number().int(),
+    /** true: there are more than `total` items (the count stopped at its cap) */
+    totalCapped: z.boolean().optional(),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+  });
+}
+/** History lists count at least this far exactly. */
+export const HISTORY_COUNT_CAP = 1000;
+/** How far a history list counts for this page: the cap, and always five pages past the current one. */
+export function countCap(page: number, pageSize: number): number {
+  return Math.max(HISTORY_COUNT_CAP, (page + 5) * pageSize);
 }
 export const Ok = z.object({ ok: z.literal(true) });

@@ -1,5 +1,7 @@
 /** The only SQL for matters, their access lists, links and instructions. */
+import { api } from '@xietiao/domain';
 import type { Conn } from '../platform/db/database';
+import { countUpTo } from '../platform/db/paging';
 import type { Actor } from '../platform/auth/actor';
 import { toJson } from '../platform/json';
 import { whereVisible, type Principal } from './matters.access';
@@ -50,7 +52,8 @@ export function createMattersRepo(db: Conn) {
       if (q.status) base = base.where('matters.status', '=', q.status);
       if (q.q) base = base.where('matters.title', 'like', `%${q.q.replace(/[%_]/g, '')}%`);
       if (q.mineUserId) base = base.where((eb) => eb.or([eb('matters.owner_id', '=', q.mineUserId!), eb('matters.created_by', '=', q.mineUserId!)]));
-      const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      // every matter is history: count up to the cap (K-11), not the whole table
+      const counted = await countUpTo(db, base, api.countCap(q.page, q.pageSize));
       const rows = await base
         .leftJoin('users as owner', 'owner.id', 'matters.owner_id')
         .leftJoin('departments as dept', 'dept.id', 'matters.department_id')
@@ -61,7 +64,7 @@ export function createMattersRepo(db: Conn) {
         .limit(q.pageSize)
         .offset((q.page - 1) * q.pageSize)
         .execute();
-      return { rows, total: Number(total.n) };
+      return { rows, ...counted };
     },
 
     /**

@@ -93,8 +93,8 @@ export function createMattersService(deps: Deps, { kernel, consultations, attach
   }
 
   async function list(actor: Actor, q: z.infer<typeof api.MatterListQuery>) {
-    const { rows, total } = await createMattersRepo(db).list(actor, { ...q, mineUserId: q.mine === '1' ? actor.id : undefined });
-    return { items: rows.map(presentMatterSummary), total, page: q.page, pageSize: q.pageSize };
+    const { rows, total, totalCapped } = await createMattersRepo(db).list(actor, { ...q, mineUserId: q.mine === '1' ? actor.id : undefined });
+    return { items: rows.map(presentMatterSummary), total, totalCapped, page: q.page, pageSize: q.pageSize };
   }
 
   async function get(actor: Actor, id: string) {

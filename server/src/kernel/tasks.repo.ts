@@ -1,6 +1,8 @@
 /** The only SQL for tasks. */
 import { sql } from 'kysely';
+import { api } from '@xietiao/domain';
 import type { Conn } from '../platform/db/database';
+import { rowsUpTo, sumCapped } from '../platform/db/paging';
 import type { Actor } from '../platform/auth/actor';
 import type { TasksTable } from '../platform/db/schema';
 import { whereVisible } from './matters.access';
@@ -172,8 +174,11 @@ export function createTasksRepo(db: Conn) {
     /** 已办: tasks the actor completed, or that were addressed to them and are finished; newest first. */
     async done(actor: Actor, page: number, pageSize: number) {
       const { parts, disjoint } = doneTasksOf(db, actor);
-      const counts = await db.selectNoFrom(disjoint.map((q, i) => q.select((eb) => eb.fn.countAll<number>().as('n')).as(`n${i}`))).executeTakeFirstOrThrow();
-      const total = Object.values(counts).reduce((sum: number, n) => sum + Number(n ?? 0), 0);
+      // 已办 is history: its three disjoint parts are each counted up to the cap (K-11)
+      const cap = api.countCap(page, pageSize);
+      const counts: number[] = [];
+      for (const q of disjoint) counts.push(await rowsUpTo(db, q, cap + 1));
+      const counted = sumCapped(counts, cap);
       // The newest `page * pageSize` of each part hold the page of their union: each part reads
       // one index from its newest end, so a page costs the same however long the history.
       const newest = parts.map((p, i) =>
@@ -200,7 +205,7 @@ export function createTasksRepo(db: Conn) {
           db,
           ids.map((r) => r.id),
         ),
-        total,
+        ...counted,
       };
     },
   };

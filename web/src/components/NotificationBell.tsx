@@ -67,7 +67,8 @@ export function NotificationBell() {
       {list.data && list.data.total > list.data.items.length && (
         <div className="xt-notify-foot">
           <Typography.Text type="secondary">
-            共 {list.data.total} 条，显示最新 {list.data.items.length} 条
+            共 {list.data.total}
+            {list.data.totalCapped ? '+' : ''} 条，显示最新 {list.data.items.length} 条
           </Typography.Text>
         </div>
       )}

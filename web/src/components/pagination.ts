@@ -6,7 +6,7 @@ export function serverPagination(
   pageSize: number,
   total: number | undefined,
   onPage: (page: number) => void,
-  opts: { unit?: string; small?: boolean } = {},
+  opts: { unit?: string; small?: boolean; capped?: boolean } = {},
 ): TablePaginationConfig {
   return {
     current: page,
@@ -15,7 +15,8 @@ export function serverPagination(
     onChange: onPage,
     showSizeChanger: false,
     hideOnSinglePage: true,
-    showTotal: (t) => `共 ${t} ${opts.unit ?? '项'}`,
+    // a history list counted up to its cap: "1000+" (the next pages stay reachable)
+    showTotal: (t) => `共 ${t}${opts.capped ? '+' : ''} ${opts.unit ?? '项'}`,
     ...(opts.small ? { size: 'small' as const } : {}),
   };
 }

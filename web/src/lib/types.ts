@@ -46,6 +46,8 @@ export type AbsenceInput = z.input<typeof A.AbsenceInput>;
 export interface Page<T> {
   items: T[];
   total: number;
+  /** a history list counted up to its cap: there are more than `total` */
+  totalCapped?: boolean;
   page: number;
   pageSize: number;
 }

@@ -1,5 +1,6 @@
 /** The only SQL of the audit module: a filtered, newest-first page of the audit trail. */
 import type { Conn } from '../../platform/db/database';
+import { countUpTo } from '../../platform/db/paging';
 
 export interface AuditFilter {
   actorId?: string;
@@ -10,12 +11,13 @@ export interface AuditFilter {
 
 export function createAuditRepo(db: Conn) {
   return {
-    async page(f: AuditFilter, offset: number, limit: number) {
+    /** A page of the trail, newest first; the count stops at `cap` (the trail only grows). */
+    async page(f: AuditFilter, offset: number, limit: number, cap: number) {
       let base = db.selectFrom('audit_events');
       if (f.actorId) base = base.where('audit_events.actor_id', '=', f.actorId);
       if (f.action) base = base.where('audit_events.action', 'like', `${f.action.replace(/[%_]/g, '')}%`);
       if (f.matterId) base = base.where('audit_events.matter_id', '=', f.matterId);
-      const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      const counted = await countUpTo(db, base, cap);
       const rows = await base
         .leftJoin('users', 'users.id', 'audit_events.actor_id')
         .selectAll('audit_events')
@@ -24,7 +26,7 @@ export function createAuditRepo(db: Conn) {
         .limit(limit)
         .offset(offset)
         .execute();
-      return { rows, total: Number(total.n) };
+      return { rows, ...counted };
     },
   };
 }

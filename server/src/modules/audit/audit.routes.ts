@@ -17,7 +17,7 @@ export function registerAuditRoutes(app: ZodApp, ctx: AppContext): void {
     async (req) => {
       requireRole(actorOf(req), ['auditor'], AUDITOR_ONLY);
       const q = req.query;
-      const { rows, total } = await createAuditRepo(ctx.db).page(q, (q.page - 1) * q.pageSize, q.pageSize);
+      const { rows, total, totalCapped } = await createAuditRepo(ctx.db).page(q, (q.page - 1) * q.pageSize, q.pageSize, api.countCap(q.page, q.pageSize));
       return {
         items: rows.map((r) => ({
           seq: Number(r.seq),
@@ -35,6 +35,7 @@ export function registerAuditRoutes(app: ZodApp, ctx: AppContext): void {
           hash: r.hash,
         })),
         total,
+        totalCapped,
         page: q.page,
         pageSize: q.pageSize,
       };

@@ -7,6 +7,7 @@ import type { Actor } from '../../platform/auth/actor';
 import type { Conn } from '../../platform/db/database';
 import type { NotificationsTable, ReadItemsTable } from '../../platform/db/schema';
 import { whereVisible } from '../../kernel/matters.access';
+import { countUpTo, rowsUpTo } from '../../platform/db/paging';
 
 /** Administrators sit in the office but take no part in workflows. */
 const ADMIN = ['sysadmin', 'secadmin', 'auditor'];
@@ -67,11 +68,14 @@ export function createInboxRepo(db: Conn) {
     },
 
     // ── reads ────────────────────────────────────────────────────────────────
-    /** How many of the actor's 待阅 are unread and read (only matters they may still see). */
-    async toReadCounts(actor: Actor) {
-      const count = (unread: boolean) => toReadOf(actor, unread).select((eb) => eb.fn.countAll<number>().as('n'));
-      const c = await db.selectNoFrom([count(true).as('unread'), count(false).as('read')]).executeTakeFirstOrThrow();
-      return { unread: Number(c.unread ?? 0), read: Number(c.read ?? 0) };
+    /**
+     * How many of the actor's 待阅 are unread (open work: exact) and read (history: up to `cap + 1`),
+     * only on matters they may still see.
+     */
+    async toReadCounts(actor: Actor, cap: number) {
+      const unread = toReadOf(actor, true).select((eb) => eb.fn.countAll<number>().as('n'));
+      const c = await db.selectNoFrom([unread.as('unread')]).executeTakeFirstOrThrow();
+      return { unread: Number(c.unread ?? 0), read: await rowsUpTo(db, toReadOf(actor, false), cap + 1) };
     },
     /** A slice of the unread or of the read 待阅, newest first. */
     toReadSlice(actor: Actor, unread: boolean, offset: number, limit: number) {
@@ -92,11 +96,12 @@ export function createInboxRepo(db: Conn) {
       const c = await db.selectNoFrom([toRead.as('toRead'), unreadNotifications(actor.id).as('unread')]).executeTakeFirstOrThrow();
       return { toRead: Number(c.toRead ?? 0), unread: Number(c.unread ?? 0) };
     },
-    async notificationsPage(userId: string, offset: number, limit: number) {
+    /** A page of the user's notifications, newest first; the count (history) stops at `cap`. */
+    async notificationsPage(userId: string, offset: number, limit: number, cap: number) {
       const base = db.selectFrom('notifications').where('user_id', '=', userId);
-      const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      const counted = await countUpTo(db, base, cap);
       const rows = await base.selectAll().orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit).offset(offset).execute();
-      return { rows, total: Number(total.n) };
+      return { rows, ...counted };
     },
 
     // ── people ───────────────────────────────────────────────────────────────

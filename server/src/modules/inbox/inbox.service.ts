@@ -1,5 +1,5 @@
 /** Each person's inbox (X-1): 待办, 已办, 待阅, notifications and their counts. */
-import { chinaDate } from '@xietiao/domain';
+import { api, chinaDate } from '@xietiao/domain';
 import type { AppContext } from '../../platform/context';
 import type { Actor } from '../../platform/auth/actor';
 import { notFound } from '../../platform/errors';
@@ -17,12 +17,13 @@ export function createInboxService(deps: Pick<AppContext, 'db' | 'clock' | 'cale
     return { items: rows.map((t) => presentTask(t, clock, [], deps.calendar())), total, page, pageSize };
   }
   async function done(actor: Actor, page: number, pageSize: number) {
-    const { rows, total } = await tasks.done(actor, page, pageSize);
-    return { items: rows.map((t) => presentTask(t, clock, [], deps.calendar())), total, page, pageSize };
+    const { rows, total, totalCapped } = await tasks.done(actor, page, pageSize);
+    return { items: rows.map((t) => presentTask(t, clock, [], deps.calendar())), total, totalCapped, page, pageSize };
   }
   /** 待阅: the unread first, then the read ones, newest first in each; a page reads only its rows. */
   async function toRead(actor: Actor, page: number, pageSize: number) {
-    const c = await repo.toReadCounts(actor);
+    const cap = api.countCap(page, pageSize);
+    const c = await repo.toReadCounts(actor, cap);
     const from = (page - 1) * pageSize;
     const rows = from < c.unread ? await repo.toReadSlice(actor, true, from, pageSize) : [];
     if (rows.length < pageSize) rows.push(...(await repo.toReadSlice(actor, false, Math.max(0, from - c.unread), pageSize - rows.length)));
@@ -37,7 +38,9 @@ export function createInboxService(deps: Pick<AppContext, 'db' | 'clock' | 'cale
         createdAt: r.created_at,
         readAt: r.read_at,
       })),
-      total: c.unread + c.read,
+      // the unread are counted exactly (open work), the read ones up to the cap (history)
+      total: c.unread + Math.min(c.read, cap),
+      totalCapped: c.read > cap,
       page,
       pageSize,
     };
@@ -53,10 +56,11 @@ export function createInboxService(deps: Pick<AppContext, 'db' | 'clock' | 'cale
     return { todo: todoCount, overdue, toRead: c.toRead, unreadNotifications: c.unread };
   }
   async function notifications(actor: Actor, page: number, pageSize: number) {
-    const { rows, total } = await repo.notificationsPage(actor.id, (page - 1) * pageSize, pageSize);
+    const { rows, total, totalCapped } = await repo.notificationsPage(actor.id, (page - 1) * pageSize, pageSize, api.countCap(page, pageSize));
     return {
       items: rows.map((n) => ({ id: n.id, kind: n.kind, title: n.title, body: n.body, matterId: n.matter_id, readAt: n.read_at, createdAt: n.created_at })),
       total,
+      totalCapped,
       page,
       pageSize,
     };

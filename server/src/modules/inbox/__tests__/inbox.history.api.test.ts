@@ -4,7 +4,7 @@
  * are computed here the plain way — every row of the tables, filtered in JavaScript.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Role } from '@xietiao/domain';
+import { api, type Role } from '@xietiao/domain';
 import { createTestApp, type Agent, type TestApp } from '../../../test/app';
 import { testDialects } from '../../../test/db';
 import { principalsOf } from '../../../kernel/matters.access';
@@ -230,6 +230,109 @@ describe.each(testDialects())('inbox with closed history [%s]', (dialect) => {
           .sort(),
       ).toEqual(executing.sort());
       expect(res.json().total).toBe(executing.length);
+    }
+  });
+
+  it('K-11 history lists count exactly up to the cap; past it the total is the cap, marked, and grows as one pages on', async () => {
+    const db = t.ctx.db;
+    const office = actors.office!;
+    const cap = api.countCap(1, 20);
+    expect(cap).toBe(api.HISTORY_COUNT_CAP);
+    const before = (await agents.office!.get('/api/v1/matters?pageSize=20')).json();
+    expect(before.totalCapped).toBe(false);
+    // enough closed history to pass the cap: matters the office sees, notifications, finished tasks
+    const chunk = async <T>(rows: T[], insert: (rs: T[]) => Promise<unknown>) => {
+      for (let i = 0; i < rows.length; i += 100) await insert(rows.slice(i, i + 100));
+    };
+    const stamp = (i: number) => new Date(Date.parse('2023-01-01T00:00:00Z') + i * 60_000).toISOString();
+    const ids = Array.from({ length: cap + 10 }, () => newId());
+    await chunk(
+      ids.map((id, i) => ({
+        id,
+        kind: 'coordination',
+        title: `K-11 往年事项${i}`,
+        status: 'completed',
+        version: 1,
+        classification: 'none',
+        restricted: 0,
+        priority: 'normal',
+        owner_id: office.id,
+        department_id: office.departmentId,
+        due_date: null,
+        data: '{}',
+        created_by: office.id,
+        created_at: stamp(i),
+        updated_at: stamp(i),
+        closed_at: stamp(i),
+      })),
+      (rs) =>
+        db
+          .insertInto('matters')
+          .values(rs as any)
+          .execute(),
+    );
+    await chunk(
+      ids.map((id) => ({ matter_id: id, principal_type: 'role' as const, principal_id: 'office' })),
+      (rs) => db.insertInto('matter_access').values(rs).execute(),
+    );
+    await chunk(
+      ids.map((id, i) => ({
+        id: newId(),
+        user_id: office.id,
+        kind: 'task',
+        title: `通知${i}`,
+        body: null,
+        matter_id: id,
+        timer_id: null,
+        read_at: stamp(i),
+        created_at: stamp(i),
+      })),
+      (rs) => db.insertInto('notifications').values(rs).execute(),
+    );
+    await chunk(
+      ids.map((id, i) => ({
+        id: newId(),
+        matter_id: id,
+        kind: 'handle',
+        title: `往年任务${i}`,
+        assignee_user_id: office.id,
+        assignee_department_id: null,
+        status: 'done',
+        due_date: null,
+        result: '已办',
+        created_by: office.id,
+        created_at: stamp(i),
+        completed_at: stamp(i),
+        completed_by: office.id,
+        version: 1,
+      })),
+      (rs) =>
+        db
+          .insertInto('tasks')
+          .values(rs as any)
+          .execute(),
+    );
+    const exact = {
+      '/api/v1/matters': (await expected('office')).matters.length,
+      '/api/v1/notifications': Number(
+        (
+          await db
+            .selectFrom('notifications')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .where('user_id', '=', office.id)
+            .executeTakeFirstOrThrow()
+        ).n,
+      ),
+      '/api/v1/inbox/done': (await expected('office')).done.length,
+    };
+    for (const [url, n] of Object.entries(exact)) {
+      expect(n, url).toBeGreaterThan(cap);
+      const first = (await agents.office!.get(`${url}?pageSize=20`)).json();
+      expect([url, first.total, first.totalCapped, first.items.length]).toEqual([url, cap, true, 20]);
+      // far enough on, the count reaches the end: exact again
+      const page = Math.ceil(n / 20);
+      const last = (await agents.office!.get(`${url}?pageSize=20&page=${page}`)).json();
+      expect([url, last.total, last.totalCapped, last.items.length]).toEqual([url, n, false, n - (page - 1) * 20]);
     }
   });
 });

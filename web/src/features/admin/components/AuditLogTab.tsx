@@ -189,7 +189,7 @@ export function AuditLogTab() {
           dataSource={q.data?.items ?? []}
           loading={q.isPending || q.isFetching}
           locale={{ emptyText: <EmptyState description="暂无审计记录" /> }}
-          pagination={serverPagination(page, PAGE_SIZE, q.data?.total, setPage, { unit: '条', small: true })}
+          pagination={serverPagination(page, PAGE_SIZE, q.data?.total, setPage, { unit: '条', small: true, capped: q.data?.totalCapped })}
         />
       )}
     </>

@@ -81,7 +81,7 @@ function TaskTable({ box }: { box: 'todo' | 'done' }) {
       dataSource={q.data?.items ?? []}
       loading={q.isPending || q.isFetching}
       locale={{ emptyText: <EmptyState description={box === 'todo' ? '暂无待办事项' : '暂无已办事项'} /> }}
-      pagination={serverPagination(page, PAGE_SIZE, q.data?.total, setPage, { small: true })}
+      pagination={serverPagination(page, PAGE_SIZE, q.data?.total, setPage, { small: true, capped: q.data?.totalCapped })}
       rowClassName={(t) => (t.overdue ? 'xt-row-overdue' : '')}
     />
   );
@@ -137,7 +137,7 @@ function ToReadTable() {
       dataSource={q.data?.items ?? []}
       loading={q.isPending || q.isFetching}
       locale={{ emptyText: <EmptyState description="暂无待阅事项" /> }}
-      pagination={serverPagination(page, PAGE_SIZE, q.data?.total, setPage, { small: true })}
+      pagination={serverPagination(page, PAGE_SIZE, q.data?.total, setPage, { small: true, capped: q.data?.totalCapped })}
     />
   );
 }

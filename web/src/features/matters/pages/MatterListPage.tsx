@@ -104,7 +104,7 @@ export function MatterListPage() {
             dataSource={list.data?.items ?? []}
             loading={list.isPending || list.isFetching}
             locale={{ emptyText: <EmptyState description={q || status || mine ? '没有符合条件的协调事项' : '暂无协调事项'} /> }}
-            pagination={serverPagination(page, PAGE_SIZE, list.data?.total, (p) => update({ page: String(p) }))}
+            pagination={serverPagination(page, PAGE_SIZE, list.data?.total, (p) => update({ page: String(p) }), { capped: list.data?.totalCapped })}
           />
         )}
       </Card>

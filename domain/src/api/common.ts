@@ -9,14 +9,27 @@ export type ErrorBody = z.infer<typeof ErrorBody>;
 
 export const Id = z.string().min(1, '不能为空').max(64, '过长');
 export const IdParams = z.object({ id: Id });
-export const IsoDate = z.string().refine(isIsoDate, '日期格式应为 YYYY-MM-DD');
+/** A calendar date; a well-formed date that does not exist (2026-02-30) is told as such. */
+export const IsoDate = z.string().superRefine((v, ctx) => {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) ctx.addIssue({ code: 'custom', message: '日期格式应为 YYYY-MM-DD' });
+  else if (!isIsoDate(v)) ctx.addIssue({ code: 'custom', message: `日期不存在：${v}` });
+});
 const ISO_INSTANT = /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,3})?)?(Z|[+-]([01]\d|2[0-3]):?[0-5]\d)$/;
 /** An instant with an explicit offset (Z or ±hh:mm) on a real calendar date; local times are ambiguous. */
-export const IsoDateTime = z.string().refine((v) => {
+export const IsoDateTime = z.string().superRefine((v, ctx) => {
   const m = ISO_INSTANT.exec(v);
-  return !!m && isIsoDate(m[1]) && !Number.isNaN(Date.parse(v));
-}, '时间格式应为带时区的 ISO-8601，如 2026-10-09T09:00:00+08:00');
-export const NonEmpty = (max = 200) => z.string().trim().min(1, '不能为空').max(max, `不能超过${max}个字符`);
+  if (!m) ctx.addIssue({ code: 'custom', message: '时间格式应为带时区的 ISO-8601，如 2026-10-09T09:00:00+08:00' });
+  else if (!isIsoDate(m[1]) || Number.isNaN(Date.parse(v))) ctx.addIssue({ code: 'custom', message: `日期不存在：${m[1]}` });
+});
+/**
+ * A required text of at most `max` characters, trimmed. Short texts (up to 200: titles, names,
+ * places) are one line; longer ones (reasons, results, opinions) may have line breaks. Other
+ * control characters are refused in every field by the server (`findControlCharacter`).
+ */
+export const NonEmpty = (max = 200, o: { multiline?: boolean } = {}) => {
+  const s = z.string().trim().min(1, '不能为空').max(max, `不能超过${max}个字`);
+  return (o.multiline ?? max > 200) ? s : s.refine((v) => !/[\r\n]/.test(v), '不能换行（应为一行文字）');
+};
 /** A record's version (optimistic locking); bounded by the database's integer column (PostgreSQL int4). */
 export const Version = z.number().int().min(1).max(2_147_483_647, '版本号无效，请刷新后重试');
 

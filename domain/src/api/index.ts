@@ -8,3 +8,4 @@ export * from './activities';
 export * from './calendar';
 export * from './kernel';
 export * from './steps';
+export * from './messages';

@@ -2,7 +2,7 @@
 import { sql } from 'kysely';
 import { api } from '@xietiao/domain';
 import type { Conn } from '../platform/db/database';
-import { rowsUpTo, sumCapped } from '../platform/db/paging';
+import { sumCapped } from '../platform/db/paging';
 import type { Actor } from '../platform/auth/actor';
 import type { TasksTable } from '../platform/db/schema';
 import { whereVisible } from './matters.access';
@@ -173,12 +173,16 @@ export function createTasksRepo(db: Conn) {
     },
     /** 已办: tasks the actor completed, or that were addressed to them and are finished; newest first. */
     async done(actor: Actor, page: number, pageSize: number) {
-      const { parts, disjoint } = doneTasksOf(db, actor);
-      // 已办 is history: its three disjoint parts are each counted up to the cap (K-11)
+      const { parts } = doneTasksOf(db, actor);
+      // 已办 is history: counted up to the cap (K-11) as the union of its parts, each read to at
+      // most cap + 1 rows — exact below the cap (every part is whole), capped above it.
       const cap = api.countCap(page, pageSize);
-      const counts: number[] = [];
-      for (const q of disjoint) counts.push(await rowsUpTo(db, q, cap + 1));
-      const counted = sumCapped(counts, cap);
+      const capped = parts.map((p, i) => db.selectFrom(p.limit(cap + 1).as(`c${i}`)).select(`c${i}.id`));
+      const n = await db
+        .selectFrom(capped.reduce((a, b) => a.union(b)).as('u'))
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
+      const counted = sumCapped([Number(n.n)], cap);
       // The newest `page * pageSize` of each part hold the page of their union: each part reads
       // one index from its newest end, so a page costs the same however long the history.
       const newest = parts.map((p, i) =>
@@ -241,9 +245,8 @@ async function countOpen(db: Conn, actor: Actor, today: string) {
 }
 
 /**
- * 已办 as parts that may overlap (a page unions them): completed by the actor; addressed to them;
- * to their department and no one in it. For the total, the same set as disjoint parts (the
- * first keeps only what the others do not hold), so that it is a sum of index range counts.
+ * 已办 as parts that may overlap (a page and the count union them): completed by the actor;
+ * addressed to them; to their department and no one in it. Each part is one index range.
  */
 function doneTasksOf(db: Conn, actor: Actor) {
   const visible = whereVisible(actor, 'tasks.matter_id', { perRow: true });
@@ -253,20 +256,9 @@ function doneTasksOf(db: Conn, actor: Actor) {
   const toDept = actor.departmentId
     ? () => from().where('tasks.assignee_department_id', '=', actor.departmentId!).where('tasks.assignee_user_id', 'is', null)
     : null;
-  // The check constraint gives every task with no assignee person an assignee department.
-  const byMeOnly = () =>
-    byMe().where((eb) =>
-      eb.or([
-        eb('tasks.assignee_user_id', '<>', actor.id),
-        toDept
-          ? eb.and([eb('tasks.assignee_user_id', 'is', null), eb('tasks.assignee_department_id', '<>', actor.departmentId!)])
-          : eb('tasks.assignee_user_id', 'is', null),
-      ]),
-    );
   const cols = ['tasks.id', 'tasks.completed_at'] as const;
   return {
     parts: [byMe(), toMe(), ...(toDept ? [toDept()] : [])].map((q) => q.select(cols)),
-    disjoint: [byMeOnly(), toMe(), ...(toDept ? [toDept()] : [])],
   };
 }
 

@@ -3,7 +3,7 @@
  * open task: complete it (the assignee), chase it (催办, on record), extend its deadline (with a
  * reason). Workflow tasks (征求意见, 定夺, 拟办, 审批, 确认…) are opened and closed by their own steps.
  */
-import { api, chinaDate, isDirectTask, isTaskAssignee, taskActions } from '@xietiao/domain';
+import { type api, chinaDate, isDirectTask, isTaskAssignee, taskActions } from '@xietiao/domain';
 import type { z } from 'zod';
 import type { AppContext } from '../platform/context';
 import type { Actor } from '../platform/auth/actor';

@@ -7,6 +7,7 @@ import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } fro
 import { z } from 'zod';
 import { AppError } from './errors';
 import { isConcurrencyFailure } from './db/tx';
+import { api } from '@xietiao/domain';
 
 /** PostgreSQL 23505 or SQLite's UNIQUE / PRIMARY KEY constraint. */
 function isUniqueViolation(err: unknown): boolean {
@@ -15,13 +16,7 @@ function isUniqueViolation(err: unknown): boolean {
 }
 
 z.config(z.locales.zhCN());
-z.config({
-  customError: (iss) => {
-    if (iss.code === 'invalid_type' && iss.input === undefined) return '缺少必填字段';
-    if (iss.code === 'unrecognized_keys') return `不认识的字段：${iss.keys.join('、')}`;
-    return undefined;
-  },
-});
+z.config({ customError: api.chineseIssueMessage });
 
 const CONTEXT_LABEL: Record<string, string> = { body: '请求体', querystring: '查询参数', params: '路径参数', headers: '请求头' };
 
@@ -35,32 +30,82 @@ export function jsonPointerToPath(pointer: string): string {
 }
 
 /**
- * The first string holding U+0000 in a request's body, query or params, as `body.title`. PostgreSQL
- * text cannot store NUL (22021, a 500 on that database only), and no field means one: refused as bad input.
+ * Control characters no field means: C0 (U+0000–U+001F) but tab, line feed and carriage return
+ * (single-line fields refuse those in their schema), DEL and C1 (U+007F–U+009F). PostgreSQL text
+ * cannot even store NUL (22021, a 500 on that database only).
  */
-export function findNulCharacter(value: unknown, path: string, depth = 0): string | undefined {
-  if (typeof value === 'string') return value.includes('\u0000') ? path : undefined;
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+
+/** The first string (or key) holding a control character in a request part, as `body.title`, with the character. */
+export function findControlCharacter(value: unknown, path: string, depth = 0): { path: string; char: string } | undefined {
+  if (typeof value === 'string') {
+    const m = CONTROL.exec(value);
+    return m ? { path, char: m[0] } : undefined;
+  }
   if (depth > 64 || value === null || typeof value !== 'object') return undefined;
   for (const [k, v] of Object.entries(value)) {
-    if (k.includes('\u0000')) return path;
-    const found = findNulCharacter(v, Array.isArray(value) ? `${path}[${k}]` : `${path}.${k}`, depth + 1);
+    const inKey = CONTROL.exec(k);
+    if (inKey) return { path, char: inKey[0] };
+    const found = findControlCharacter(v, Array.isArray(value) ? `${path}[${k}]` : `${path}.${k}`, depth + 1);
     if (found) return found;
   }
   return undefined;
 }
 
+const codePoint = (c: string) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+
 export function errorBody(code: string, message: string, path?: string) {
   return { error: { code, message, ...(path ? { path } : {}) } };
 }
 
+/** A key that would reach an object's prototype if the body were merged into another object. */
+function poisonedKey(value: unknown, depth = 0): string | undefined {
+  if (depth > 64 || value === null || typeof value !== 'object') return undefined;
+  for (const [k, v] of Object.entries(value)) {
+    if (k === '__proto__') return '__proto__';
+    if (k === 'constructor' && v !== null && typeof v === 'object' && Object.hasOwn(v, 'prototype')) return 'constructor.prototype';
+    const inner = poisonedKey(v, depth + 1);
+    if (inner) return inner;
+  }
+  return undefined;
+}
+
+/**
+ * JSON bodies: parsed as JSON, and a body that would poison a prototype (`__proto__`,
+ * `constructor.prototype`) is refused as such — valid JSON, but no field of ours is called that.
+ */
+function installJsonParser(app: FastifyInstance): void {
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, body, done) => {
+    const text = typeof body === 'string' ? body : body.toString('utf8');
+    if (text.trim() === '') {
+      done(new AppError(400, 'invalid_json', '请求体为空：Content-Type 为 application/json 时须提供 JSON 内容', 'body'), undefined);
+      return;
+    }
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      done(new AppError(400, 'invalid_json', '请求体不是有效的 JSON，请检查格式', 'body'), undefined);
+      return;
+    }
+    const key = poisonedKey(parsed);
+    if (key) done(new AppError(400, 'validation_failed', `请求体不能包含名为 ${key} 的字段`, 'body'), undefined);
+    else done(null, parsed);
+  });
+}
+
 export function installErrorHandling(app: FastifyInstance): void {
+  installJsonParser(app);
   app.addHook('preValidation', async (req) => {
-    const where = findNulCharacter(req.params, 'params') ?? findNulCharacter(req.query, 'query') ?? findNulCharacter(req.body, 'body');
-    if (where) {
+    const found = findControlCharacter(req.params, 'params') ?? findControlCharacter(req.query, 'query') ?? findControlCharacter(req.body, 'body');
+    if (found) {
+      const where = found.path;
       const ctx = /^(params|query|body)/.exec(where)?.[1] ?? 'body';
       const field = where.slice(ctx.length).replace(/^\./, '');
       const label = CONTEXT_LABEL[ctx === 'query' ? 'querystring' : ctx];
-      throw new AppError(400, 'validation_failed', field ? `${label}字段 ${field}：不能包含空字符（U+0000）` : `${label}不能包含空字符（U+0000）`, where);
+      const what = `不能包含控制字符（${codePoint(found.char)}${found.char === '\u0000' ? '，空字符' : ''}）`;
+      throw new AppError(400, 'validation_failed', field ? `${label}字段 ${field}：${what}` : `${label}${what}`, where);
     }
   });
   app.setErrorHandler((err: FastifyError, req: FastifyRequest, reply: FastifyReply) => {

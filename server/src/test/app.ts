@@ -14,6 +14,8 @@ import type { Container } from '../container';
 export interface Agent {
   userId: string;
   csrfToken: string;
+  /** the session cookie and CSRF token, for a hand-made request (`app.inject`) */
+  headers: Record<string, string>;
   get(url: string): Promise<LightMyRequestResponse>;
   post(url: string, body?: unknown): Promise<LightMyRequestResponse>;
   put(url: string, body?: unknown): Promise<LightMyRequestResponse>;
@@ -52,6 +54,7 @@ export async function createTestApp(dialect: Dialect, opts: { demo?: boolean; cl
     return {
       userId: me.id,
       csrfToken: me.csrfToken,
+      headers,
       get: (u) => send('GET', u),
       post: (u, b) => send('POST', u, b ?? {}),
       put: (u, b) => send('PUT', u, b ?? {}),

@@ -2,6 +2,7 @@
  * Leaders' schedules (ACT-8): each leader's calendar, the weekly table of all leaders' activities
  * (领导周活动安排表) on screen, as XLSX and as ICS — all built from one query that keeps only the
  * activities the viewer may see (need-to-know). Absences are shown by kind only (no reason).
+ * ICS times are UTC instants, whatever the server's time zone.
  */
 import ExcelJS from 'exceljs';
 import icalGenerator from 'ical-generator';
@@ -134,10 +135,14 @@ export function createCalendarService(deps: Pick<AppContext, 'db' | 'clock' | 'c
     const from = addCalendarDays(new Date(now.getTime() + 8 * HOUR).toISOString().slice(0, 10), -14);
     const to = addCalendarDays(from, 62);
     const list = await entries(actor, from, to, { leaderId: opts.leaderId });
+    // Every time is written in UTC (…Z), so it names one instant in any client and does not depend
+    // on the server's time zone. ical-generator's `timezone` option instead writes floating times
+    // from the process's local clock (an activity at 10:00 Beijing time showed at 02:00 on a UTC
+    // server). X-WR-TIMEZONE stays only as the display hint for clients that honour it.
     const cal = icalGenerator({
       name: opts.leaderId ? `${list[0]?.leaderName ?? ''}公务活动安排` : '领导公务活动安排',
-      timezone: 'Asia/Shanghai',
       prodId: { company: 'xietiao', product: 'xietiao', language: 'ZH' },
+      x: { 'X-WR-TIMEZONE': 'Asia/Shanghai' },
     });
     for (const e of list) {
       cal.createEvent({

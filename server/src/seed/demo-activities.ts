@@ -311,8 +311,9 @@ export async function seedDemoActivities(ctx: Pick<AppContext, 'db' | 'clock' | 
     const filer = (await actor(s.filer)) ?? office;
     const startsAt = new Date(`${s.calendarDay ? addCalendarDays(today, s.day) : workingDay(today, s.day)}T${s.at}:00+08:00`);
     const endsAt = new Date(startsAt.getTime() + s.hours * HOUR);
-    // Requests come in some days before the activity (past ones were handled in the past).
-    clock.set(new Date(Math.min(now.getTime() - HOUR, startsAt.getTime() - 5 * 24 * HOUR)));
+    // Requests come in some days before the activity (past ones were handled in the past); the
+    // steps after filing take six hours more, all before now: nothing is stamped in the future.
+    clock.set(new Date(Math.min(now.getTime() - 7 * HOUR, startsAt.getTime() - 5 * 24 * HOUR)));
     let a = await svc.create(filer, {
       category: s.category,
       title: s.title,
@@ -370,7 +371,7 @@ export async function seedDemoActivities(ctx: Pick<AppContext, 'db' | 'clock' | 
     a = await svc.remind(office, a.id, 'reminded');
     clock.set(new Date(startsAt.getTime() - (s.travel + 10) * 60_000));
     a = await svc.remind(office, a.id, 'departed');
-    clock.set(new Date(endsAt.getTime() + HOUR));
+    clock.set(new Date(Math.min(endsAt.getTime() + HOUR, now.getTime())));
     await matters.fireEvent(office, a.id, 'complete', { version: a.version, comment: null });
   }
 }

@@ -157,6 +157,8 @@ export const Absence = z.object({
   startsAt: z.string(),
   endsAt: z.string(),
   note: z.string().nullable(),
+  /** on creation: what recording it changed (e.g. activities that now need another leader) */
+  notices: z.array(z.string()).optional(),
 });
 export type Absence = z.infer<typeof Absence>;
 export const AbsenceInput = z

@@ -19,7 +19,8 @@ export interface AbsenceEvent {
  * (e.g. a new absence re-opens the activities its person was to attend, ACT-6).
  */
 export interface AppHooks {
-  absenceCreated: ((tx: Conn, e: AbsenceEvent) => Promise<void>)[];
+  /** each reaction may return notices: what it changed, told to the person who recorded the absence */
+  absenceCreated: ((tx: Conn, e: AbsenceEvent) => Promise<string[] | void>)[];
 }
 export const noHooks = (): AppHooks => ({ absenceCreated: [] });
 

@@ -92,10 +92,11 @@ export function createAbsencesService(ctx: Pick<AppContext, 'db' | 'clock'> & Pa
         entityId: id,
         detail: { after: { userId: input.userId, kind: input.kind, startsAt, endsAt, note: input.note ?? null } },
       });
-      for (const hook of ctx.hooks?.absenceCreated ?? []) await hook(tx, { id, userId: input.userId, kind: input.kind, startsAt, endsAt, actor });
+      const notices: string[] = [];
+      for (const hook of ctx.hooks?.absenceCreated ?? []) notices.push(...((await hook(tx, { id, userId: input.userId, kind: input.kind, startsAt, endsAt, actor })) ?? []));
       const row = await repo.findAbsence(tx, id);
       if (!row) throw notFound('外出/请假记录');
-      return presentAbsence(row, true);
+      return { ...presentAbsence(row, true), notices };
     });
   }
 

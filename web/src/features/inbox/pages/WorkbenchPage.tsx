@@ -13,6 +13,7 @@ import type { ReadItem, Task } from '../../../lib/types';
 import { KIND_LABELS } from '../../matters/labels';
 import { useInboxCounts, useMarkRead, useTaskBox, useToRead } from '../api';
 import { serverPagination } from '../../../components/pagination';
+import { MySchedule } from '../components/MySchedule';
 
 const PAGE_SIZE = 10;
 
@@ -167,6 +168,7 @@ export function WorkbenchPage() {
           </Col>
         ))}
       </Row>
+      {me.isLeader && <MySchedule leaderId={me.id} />}
       <Card>
         <Tabs
           activeKey={tab}

@@ -41,7 +41,7 @@ export function AbsencesTab() {
   const q = useAbsences({ userId });
   const create = useCreateAbsence();
   const del = useDeleteAbsence();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm<Values>();
   const narrow = !Grid.useBreakpoint().sm;
@@ -61,8 +61,10 @@ export function AbsencesTab() {
     );
     if (!body) return;
     try {
-      await create.mutateAsync(body);
+      const saved = await create.mutateAsync(body);
       message.success('已登记');
+      // ACT-6: activities the person was to attend are re-opened — say so to whoever recorded it
+      if (saved.notices?.length) modal.warning({ title: '以下活动需重新协调出席领导', content: saved.notices.join('\n'), className: 'xt-absence-notices' });
       setOpen(false);
       form.resetFields();
     } catch (e) {

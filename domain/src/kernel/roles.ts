@@ -38,3 +38,37 @@ export function roleSetProblem(roles: readonly string[]): string | null {
   if (roles.length === 0) return '至少需要一个角色';
   return null;
 }
+
+/**
+ * Who may register a new matter of each kind (before there is a matter to hold relative roles):
+ * 协调事项 by the office or a leader; an activity request (出席申请) by any workflow user.
+ * The server refuses by `mayRegister`; `/auth/me` returns the kinds as `mayRegister`, and the web
+ * shows a 新建 button only for those.
+ */
+export const REGISTER_POLICY: Record<string, 'office_or_leader' | 'workflow'> = {
+  coordination: 'office_or_leader',
+  activity: 'workflow',
+};
+
+export function mayRegister(kind: string, roles: readonly string[]): boolean {
+  const rule = REGISTER_POLICY[kind];
+  if (!rule || roles.length === 0 || roles.some(isAdminRole)) return false;
+  if (rule === 'workflow') return true;
+  return roles.some((r) => (OFFICE_ROLES as readonly string[]).includes(r) || r === 'leader');
+}
+
+/** The kinds these roles may register. */
+export function registrableKinds(roles: readonly string[]): string[] {
+  return Object.keys(REGISTER_POLICY).filter((k) => mayRegister(k, roles));
+}
+
+/**
+ * Need-to-know for people's absences (ORG-4): the office (who keeps the leaders' calendars), the
+ * leaders and the person see what kind it is (请假, 出差, 公务外出); everyone else — department
+ * staff, liaisons — sees only that the person is taken then (有安排), as most offices tell
+ * departments. The reason (note) is shown only to those who may record it.
+ */
+export function maySeeAbsenceKind(viewer: { id: string; roles: readonly string[] }, personId: string): boolean {
+  return viewer.id === personId || viewer.roles.some((r) => r === 'leader' || (OFFICE_ROLES as readonly string[]).includes(r));
+}
+export const ABSENCE_HIDDEN_TITLE = '有安排';

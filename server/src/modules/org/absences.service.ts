@@ -14,7 +14,7 @@
  * - The note (e.g. the reason for a leave) is shown only to those who may manage that person's
  *   absences; everybody else sees the period and the kind — enough to schedule around it.
  */
-import { api, formatChineseDateTime } from '@xietiao/domain';
+import { api, formatChineseDateTime, maySeeAbsenceKind } from '@xietiao/domain';
 import type { z } from 'zod';
 import type { AppContext } from '../../platform/context';
 import type { Actor } from '../../platform/auth/actor';
@@ -53,7 +53,8 @@ export function createAbsencesService(ctx: Pick<AppContext, 'db' | 'clock'> & Pa
       from: f.from ? boundToUtc(f.from) : undefined,
       to: f.to ? boundToUtc(f.to, true) : undefined,
     });
-    return rows.map((r) => presentAbsence(r, can(actor, 'absence.write', r.user_id)));
+    // need-to-know (ORG-4): the kind for the office, leaders and the person; 时间已占用 for others
+    return rows.map((r) => presentAbsence(maySeeAbsenceKind(actor, r.user_id) ? r : { ...r, kind: 'blocked' }, can(actor, 'absence.write', r.user_id)));
   }
 
   async function create(actor: Actor, input: AbsenceInput): Promise<Absence> {
@@ -93,7 +94,8 @@ export function createAbsencesService(ctx: Pick<AppContext, 'db' | 'clock'> & Pa
         detail: { after: { userId: input.userId, kind: input.kind, startsAt, endsAt, note: input.note ?? null } },
       });
       const notices: string[] = [];
-      for (const hook of ctx.hooks?.absenceCreated ?? []) notices.push(...((await hook(tx, { id, userId: input.userId, kind: input.kind, startsAt, endsAt, actor })) ?? []));
+      for (const hook of ctx.hooks?.absenceCreated ?? [])
+        notices.push(...((await hook(tx, { id, userId: input.userId, kind: input.kind, startsAt, endsAt, actor })) ?? []));
       const row = await repo.findAbsence(tx, id);
       if (!row) throw notFound('外出/请假记录');
       return { ...presentAbsence(row, true), notices };

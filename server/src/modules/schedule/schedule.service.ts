@@ -7,9 +7,10 @@
  *
  * Need-to-know holds here too: for a viewer, a period from a matter the viewer may not see keeps
  * its time (the person is busy) but not its title or place ("另有公务安排"), so neither the
- * candidates' reasons nor a calendar can leak what the viewer may not know.
+ * candidates' reasons nor a calendar can leak what the viewer may not know; an absence shows its
+ * kind only to the office, the leaders and the person (`maySeeAbsenceKind`), "有安排" to others.
  */
-import type { BusyPeriod } from '@xietiao/domain';
+import { ABSENCE_HIDDEN_TITLE, maySeeAbsenceKind, type BusyPeriod } from '@xietiao/domain';
 import type { Actor } from '../../platform/auth/actor';
 import type { Conn } from '../../platform/db/database';
 import { createScheduleRepo } from './schedule.repo';
@@ -35,9 +36,12 @@ export function createSchedule(sources: BusySource[]) {
     if (!viewer) return all.map((b) => ({ ...b, visible: true }));
     const matterIds = [...new Set(all.filter((b) => b.kind !== 'absence').map((b) => b.refId))];
     const visible = await createScheduleRepo(conn).visibleMatterIds(viewer, matterIds);
-    return all.map((b) =>
-      b.kind === 'absence' || visible.has(b.refId) ? { ...b, visible: true } : { ...b, title: HIDDEN_TITLE, place: null, visible: false },
-    );
+    return all.map((b) => {
+      // an absence: its kind for the office, leaders and the person; "有安排" for everyone else
+      if (b.kind === 'absence')
+        return maySeeAbsenceKind(viewer, b.leaderId) ? { ...b, visible: true } : { ...b, title: ABSENCE_HIDDEN_TITLE, status: 'blocked', visible: true };
+      return visible.has(b.refId) ? { ...b, visible: true } : { ...b, title: HIDDEN_TITLE, place: null, visible: false };
+    });
   }
   return { busy };
 }

@@ -36,10 +36,28 @@ describe.each(testDialects())('absences [%s]', (dialect) => {
   };
 
   it('ORG-4 the demo has leaders away in the coming three weeks', async () => {
-    const items = await list(liaison, 'from=2026-11-27T01:00:00Z&to=2026-12-18');
+    const items = await list(office, 'from=2026-11-27T01:00:00Z&to=2026-12-18');
     expect(items.length).toBeGreaterThanOrEqual(3);
     expect(new Set(items.map((a) => a.kind))).toEqual(new Set(['business', 'trip', 'leave']));
     expect(items.map((a) => a.startsAt)).toEqual([...items.map((a) => a.startsAt)].sort());
+  });
+
+  it('ORG-4 X-4 a department liaison sees that a leader is taken (时间已占用/有安排), not whether it is leave or a trip; the office and leaders see the kind', async () => {
+    const range = 'from=2026-11-27T01:00:00Z&to=2026-12-18';
+    const byOffice = await list(office, range);
+    const byLiaison = await list(liaison, range);
+    const leader = await t.login('leader');
+    const byLeader = await list(leader, range);
+    expect(byLiaison.map((a) => [a.id, a.startsAt, a.endsAt])).toEqual(byOffice.map((a) => [a.id, a.startsAt, a.endsAt]));
+    expect(new Set(byLiaison.map((a) => a.kind))).toEqual(new Set(['blocked']));
+    expect(byLiaison.every((a) => a.note === null)).toBe(true);
+    expect(byLeader.map((a) => a.kind)).toEqual(byOffice.map((a) => a.kind));
+    // the one schedule says the same: the liaison's calendar shows 有安排 for an absence
+    const sched = (await liaison.get('/api/v1/schedule?from=2026-11-27&to=2026-12-18')).json().items.filter((e: { kind: string }) => e.kind === 'absence');
+    expect(sched.length).toBe(byOffice.length);
+    expect(new Set(sched.map((e: { title: string }) => e.title))).toEqual(new Set(['有安排']));
+    const officeSched = (await office.get('/api/v1/schedule?from=2026-11-27&to=2026-12-18')).json().items.filter((e: { kind: string }) => e.kind === 'absence');
+    expect(officeSched.some((e: { title: string }) => e.title === '出差')).toBe(true);
   });
 
   it("ORG-4 a secretary records a leader's trip; times are stored in UTC; the write is audited", async () => {
@@ -127,13 +145,14 @@ describe.each(testDialects())('absences [%s]', (dialect) => {
   });
 
   it('ORG-4 lists absences by period and person (a date bound is a whole China day)', async () => {
-    const day = await list(liaison, `userId=${leaderId}&from=2026-12-08&to=2026-12-08`);
+    // (read by the office, who sees each absence's kind; the liaison's view is tested above)
+    const day = await list(office, `userId=${leaderId}&from=2026-12-08&to=2026-12-08`);
     expect(day.map((a) => a.kind)).toEqual(['trip']);
-    const week = await list(liaison, `userId=${leaderId}&from=2026-12-07&to=2026-12-13`);
+    const week = await list(office, `userId=${leaderId}&from=2026-12-07&to=2026-12-13`);
     expect(week.map((a) => a.kind)).toEqual(['trip', 'business']);
-    expect(await list(liaison, `userId=${leaderId}&from=2026-12-10&to=2026-12-13`)).toEqual([]);
+    expect(await list(office, `userId=${leaderId}&from=2026-12-10&to=2026-12-13`)).toEqual([]);
     // the trip ends 12-09 18:00 China: an instant bound right at the end excludes it (half-open periods)
-    expect((await list(liaison, `userId=${leaderId}&from=2026-12-09T10:00:00Z&to=2026-12-09T11:00:00Z`)).map((a) => a.kind)).toEqual(['business']);
+    expect((await list(office, `userId=${leaderId}&from=2026-12-09T10:00:00Z&to=2026-12-09T11:00:00Z`)).map((a) => a.kind)).toEqual(['business']);
     expectError(await liaison.get('/api/v1/absences?from=yesterday'), 400, 'query.from');
   });
 

@@ -12,11 +12,13 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { api } from '@xietiao/domain';
 import type { Database } from './platform/db/database';
 import { systemClock, type Clock } from './platform/clock';
 import { noHooks, type AppContext } from './platform/context';
 import { installErrorHandling } from './platform/http';
 import { registerAuth } from './platform/auth/plugin';
+import { parseAllowedOrigins } from './platform/auth/origin';
 import { registerAuthRoutes } from './modules/auth/auth.routes';
 import { registerOrgRoutes } from './modules/org/org.routes';
 import { registerMatterRoutes } from './kernel/matters.routes';
@@ -45,7 +47,38 @@ export interface BuildAppOptions {
   secureCookies?: boolean;
   /** called for every route as it is registered (tests collect the routes and their schemas) */
   onRoute?: (route: RouteOptions) => void;
+  /**
+   * Addresses (or CIDR ranges) of the reverse proxies whose `X-Forwarded-For` / `-Host` / `-Proto`
+   * are believed, so that `req.ip` is the client behind them. Default: env `TRUST_PROXY`
+   * (`127.0.0.1,10.0.0.0/8`); none when unset.
+   */
+  trustProxy?: string[];
+  /** Origins besides the request's own host that may send unsafe requests. Default: env `ALLOWED_ORIGINS`. */
+  allowedOrigins?: string[];
 }
+
+/** `TRUST_PROXY=127.0.0.1, 10.0.0.0/8` → the list Fastify's `trustProxy` takes; unset → trust no proxy. */
+export function parseTrustProxy(value: string | undefined): string[] {
+  return (value ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+/**
+ * Request body limits, in bytes (X-4): small by default, so that a request nobody will accept
+ * cannot make the server buffer megabytes; the few routes that take documents or files get what
+ * they need. A body over its route's limit is 413 (with `Content-Length`, before it is read).
+ */
+export const DEFAULT_BODY_LIMIT = 64 * 1024;
+export const BODY_LIMITS: Record<string, number> = {
+  // 10 MB as base64 (4/3) plus the JSON around it
+  'POST /api/v1/matters/:id/attachments': Math.ceil((api.MAX_ATTACHMENT_BYTES * 4) / 3) + 64 * 1024,
+  // a content version: up to 1,000,000 characters of JSON, 3 bytes each in UTF-8 for Chinese text
+  'POST /api/v1/matters/:id/versions': 3 * api.MAX_CONTENT_BYTES + 64 * 1024,
+  // a whole 公文 (its text included) for the rule engine
+  'POST /api/v1/checks/document': 1024 * 1024,
+};
 
 export async function buildApp(opts: BuildAppOptions): Promise<{ app: ZodApp; ctx: AppContext; container: Container }> {
   // The administrator's calendar entries, kept in memory and reloaded when any process changes them (K-8).
@@ -59,7 +92,19 @@ export async function buildApp(opts: BuildAppOptions): Promise<{ app: ZodApp; ct
     calendar: () => calendarCache.current(),
     hooks: noHooks(),
   };
-  const app = Fastify({ logger: opts.logger ?? false, bodyLimit: 2 * 1024 * 1024 }).withTypeProvider<ZodTypeProvider>();
+  const trustProxy = opts.trustProxy ?? parseTrustProxy(process.env.TRUST_PROXY);
+  const allowedOrigins = parseAllowedOrigins(opts.allowedOrigins ?? process.env.ALLOWED_ORIGINS);
+  const app = Fastify({
+    logger: opts.logger ?? false,
+    bodyLimit: DEFAULT_BODY_LIMIT,
+    trustProxy: trustProxy.length ? trustProxy : false,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) {
+      const limit = BODY_LIMITS[`${method} ${route.url}`];
+      if (limit) route.bodyLimit = limit;
+    }
+  });
   if (opts.onRoute) app.addHook('onRoute', opts.onRoute);
   calendarCache.start();
   app.addHook('onClose', async () => calendarCache.stop());
@@ -91,7 +136,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<{ app: ZodApp; ct
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
-  registerAuth(app, ctx);
+  registerAuth(app, ctx, { allowedOrigins });
   const container = createContainer({ ...ctx, calendarCache });
 
   app.get('/api/health', { schema: { response: { 200: z.object({ status: z.literal('ok') }) } } }, async () => ({ status: 'ok' as const }));

@@ -18,6 +18,8 @@ export const Me = z.object({
   mustChangePassword: z.boolean(),
   csrfToken: z.string(),
   feedToken: z.string(),
+  /** the kinds of matter this person may register (新建): from `mayRegister` */
+  mayRegister: z.array(z.string()).default([]),
 });
 export type Me = z.infer<typeof Me>;
 export const ChangePasswordBody = z.object({

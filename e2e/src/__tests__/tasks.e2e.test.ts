@@ -40,6 +40,9 @@ describe('tasks in the browser', () => {
     await suite.withPage('tasks-liaison', WIDE, async (page) => {
       await login(page, suite.server.baseUrl, 'liaison');
       await page.goto(`${suite.server.baseUrl}/matters`);
+      // X-4: nor a 新建协调事项 button — the office or a leader registers matters (me.mayRegister)
+      await page.getByRole('link', { name: MATTER }).first().waitFor();
+      expect(await page.getByRole('button', { name: '新建协调事项' }).count()).toBe(0);
       await page.getByRole('link', { name: MATTER }).first().click();
       await page.getByRole('heading', { name: MATTER }).waitFor();
       await page.locator('tr', { hasText: '开展校园及周边安全隐患排查并报送情况' }).waitFor();

@@ -52,7 +52,7 @@ const HUGE = 100_000;
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /**
  * Tables a refused request may change by design: a login refused with 401/429 records the failure
- * for throttling (5 per username / 20 per address). Most malformed logins are refused by the schema
+ * for throttling (per user and address, then per account). Most malformed logins are refused by the schema
  * before that, but a probe the schema accepts (an odd username) reaches the service and is counted.
  */
 const EXCLUDED_TABLES = new Set(['login_attempts', 'kysely_migration', 'kysely_migration_lock']);

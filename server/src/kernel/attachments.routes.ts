@@ -16,7 +16,7 @@ export function registerAttachmentRoutes(app: ZodApp, _ctx: AppContext, { attach
   app.post(
     '/api/v1/matters/:id/attachments',
     {
-      bodyLimit: 16 * 1024 * 1024,
+      // its body limit (10 MB as base64) is set with the others in app.ts (BODY_LIMITS)
       schema: { tags, summary: '上传附件（base64，不超过10MB）', params: api.IdParams, body: api.AttachmentUpload, response: { 200: api.Attachment } },
     },
     async (req) => attachments.upload(actorOf(req), req.params.id, req.body),

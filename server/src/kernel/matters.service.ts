@@ -3,11 +3,11 @@
  * `allowedActions`), fire a generic lifecycle event, leaders' instructions, leader requests,
  * links and sharing. Every write goes through the kernel API in one `runTx` unit.
  */
-import { addWorkingDays, type api, chinaDate } from '@xietiao/domain';
+import { addWorkingDays, type api, chinaDate, mayRegister } from '@xietiao/domain';
 import type { z } from 'zod';
 import type { AppContext } from '../platform/context';
 import type { Actor } from '../platform/auth/actor';
-import { isOffice, hasRole, requireWorkflowUser } from '../platform/auth/actor';
+import { requireWorkflowUser } from '../platform/auth/actor';
 import { badRequest, forbidden, notFound } from '../platform/errors';
 import type { Conn } from '../platform/db/database';
 import { runTx } from '../platform/db/tx';
@@ -53,7 +53,7 @@ export function createMattersService(deps: Deps, { kernel, consultations, attach
   /** 登记协调事项: the office or a leader registers a matter. */
   async function create(actor: Actor, input: z.infer<typeof api.CreateMatterBody>) {
     requireWorkflowUser(actor);
-    if (!isOffice(actor) && !hasRole(actor, 'leader')) throw forbidden('您没有权限登记事项');
+    if (!mayRegister('coordination', actor.roles)) throw forbidden('只有办公室或领导可以登记协调事项');
     if (input.classification && input.classification !== 'none' && input.classification !== '非密') {
       throw badRequest('涉密事项（秘密、机密、绝密）不得在本系统处理（涉密不上网），请按保密规定线下办理', 'body.classification');
     }

@@ -20,7 +20,7 @@ export interface AbsenceEvent {
  */
 export interface AppHooks {
   /** each reaction may return notices: what it changed, told to the person who recorded the absence */
-  absenceCreated: ((tx: Conn, e: AbsenceEvent) => Promise<string[] | void>)[];
+  absenceCreated: ((tx: Conn, e: AbsenceEvent) => Promise<string[]>)[];
 }
 export const noHooks = (): AppHooks => ({ absenceCreated: [] });
 

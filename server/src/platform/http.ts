@@ -143,7 +143,9 @@ export function installErrorHandling(app: FastifyInstance): void {
       return reply.status(415).send(errorBody('unsupported_media_type', '不支持的内容类型，请使用 application/json'));
     }
     if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
-      return reply.status(413).send(errorBody('payload_too_large', '请求体过大'));
+      const limit = req.routeOptions.bodyLimit;
+      const size = limit >= 1024 * 1024 ? `${Number((limit / 1024 / 1024).toFixed(1))}MB` : `${Math.round(limit / 1024)}KB`;
+      return reply.status(413).send(errorBody('payload_too_large', `请求体过大：此接口最多接受${size}，请精简内容后重试`));
     }
     if (status >= 400 && status < 500) {
       return reply.status(status).send(errorBody('bad_request', `请求无效：${err.message}`));

@@ -122,6 +122,22 @@ describe.each(testDialects())('kernel v2 [%s]', (dialect) => {
     expect(refused.json().error.code).toBe('invalid_state');
   });
 
+  it('X-4 /auth/me says which kinds a person may register, and the server refuses the others', async () => {
+    const leader = await t.login('leader');
+    const cases: [Agent, string[]][] = [
+      [office, ['coordination', 'activity']],
+      [leader, ['coordination', 'activity']],
+      [liaison, ['activity']],
+    ];
+    for (const [who, kinds] of cases) {
+      expect((await who.get('/api/v1/auth/me')).json().mayRegister).toEqual(kinds);
+      const res = await who.post('/api/v1/matters', { kind: 'coordination', title: '关于某项工作的协调事项' });
+      expect(res.statusCode, res.body).toBe(kinds.includes('coordination') ? 200 : 403);
+    }
+    const admin = await t.login('admin');
+    expect((await admin.get('/api/v1/auth/me')).json().mayRegister).toEqual([]);
+  });
+
   it('K-8 extending a deadline moves the date and its reminders, with the reason on record', async () => {
     const { m, task } = await matterWithTask();
     const bad = await office.post(`/api/v1/tasks/${task.id}/extend`, { dueDate: '2026-12-01', reason: '材料较多' });

@@ -14,7 +14,7 @@ import type { Conn } from '../../platform/db/database';
 import { badRequest } from '../../platform/errors';
 import { runTx } from '../../platform/db/tx';
 import type { AbsenceEvent } from '../../platform/context';
-import { isWorkflowUser } from '../inbox/notify';
+import { isWorkflowUser, notify } from '../inbox/notify';
 import { findMatter } from '../../kernel/reads';
 import { createLookupsRepo } from '../../kernel/reads';
 import type { Kernel } from '../../kernel/kernel';
@@ -22,10 +22,10 @@ import { createActivitiesRepo } from './activities.repo';
 import type { DecidePayload, ReopenPayload } from './activities.kind';
 import { loadOr404, requireLeaders } from './activities.support';
 
-type Deps = Pick<AppContext, 'db'>;
+type Deps = Pick<AppContext, 'db' | 'clock'>;
 const ABSENCE_LABEL: Record<string, string> = { leave: '请假', trip: '出差', business: '公务外出', blocked: '有其他重要任务' };
 
-export function createActivityDecisions({ db }: Deps, { kernel }: { kernel: Kernel }) {
+export function createActivityDecisions({ db, clock }: Deps, { kernel }: { kernel: Kernel }) {
   /** ACT-4: the office's proposal (拟办意见) goes to the principal leader. */
   async function propose(actor: Actor, id: string, body: z.infer<typeof api.ProposeBody>): Promise<void> {
     requireWorkflowUser(actor);
@@ -89,15 +89,23 @@ export function createActivityDecisions({ db }: Deps, { kernel }: { kernel: Kern
     });
   }
 
-  /** A new absence of a leader re-opens the approved activities it clashes with (ACT-6). */
-  async function onAbsenceCreated(tx: Conn, e: AbsenceEvent): Promise<void> {
+  /**
+   * ACT-6: an absence over a firm activity the person was to attend re-opens it. Returns what it
+   * re-opened, told to whoever recorded the absence; the absent person is notified as well.
+   */
+  async function onAbsenceCreated(tx: Conn, e: AbsenceEvent): Promise<string[]> {
     const hit = await createActivitiesRepo(tx).firmActivitiesOfLeader(e.userId, e.startsAt, e.endsAt);
-    if (!hit.length) return;
+    if (!hit.length) return [];
     const who = (await createLookupsRepo(tx).userName(e.userId)) ?? '';
+    const notices: string[] = [];
     for (const h of hit) {
       const m = (await findMatter(tx, h.id))!;
       await reopenInTx(tx, null, m.id, m.version, e.userId, `${who}该时段${ABSENCE_LABEL[e.kind] ?? '不能出席'}（${e.actor.name}登记），需重新协调出席领导`);
+      const notice = `「${m.title}」原定${who}出席，已转为重新协调，办公室将另行安排`;
+      notices.push(notice);
+      if (e.userId !== e.actor.id) await notify(tx, clock, { userIds: [e.userId], kind: 'activity_reopened', matterId: m.id, title: notice });
     }
+    return notices;
   }
 
   return { propose, decide, reopen, onAbsenceCreated };

@@ -95,7 +95,7 @@ export function createAbsencesService(ctx: Pick<AppContext, 'db' | 'clock'> & Pa
       });
       const notices: string[] = [];
       for (const hook of ctx.hooks?.absenceCreated ?? [])
-        notices.push(...((await hook(tx, { id, userId: input.userId, kind: input.kind, startsAt, endsAt, actor })) ?? []));
+        notices.push(...(await hook(tx, { id, userId: input.userId, kind: input.kind, startsAt, endsAt, actor })));
       const row = await repo.findAbsence(tx, id);
       if (!row) throw notFound('外出/请假记录');
       return { ...presentAbsence(row, true), notices };

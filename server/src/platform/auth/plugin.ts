@@ -1,18 +1,26 @@
 /**
- * Authentication on every /api/v1 request: the session cookie gives `req.actor`; unsafe methods
- * must carry the session's CSRF token in `x-csrf-token` (double submit against the stored token).
+ * Authentication on every /api/v1 request, in `onRequest` — before the body is read: an unsafe
+ * request from another site's page is refused (origin.ts); the session cookie gives `req.actor`;
+ * a route that needs a session (all of /api/v1 but those marked `config: { public: true }`)
+ * answers 401 at once, so a refused upload costs neither memory nor parsing; unsafe methods must
+ * carry the session's CSRF token in `x-csrf-token` (double submit against the stored token).
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { ROLES, type Role } from '@xietiao/domain';
 import type { AppContext } from '../context';
 import { AppError, unauthorized } from '../errors';
 import type { Actor } from './actor';
+import { checkOrigin } from './origin';
 import { findSession, SESSION_COOKIE } from './sessions';
 
 declare module 'fastify' {
   interface FastifyRequest {
     actor: Actor | null;
     csrfToken: string | null;
+  }
+  interface FastifyContextConfig {
+    /** the route answers without a session (login, logout); every other /api/v1 route needs one */
+    public?: boolean;
   }
 }
 
@@ -33,10 +41,11 @@ export async function loadActor(ctx: Pick<AppContext, 'db'>, userId: string): Pr
   };
 }
 
-export function registerAuth(app: FastifyInstance, ctx: AppContext): void {
+export function registerAuth(app: FastifyInstance, ctx: AppContext, opts: { allowedOrigins: readonly string[] }): void {
   app.decorateRequest('actor', null);
   app.decorateRequest('csrfToken', null);
   app.addHook('onRequest', async (req) => {
+    checkOrigin(req, opts.allowedOrigins);
     if (!req.url.startsWith('/api/v1/')) return;
     const token = req.cookies[SESSION_COOKIE];
     if (token) {
@@ -46,6 +55,8 @@ export function registerAuth(app: FastifyInstance, ctx: AppContext): void {
         req.csrfToken = req.actor ? session.csrf_token : null;
       }
     }
+    // An unknown route (no routeOptions.url) goes on to its 404.
+    if (!req.actor && req.routeOptions.url && !req.routeOptions.config.public) throw unauthorized();
     const path = req.url.split('?')[0];
     if (UNSAFE.has(req.method) && req.actor && !CSRF_EXEMPT.has(path)) {
       if (req.headers['x-csrf-token'] !== req.csrfToken) {

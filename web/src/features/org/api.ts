@@ -86,6 +86,8 @@ export const useSetRoles = () =>
   useOrgMutation((p: { id: string; version: number; roles: string[] }) => http.put<Person>(`/people/${p.id}/roles`, { roles: p.roles, version: p.version }));
 export const useResetPassword = () =>
   useOrgMutation((p: { id: string; password: string }) => http.post<{ ok: true }>(`/people/${p.id}/password`, { password: p.password }));
+/** 解除登录锁定 (secadmin): the account's lock after repeated failed logins, and every address's delay. */
+export const useUnlockLogin = () => useOrgMutation((id: string) => http.post<{ ok: true; wasLocked: boolean }>(`/people/${id}/unlock`));
 export const useSetLeader = () => useOrgMutation(({ id, ...b }: LeaderInput & { id: string }) => http.put<Person>(`/people/${id}/leader`, b));
 export const useRemoveLeader = () => useOrgMutation((id: string) => http.del<Person>(`/people/${id}/leader`));
 

@@ -10,7 +10,6 @@ import { PageHeader } from '../../../components/PageHeader';
 import { QueryError } from '../../../components/QueryError';
 import { StatusTag } from '../../../components/StatusTag';
 import { useMe } from '../../../lib/auth';
-import { isAdmin } from '../../../lib/roles';
 import type { MatterSummary } from '../../../lib/types';
 import { useMatterList } from '../api';
 import { CreateMatterModal } from '../components/CreateMatterModal';
@@ -65,7 +64,7 @@ export function MatterListPage() {
         title="协调事项"
         subTitle="需要办公室牵头协调、征求意见或报领导定夺的事项"
         extra={
-          !isAdmin(me) && (
+          me.mayRegister.includes('coordination') && (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
               新建协调事项
             </Button>

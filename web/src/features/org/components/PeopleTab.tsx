@@ -9,7 +9,7 @@ import { QueryError } from '../../../components/QueryError';
 import { errorMessage } from '../../../lib/http';
 import { roleLabel } from '../../../lib/roles';
 import type { Person } from '../../../lib/types';
-import { usePeople, useRemoveLeader, useSetPersonActive } from '../api';
+import { usePeople, useRemoveLeader, useSetPersonActive, useUnlockLogin } from '../api';
 import { isStale } from '../formErrors';
 import { LeaderFormModal, PersonFormModal, ResetPasswordModal, RolesModal } from './PersonForms';
 
@@ -22,6 +22,7 @@ export function PeopleTab({ isSysadmin, isSecadmin }: { isSysadmin: boolean; isS
   const people = usePeople({ q: search || undefined, departmentId, role, includeInactive });
   const setActive = useSetPersonActive();
   const removeLeader = useRemoveLeader();
+  const unlock = useUnlockLogin();
   const { message, modal } = App.useApp();
   const [editing, setEditing] = useState<Person | null | 'new'>(null);
   const [rolesFor, setRolesFor] = useState<Person | null>(null);
@@ -43,6 +44,7 @@ export function PeopleTab({ isSysadmin, isSecadmin }: { isSysadmin: boolean; isS
     if (isSecadmin) {
       items.push({ key: 'roles', label: '分配角色' });
       items.push({ key: 'password', label: '重置密码' });
+      items.push({ key: 'unlock', label: '解除登录锁定' });
     }
     return items;
   };
@@ -51,6 +53,11 @@ export function PeopleTab({ isSysadmin, isSecadmin }: { isSysadmin: boolean; isS
     if (key === 'leader') setLeaderFor(p);
     if (key === 'roles') setRolesFor(p);
     if (key === 'password') setPwFor(p);
+    if (key === 'unlock')
+      unlock.mutate(p.id, {
+        onSuccess: (r) => (r.wasLocked ? message.success(`已解除「${p.name}」的登录锁定`) : message.info(`「${p.name}」的账号当前未被锁定`)),
+        onError: failed,
+      });
     if (key === 'activate') setActive.mutate({ id: p.id, version: p.version, active: true }, ok('已启用'));
     if (key === 'deactivate')
       modal.confirm({

@@ -14,10 +14,16 @@ export const AuditEvent = z.object({
   toState: z.string().nullable(),
   detail: z.string().nullable(),
   hash: z.string(),
+  /** the kind of the row's matter (its states and events are that kind's), when it has one */
+  matterKind: z.string().nullable().optional(),
+  /** names of the people, departments and organs whose ids the row holds (entity, detail) */
+  names: z.record(z.string(), z.string()).optional(),
 });
 export const AuditQuery = z.object({
   actorId: Id.optional(),
+  /** an action code's prefix (`activity.` for all of an area's), or with `exact=1` one code */
   action: z.string().max(60).optional(),
+  exact: z.enum(['0', '1']).optional(),
   matterId: Id.optional(),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),

@@ -352,6 +352,14 @@ describe('组织机构', () => {
       const f = await record(fmt(y, m, d, '08:30'), fmt(y2, m2, d2, '18:00'), '赴省财政厅汇报工作');
       await page.getByText('已登记').waitFor();
       await f.waitFor({ state: 'hidden' });
+      // ACT-6: when the trip falls on activities he was to attend, the office is told they are re-opened
+      const notices = page.locator('.xt-absence-notices');
+      if (await notices.waitFor({ timeout: 2000 }).then(() => true, () => false)) {
+        expect(await notices.innerText()).toContain('已转为重新协调');
+        await screenshot(page, 'org-4-absence-reopens');
+        await notices.getByRole('button').click();
+        await notices.waitFor({ state: 'hidden' });
+      }
       const r = row(page, '赴省财政厅汇报工作');
       await r.waitFor();
       const text = await r.innerText();

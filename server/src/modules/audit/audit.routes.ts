@@ -1,4 +1,5 @@
 import { api } from '@xietiao/domain';
+import { detailIds, isId } from '@xietiao/domain/labels/index';
 import type { ZodApp } from '../../app';
 import type { AppContext } from '../../platform/context';
 import { actorOf } from '../../platform/auth/plugin';
@@ -17,9 +18,13 @@ export function registerAuditRoutes(app: ZodApp, ctx: AppContext): void {
     async (req) => {
       requireRole(actorOf(req), ['auditor'], AUDITOR_ONLY);
       const q = req.query;
-      const { rows, total, totalCapped } = await createAuditRepo(ctx.db).page(q, (q.page - 1) * q.pageSize, q.pageSize, api.countCap(q.page, q.pageSize));
+      const repo = createAuditRepo(ctx.db);
+      const { rows, total, totalCapped } = await repo.page(q, (q.page - 1) * q.pageSize, q.pageSize, api.countCap(q.page, q.pageSize));
+      // The ids each row holds, resolved once for the page, so the viewer shows names, not ids.
+      const idsOf = rows.map((r) => [...new Set([...(isId(r.entity_id) ? [r.entity_id] : []), ...detailIds(r.detail)])]);
+      const names = await repo.names([...new Set(idsOf.flat())]);
       return {
-        items: rows.map((r) => ({
+        items: rows.map((r, i) => ({
           seq: Number(r.seq),
           id: r.id,
           at: r.at,
@@ -33,6 +38,8 @@ export function registerAuditRoutes(app: ZodApp, ctx: AppContext): void {
           toState: r.to_state,
           detail: r.detail,
           hash: r.hash,
+          matterKind: r.matter_kind,
+          names: Object.fromEntries(idsOf[i].filter((id) => names.has(id)).map((id) => [id, names.get(id)!])),
         })),
         total,
         totalCapped,

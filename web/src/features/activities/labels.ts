@@ -1,10 +1,10 @@
-import { activityLifecycle, ACTIVITY_CATEGORIES, EXCEPTION_LABELS, HELD_IN_NAME_LABELS, type ActivityExceptions } from '@xietiao/domain';
+import { activityLifecycle, ACTIVITY_CATEGORIES, EXCEPTION_FLAGS, EXCEPTION_LABELS, HELD_IN_NAME_LABELS, type ActivityExceptions } from '@xietiao/domain';
 import { chinaDate } from '@xietiao/domain/calendar/workdays';
 import { formatChineseDate } from '../../lib/format';
 
 export { ACTIVITY_CATEGORIES, EXCEPTION_LABELS, HELD_IN_NAME_LABELS };
 
-export const EXCEPTION_KEYS = Object.keys(EXCEPTION_LABELS) as (keyof ActivityExceptions)[];
+export const EXCEPTION_KEYS = EXCEPTION_FLAGS;
 export const NO_EXCEPTIONS: ActivityExceptions = {
   superiorLeaderAttends: false,
   unifiedCommemoration: false,
@@ -99,16 +99,4 @@ export function addDays(d: string, n: number): string {
 export function mondayOf(d: string): string {
   const wd = new Date(`${d}T00:00:00Z`).getUTCDay();
   return addDays(d, wd === 0 ? -6 : 1 - wd);
-}
-
-/** Actions of activity history entries (the rest fall back to the matters labels). */
-export const ACTIVITY_ACTION_LABELS: Record<string, string> = {
-  'activity.requested': '登记出席申请',
-  'activity.updated': '修改活动信息',
-  'activity.confirmed': '确认出席',
-  'activity.reminded': '确认已提醒',
-  'activity.departed': '确认已出发',
-};
-export function activityEventLabel(ev: string): string | undefined {
-  return (activityLifecycle.events as Record<string, { label: string }>)[ev]?.label;
 }

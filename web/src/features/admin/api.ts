@@ -5,6 +5,8 @@ import type { AuditEvent, AuditVerifyResult, Items, LifecycleInfo, Page } from '
 export interface AuditQuery {
   actorId?: string;
   action?: string;
+  /** '1': `action` is one code, not a prefix */
+  exact?: '1';
   matterId?: string;
   page: number;
   pageSize: number;

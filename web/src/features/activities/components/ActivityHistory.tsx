@@ -1,19 +1,14 @@
-import type { HistoryEntry } from '../../../lib/types';
-import { HistoryTab, type HistoryLabels } from '../../matters/components/HistoryTab';
-import { actionLabel } from '../../matters/labels';
-import { ACTIVITY_ACTION_LABELS, ACTIVITY_STATE_COLORS, activityEventLabel, activityStateLabel } from '../labels';
+import type { ActivityDetail } from '../api';
+import { HistoryTab, historyNames } from '../../matters/components/HistoryTab';
+import { ACTIVITY_STATE_COLORS } from '../labels';
 
-const LABELS: HistoryLabels = {
-  action(action) {
-    if (ACTIVITY_ACTION_LABELS[action]) return ACTIVITY_ACTION_LABELS[action];
-    const m = /^matter\.(\w+)$/.exec(action);
-    return (m && activityEventLabel(m[1])) || actionLabel(action);
-  },
-  state: activityStateLabel,
-  stateColor: (s) => ACTIVITY_STATE_COLORS[s] ?? 'blue',
-};
-
-/** 办理记录 of an activity, with the activity's own event and state names. */
-export function ActivityHistory({ history }: { history: HistoryEntry[] }) {
-  return <HistoryTab history={history} labels={LABELS} />;
+/** 办理记录 of an activity: the activity's own event and state names, its leaders by name. */
+export function ActivityHistory({ activity: a }: { activity: ActivityDetail }) {
+  const names: Record<string, string | null> = {
+    ...Object.fromEntries([...a.activity.requestedLeaders, ...a.activity.proposedLeaders].map((l) => [l.id, l.name])),
+    ...Object.fromEntries(a.assignments.map((l) => [l.leaderId, l.leaderName])),
+    ...(a.activity.responsibleStaffId ? { [a.activity.responsibleStaffId]: a.activity.responsibleStaffName } : {}),
+    ...(a.activity.organiserDepartmentId ? { [a.activity.organiserDepartmentId]: a.activity.organiserDepartmentName } : {}),
+  };
+  return <HistoryTab history={a.history} kind={a.kind} names={historyNames(a, names)} stateColor={(s) => ACTIVITY_STATE_COLORS[s] ?? 'blue'} />;
 }

@@ -177,7 +177,7 @@ export function ActivityDetailPage() {
               label: `领导批示${count(a.instructions.length)}`,
               children: <InstructionsTab matter={a} mutations={matterMutations} canInstruct={allows(a, 'instruct') && !terminal} />,
             },
-            { key: 'history', label: '办理记录', children: <ActivityHistory history={a.history} /> },
+            { key: 'history', label: '办理记录', children: <ActivityHistory activity={a} /> },
           ]}
         />
       </Card>

@@ -13,7 +13,7 @@ import { useMatter, useMatterMutations } from '../api';
 import { AccessTab } from '../components/AccessTab';
 import { ConsultationsTab } from '../components/ConsultationsTab';
 import { EventButtons } from '../components/EventButtons';
-import { HistoryTab } from '../components/HistoryTab';
+import { HistoryTab, historyNames } from '../components/HistoryTab';
 import { InstructionsTab } from '../components/InstructionsTab';
 import { LinksTab } from '../components/LinksTab';
 import { TasksTab } from '../components/TasksTab';
@@ -136,7 +136,7 @@ export function MatterDetailPage() {
             },
             { key: 'links', label: `关联事项${count(m.links.length)}`, children: <LinksTab matter={m} mutations={mutations} canEdit={allows(m, 'link')} /> },
             { key: 'access', label: '知悉范围', children: <AccessTab matter={m} mutations={mutations} canShare={allows(m, 'share')} /> },
-            { key: 'history', label: '办理记录', children: <HistoryTab history={m.history} /> },
+            { key: 'history', label: '办理记录', children: <HistoryTab history={m.history} kind={m.kind} names={historyNames(m)} /> },
           ]}
         />
       </Card>

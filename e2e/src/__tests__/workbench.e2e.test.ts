@@ -31,6 +31,15 @@ describe('the leader’s workbench', () => {
         expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);
         await page.waitForTimeout(300);
         await screenshot(page, `workbench-leader-${name}`);
+        // the notifications open inside the screen, also on a phone
+        await page.getByRole('button', { name: /^通知，/ }).click();
+        const panel = page.locator('.xt-notify-panel');
+        await panel.waitFor();
+        await page.waitForTimeout(300);
+        const box = (await panel.boundingBox())!;
+        expect(box.x).toBeGreaterThanOrEqual(0);
+        expect(box.x + box.width).toBeLessThanOrEqual(viewport.width);
+        await screenshot(page, `workbench-notifications-${name}`);
       });
     });
   }

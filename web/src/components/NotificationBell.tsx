@@ -76,7 +76,7 @@ export function NotificationBell() {
   );
 
   return (
-    <Popover content={content} trigger="click" open={open} onOpenChange={setOpen} placement="bottomRight" arrow={false}>
+    <Popover content={content} trigger="click" open={open} onOpenChange={setOpen} placement="bottomRight" arrow={false} rootClassName="xt-notify-popover">
       <Badge count={unread} size="small" offset={[-4, 4]} overflowCount={99}>
         <Button type="text" className="xt-bar-btn" icon={<BellOutlined />} aria-label={`通知，${unread}条未读`} />
       </Badge>

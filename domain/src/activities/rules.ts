@@ -7,11 +7,13 @@ import { z } from 'zod';
 import { chinaDate, type IsoDate } from '../calendar/workdays';
 import {
   ACTIVITY_CATEGORIES,
+  EXCEPTION_FLAGS,
   EXCEPTION_LABELS,
   HELD_IN_NAME_LABELS,
-  type ActivityExceptions,
   type ActivityFacts,
   type ActivityRuleSettings,
+  type ExceptionFlag,
+  type ExceptionRaise,
   type LeaderFacts,
   type RuleEvaluation,
 } from './types';
@@ -31,7 +33,7 @@ export const DEFAULT_ACTIVITY_RULES: ActivityRuleSettings = {
 
 export const RULE_NAMES: Record<RuleEvaluation['rule'], string> = {
   quota: '严格控制以党委、政府名义举办的会议活动数量',
-  onlyLeaderInCharge: '以党委、政府名义召开的会议只请分管领导出席',
+  onlyLeaderInCharge: '以党委、政府名义举办的会议、活动只请分管领导出席',
   publicOccasions: '公开场合广泛吸收二线领导、一线领导不宜多',
   exceptions: '灵活掌握',
   process: '办公室拟办、主要领导审批后执行',
@@ -94,9 +96,26 @@ export function isInName(a: Pick<ActivityFacts, 'heldInName'>): boolean {
   return a.heldInName === 'party' || a.heldInName === 'government';
 }
 
-/** An in-name meeting: the onlyLeaderInCharge rule's subject. */
-export function isInNameMeeting(a: Pick<ActivityFacts, 'heldInName' | 'category'>): boolean {
-  return a.category === '会议' && isInName(a);
+/**
+ * The onlyLeaderInCharge rule's subject: anything held in the party/government name, of every
+ * category (a 晚会 or a 庆典 as much as a 会议) — "除主管这方面工作的领导出席外，一般不邀请其他领导陪会".
+ */
+export function accompanyRuleApplies(a: Pick<ActivityFacts, 'heldInName'>, settings: ActivityRuleSettings): boolean {
+  return settings.onlyLeaderInCharge.enabled && isInName(a);
+}
+
+/** How the activity is named in a reason: 召开的会议, 举办的晚会, 举办的活动… */
+export function heldAs(a: Pick<ActivityFacts, 'category'>): string {
+  if (a.category === '会议') return '召开的会议';
+  return a.category === '其他' ? '举办的活动' : `举办的${a.category}`;
+}
+
+/**
+ * Whether a leader not in charge would be accompanying (陪会) at an in-name activity. At a public
+ * occasion second-line leaders are not: that rule asks for them widely.
+ */
+export function wouldAccompany(leader: Pick<LeaderFacts, 'line'>, a: Pick<ActivityFacts, 'category'>, settings: ActivityRuleSettings): boolean {
+  return !(leader.line === 'second' && isPublicOccasion(a, settings));
 }
 
 export function isPublicOccasion(a: Pick<ActivityFacts, 'category'>, settings: ActivityRuleSettings): boolean {
@@ -104,9 +123,9 @@ export function isPublicOccasion(a: Pick<ActivityFacts, 'category'>, settings: A
 }
 
 /** The exception flags set on the activity, when the exceptions rule is on. */
-export function activeExceptions(a: Pick<ActivityFacts, 'exceptions'>, settings: ActivityRuleSettings): (keyof ActivityExceptions)[] {
+export function activeExceptions(a: Pick<ActivityFacts, 'exceptions'>, settings: ActivityRuleSettings): ExceptionFlag[] {
   if (!settings.exceptions.enabled) return [];
-  return (Object.keys(EXCEPTION_LABELS) as (keyof ActivityExceptions)[]).filter((k) => a.exceptions[k]);
+  return EXCEPTION_FLAGS.filter((k) => a.exceptions[k]);
 }
 
 function areaMatches(area: string, charge: string): boolean {
@@ -115,21 +134,119 @@ function areaMatches(area: string, charge: string): boolean {
   return a.length > 0 && c.length > 0 && (a === c || a.includes(c) || c.includes(a));
 }
 
-/** How a leader is in charge (分管) of the activity's work: the matching area and/or the organiser department. */
-export function chargeMatch(leader: LeaderFacts, a: Pick<ActivityFacts, 'area' | 'organiserDepartmentId'>): { area: string | null; department: boolean } {
-  const area = a.area ? (leader.chargeAreas.find((c) => areaMatches(a.area as string, c)) ?? null) : null;
-  const department = a.organiserDepartmentId !== null && leader.chargeDepartmentIds.includes(a.organiserDepartmentId);
-  return { area, department };
+export interface ChargeMatch {
+  /** the leader's 分管 area matching the activity's 工作领域 */
+  area: string | null;
+  /** in charge of the organiser department, and the department decides */
+  department: boolean;
 }
 
-export function isInCharge(leader: LeaderFacts, a: Pick<ActivityFacts, 'area' | 'organiserDepartmentId'>): boolean {
-  const m = chargeMatch(leader, a);
-  return m.area !== null || m.department;
+/**
+ * How each leader is in charge (分管) of the activity's work. The organiser department decides
+ * when it is one of this organ's departments with a leader in charge, other than the office
+ * (`officeDepartmentId`): requests the office enters itself name the office, whose leaders (秘书长,
+ * 常务副市长) are not in charge of a safety inspection. When it does not decide, the 工作领域
+ * does; only when no leader's area matches either do the office's own leaders count (the office's
+ * own work). Area matches always count.
+ */
+export function chargeMatches(
+  a: Pick<ActivityFacts, 'area' | 'organiserDepartmentId'>,
+  leaders: LeaderFacts[],
+  officeDepartmentId: string | null = null,
+): Map<string, ChargeMatch> {
+  const dept = a.organiserDepartmentId;
+  const area = (l: LeaderFacts) => (a.area ? (l.chargeAreas.find((c) => areaMatches(a.area as string, c)) ?? null) : null);
+  const ofDept = new Set(dept ? leaders.filter((l) => l.chargeDepartmentIds.includes(dept)).map((l) => l.id) : []);
+  const decides = dept !== null && dept !== officeDepartmentId && ofDept.size > 0;
+  const anyArea = leaders.some((l) => area(l) !== null);
+  const deptCounts = decides || (!anyArea && dept !== null);
+  return new Map(leaders.map((l) => [l.id, { area: area(l), department: deptCounts && ofDept.has(l.id) }]));
 }
 
 /** The leaders in charge of the activity's work, by precedence. */
-export function leadersInCharge(a: Pick<ActivityFacts, 'area' | 'organiserDepartmentId'>, leaders: LeaderFacts[]): LeaderFacts[] {
-  return leaders.filter((l) => isInCharge(l, a)).sort((x, y) => x.precedence - y.precedence);
+export function leadersInCharge(
+  a: Pick<ActivityFacts, 'area' | 'organiserDepartmentId'>,
+  leaders: LeaderFacts[],
+  officeDepartmentId: string | null = null,
+): LeaderFacts[] {
+  const m = chargeMatches(a, leaders, officeDepartmentId);
+  return leaders.filter((l) => m.get(l.id)!.area !== null || m.get(l.id)!.department).sort((x, y) => x.precedence - y.precedence);
+}
+
+/** The rank a visiting superior leader's company must match, and this organ's leaders of it (ACT-3 (1)). */
+export interface SuperiorRank {
+  rankOrder: number;
+  /** the visitor is of this organ's own rank or higher: the principal leader */
+  principal: boolean;
+  leaders: LeaderFacts[];
+}
+
+/**
+ * ACT-3 (1): a superior organ's leader attends. The visitor's rank (`superiorLeaderRankOrder`,
+ * on this organ's scale; unstated: this organ's own rank) is matched by the first-line leaders of
+ * the nearest rank at or above it — the principal leader for a visitor of the principal's rank or
+ * higher (a vice-governor at a city's meeting), the vice-mayors for a visitor of theirs.
+ */
+export function superiorRank(a: Pick<ActivityFacts, 'exceptions'>, leaders: LeaderFacts[]): SuperiorRank | null {
+  if (!a.exceptions.superiorLeaderAttends || leaders.length === 0) return null;
+  const principals = leaders.filter((l) => l.principal);
+  const top = principals.length ? principals : leaders.filter((l) => l.line === 'first');
+  const organRank = Math.min(...(top.length ? top : leaders).map((l) => l.rankOrder));
+  const visitor = a.exceptions.superiorLeaderRankOrder ?? organRank;
+  const firstLine = leaders.filter((l) => l.line === 'first' && !l.principal);
+  const ranks = firstLine.map((l) => l.rankOrder).filter((r) => r > organRank && r <= visitor);
+  if (ranks.length === 0)
+    return { rankOrder: organRank, principal: true, leaders: principals.length ? principals : top.filter((l) => l.rankOrder === organRank) };
+  const rankOrder = Math.max(...ranks);
+  return { rankOrder, principal: false, leaders: firstLine.filter((l) => l.rankOrder === rankOrder) };
+}
+
+/** Whether a leader's attendance matches the visiting superior leader's rank. */
+export function meetsSuperiorRank(l: LeaderFacts, sr: SuperiorRank): boolean {
+  return sr.principal ? l.principal : l.line === 'first' && l.rankOrder <= sr.rankOrder;
+}
+
+/**
+ * ACT-3: the "relevant leaders of this organ" each exception justifies inviting, beyond the
+ * leaders in charge: (1) a visiting superior leader — this organ's leaders of the visitor's rank,
+ * unless an available leader in charge already is of it; (2) a commemoration arranged nationally,
+ * provincially or by the city, and (3) a professional meeting that strongly advances the central
+ * work (which the principal leader leads) — the principal leader; and under every exception,
+ * (4) an outstanding business activity included, the leaders the organiser asked for.
+ */
+export function exceptionLeaders(
+  a: Pick<ActivityFacts, 'exceptions' | 'requestedLeaderIds'>,
+  leaders: LeaderFacts[],
+  settings: ActivityRuleSettings,
+  o: { inChargeIds: ReadonlySet<string>; unavailableIds?: ReadonlySet<string> },
+): Map<string, ExceptionRaise[]> {
+  const flags = activeExceptions(a, settings);
+  const out = new Map<string, ExceptionRaise[]>();
+  const add = (id: string, r: ExceptionRaise) => out.set(id, [...(out.get(id) ?? []), r]);
+  if (flags.includes('superiorLeaderAttends')) {
+    const sr = superiorRank(a, leaders);
+    const met = sr && leaders.some((l) => o.inChargeIds.has(l.id) && !o.unavailableIds?.has(l.id) && meetsSuperiorRank(l, sr));
+    if (sr && !met) {
+      const reason = sr.principal ? '上级领导同志级别相当于本机关主要领导或更高，宜请主要领导出席陪同' : '与来访的上级领导同志级别相当，宜出席陪同';
+      for (const l of sr.leaders) if (!o.inChargeIds.has(l.id)) add(l.id, { flag: 'superiorLeaderAttends', reason, kind: sr.principal ? 'principal' : 'rank' });
+    }
+  }
+  const principalFor: [ExceptionFlag, string][] = [
+    ['unifiedCommemoration', '全国、省、市统一部署的纪念活动，宜请主要领导出席'],
+    ['advancesCentralWork', '对中心工作有重大推动作用的专业会议，宜请主要领导出席'],
+  ];
+  for (const [flag, reason] of principalFor) {
+    if (!flags.includes(flag)) continue;
+    for (const l of leaders.filter((x) => x.principal && !o.inChargeIds.has(x.id))) add(l.id, { flag, reason, kind: 'principal' });
+  }
+  if (flags.length) {
+    const text = flags.map((k) => `「${EXCEPTION_LABELS[k]}」`).join('、');
+    for (const id of new Set(a.requestedLeaderIds)) {
+      if (o.inChargeIds.has(id) || !leaders.some((l) => l.id === id)) continue;
+      add(id, { flag: flags[0], reason: `组织方点名邀请，本活动属${text}，可适当邀请出席`, kind: 'requested' });
+    }
+  }
+  return out;
 }
 
 export function namesOf(ids: string[], leaders: LeaderFacts[]): string {
@@ -146,6 +263,8 @@ export interface RuleContext {
   /** activities held in the party/government name already in the quota period, excluding this one */
   inNameCountInPeriod: number;
   settings: ActivityRuleSettings;
+  /** the office's department (市政府办公室): as organiser department it does not decide who is in charge */
+  officeDepartmentId?: string | null;
 }
 
 /**
@@ -177,24 +296,26 @@ export function evaluateRules(activity: ActivityFacts, proposedLeaderIds: string
     }
   }
 
-  // only the leader in charge attends an in-name meeting
-  if (settings.onlyLeaderInCharge.enabled && isInNameMeeting(activity) && proposed.length > 0) {
-    const inCharge = leadersInCharge(activity, leaders);
+  // only the leader in charge attends what is held in the party/government name (陪会), whatever its category
+  const inCharge = leadersInCharge(activity, leaders, ctx.officeDepartmentId ?? null);
+  if (accompanyRuleApplies(activity, settings) && proposed.length > 0) {
     const inChargeIds = new Set(inCharge.map((l) => l.id));
-    const extra = proposed.filter((l) => !inChargeIds.has(l.id));
-    const chargeNames = inCharge.length ? inCharge.map((l) => l.name).join('、') : '';
-    const missing = inCharge.filter((l) => !proposed.some((p) => p.id === l.id));
+    const charged = proposed.filter((l) => inChargeIds.has(l.id));
+    const secondLine = proposed.filter((l) => !inChargeIds.has(l.id) && !wouldAccompany(l, activity, settings));
+    const extra = proposed.filter((l) => !inChargeIds.has(l.id) && wouldAccompany(l, activity, settings));
+    const chargeNames = inCharge.map((l) => l.name).join('、');
+    const subject = `${nameLabel}${heldAs(activity)}`;
     const missingNote =
-      inCharge.length === 0
-        ? '（未能从分管范围确定分管领导，请办公室核定）'
-        : missing.length === inCharge.length
-          ? `；分管领导${chargeNames}未在拟出席名单中`
-          : '';
+      inCharge.length === 0 ? '（未能从分管范围确定分管领导，请办公室核定）' : charged.length === 0 ? `；分管领导${chargeNames}未在拟出席名单中` : '';
     if (extra.length === 0) {
-      out.push(ev('onlyLeaderInCharge', 'ok', `${nameLabel}召开的会议，拟由分管领导${proposed.map((l) => l.name).join('、')}出席，符合规定`));
+      const who = [
+        ...(charged.length ? [`分管领导${charged.map((l) => l.name).join('、')}`] : []),
+        ...(secondLine.length ? [`二线领导${secondLine.map((l) => l.name).join('、')}`] : []),
+      ].join('及');
+      out.push(ev('onlyLeaderInCharge', 'ok', `${subject}，拟由${who}出席，符合规定${charged.length ? '' : missingNote}`));
     } else {
       const extraNames = extra.map((l) => l.name).join('、');
-      const base = `${nameLabel}召开的会议，除分管这方面工作的领导${chargeNames ? `（${chargeNames}）` : ''}外一般不邀请其他领导陪会：${extraNames}属陪会${missingNote}`;
+      const base = `${subject}，除分管这方面工作的领导${chargeNames ? `（${chargeNames}）` : ''}外一般不邀请其他领导陪会：${extraNames}属陪会${missingNote}`;
       if (exceptions.length > 0) {
         out.push(
           ev(
@@ -263,9 +384,19 @@ export function evaluateRules(activity: ActivityFacts, proposedLeaderIds: string
     }
   }
 
-  // exceptions (ACT-3)
+  // exceptions (ACT-3), each with the relevant leaders it names
+  const raised = exceptionLeaders(activity, leaders, settings, { inChargeIds: new Set(inCharge.map((l) => l.id)) });
   for (const k of exceptions) {
-    out.push(ev('exceptions', 'info', `本活动属「${EXCEPTION_LABELS[k]}」，可适当邀请本机关有关领导出席`));
+    const named = leaders.filter((l) => raised.get(l.id)?.some((r) => r.flag === k && r.kind !== 'requested'));
+    const hint = named.length ? `：宜请${named.map((l) => `${l.post}${l.name}`).join('、')}出席` : '';
+    out.push(
+      ev(
+        'exceptions',
+        'info',
+        `本活动属「${EXCEPTION_LABELS[k]}」，可适当邀请本机关有关领导出席${hint}`,
+        named.map((l) => l.id),
+      ),
+    );
   }
 
   // process: always

@@ -12,9 +12,19 @@ export type HeldInName = (typeof HELD_IN_NAME)[number];
 export const HELD_IN_NAME_LABELS: Record<HeldInName, string> = { party: '以党委名义', government: '以政府名义', other: '其他（部门、单位名义）' };
 
 /** The four exception flags of ACT-3 (灵活掌握). */
+export const EXCEPTION_FLAGS = ['superiorLeaderAttends', 'unifiedCommemoration', 'advancesCentralWork', 'outstandingActivity'] as const;
+export type ExceptionFlag = (typeof EXCEPTION_FLAGS)[number];
+
+/** The exceptions set on an activity: the four flags of ACT-3, and the visiting superior leader's rank. */
 export interface ActivityExceptions {
   /** a superior organ sends a leader of this organ's leader rank or higher */
   superiorLeaderAttends: boolean;
+  /**
+   * With `superiorLeaderAttends`: the visiting leader's rank on this organ's scale (a leader's
+   * `rankOrder`, smaller is higher), i.e. "as high as our leaders of that rank". Absent or null:
+   * this organ's own rank (its principal leader's), which is what the flag says at the least.
+   */
+  superiorLeaderRankOrder?: number | null;
   /** a commemoration arranged nationally, provincially or by the city */
   unifiedCommemoration: boolean;
   /** a professional meeting that strongly advances the central work */
@@ -22,12 +32,21 @@ export interface ActivityExceptions {
   /** an outstanding, high-impact business activity */
   outstandingActivity: boolean;
 }
-export const EXCEPTION_LABELS: Record<keyof ActivityExceptions, string> = {
+export const EXCEPTION_LABELS: Record<ExceptionFlag, string> = {
   superiorLeaderAttends: '上级主管部门派相当于本级领导级别以上的领导同志出席',
   unifiedCommemoration: '全国、省、市统一部署的纪念活动',
   advancesCentralWork: '对中心工作有重大推动作用的专业会议',
   outstandingActivity: '工作突出、影响较大的业务活动',
 };
+
+/** Why an ACT-3 exception makes a leader one of the relevant leaders to invite. */
+export interface ExceptionRaise {
+  flag: ExceptionFlag;
+  /** the reason, in Chinese, as shown with the candidate and in the 拟办意见 */
+  reason: string;
+  /** whom the exception names: the visitor's rank, the principal leader, or the organiser's request */
+  kind: 'rank' | 'principal' | 'requested';
+}
 
 /** The activity as the rules and the recommendation see it. */
 export interface ActivityFacts {
@@ -122,6 +141,8 @@ export interface Candidate {
   line?: 'first' | 'second';
   /** whether the leader is in charge (分管) of the activity's area or organiser department */
   inCharge?: boolean;
+  /** the ACT-3 exceptions that make this leader one of the "relevant leaders" to invite (raised in the ranking) */
+  raisedBy?: ExceptionRaise[];
   /** when available is false: the main reason, e.g. 该时段请假/出差（赴省学习） */
   unavailableReason?: string;
 }

@@ -5,6 +5,14 @@ import { ACTIVITY_CATEGORIES, HELD_IN_NAME } from '../activities/types';
 
 const Exceptions = z.object({
   superiorLeaderAttends: z.boolean().default(false),
+  /** the visiting superior leader's rank on this organ's scale (a leader's rankOrder); null: this organ's own rank */
+  superiorLeaderRankOrder: z
+    .number({ error: '来访上级领导的级别应为本机关领导的职级序号' })
+    .int('来访上级领导的级别应为本机关领导的职级序号')
+    .min(1, '来访上级领导的级别应为本机关领导的职级序号')
+    .max(99, '来访上级领导的级别应为本机关领导的职级序号')
+    .nullable()
+    .optional(),
   unifiedCommemoration: z.boolean().default(false),
   advancesCentralWork: z.boolean().default(false),
   outstandingActivity: z.boolean().default(false),
@@ -14,7 +22,16 @@ const ActivityFields = z.object({
   category: z.enum(ACTIVITY_CATEGORIES, { message: '活动类别不在允许范围内' }),
   title: NonEmpty(200),
   organiserName: NonEmpty(100),
-  organiserDepartmentId: Id.nullable().optional(),
+  /**
+   * Chosen explicitly: it decides the leader in charge (分管), so there is no default (the filer's
+   * own department would make the office the organiser of whatever it enters). null: no
+   * department of this organ (an outside organiser); then the 工作领域 decides.
+   */
+  organiserDepartmentId: z
+    .string({ error: (iss) => (iss.input === undefined ? '请选择主办部门（外单位主办、无本机关部门的选“无”）' : '主办部门应为部门编号') })
+    .min(1, '请选择主办部门')
+    .max(64, '过长')
+    .nullable(),
   heldInName: z.enum(HELD_IN_NAME, { message: '举办名义应为 party（党委）、government（政府）或 other' }),
   startsAt: IsoDateTime,
   endsAt: IsoDateTime,

@@ -95,14 +95,28 @@ describe('领导活动', () => {
       await choose(page, 'act-leaders', '王芳');
       await page.keyboard.press('Escape');
       await page.getByRole('checkbox', { name: '对中心工作有重大推动作用的专业会议' }).check();
+      // a visiting superior leader's rank is asked for with the flag, and goes with it
+      const superior = page.getByRole('checkbox', { name: '上级主管部门派相当于本级领导级别以上的领导同志出席' });
+      await superior.check();
+      await page.locator('#act-superior-rank').click();
+      const firstRank = page.locator('.ant-select-dropdown:visible .ant-select-item-option').first();
+      await expect.poll(() => firstRank.innerText().catch(() => '')).toContain('正厅级及以上（与本机关市长相当）');
+      await page.keyboard.press('Escape');
+      await superior.uncheck();
+      await expect.poll(() => page.locator('#act-superior-rank').count()).toBe(0);
       await page.locator('#act-description').fill('总结本年度教育工作，部署明年重点任务；请分管副市长出席并讲话。');
       // 邀请函等附件: picked now, uploaded right after the request is created
       const invitation = join(mkdtempSync(join(tmpdir(), 'xietiao-e2e-')), '邀请函.pdf');
       writeFileSync(invitation, '%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
       await page.setInputFiles('#act-attachments', invitation);
       await page.locator('.ant-upload-list').getByText('邀请函.pdf').waitFor();
-      // the 主办部门 defaults to the liaison's department
-      expect(await page.locator('.ant-form-item', { has: page.locator('#act-department') }).innerText()).toContain('教育');
+      // the 主办部门 decides the leader in charge: it has no default and must be chosen
+      const deptItem = page.locator('.ant-form-item', { has: page.locator('#act-department') });
+      await page.getByRole('button', { name: '提交申请' }).click();
+      await deptItem.getByText('请选择主办部门（外单位主办的选“无”）').waitFor();
+      expect(page.url()).toMatch(/\/activities\/new$/);
+      await choose(page, 'act-department', '市教育局');
+      await expect.poll(() => deptItem.locator('.ant-form-item-explain-error').count()).toBe(0);
       await page.evaluate(() => window.scrollTo(0, 0));
       await fullShot(page, 'activities-form');
 

@@ -354,7 +354,12 @@ describe('组织机构', () => {
       await f.waitFor({ state: 'hidden' });
       // ACT-6: when the trip falls on activities he was to attend, the office is told they are re-opened
       const notices = page.locator('.xt-absence-notices');
-      if (await notices.waitFor({ timeout: 2000 }).then(() => true, () => false)) {
+      if (
+        await notices.waitFor({ timeout: 2000 }).then(
+          () => true,
+          () => false,
+        )
+      ) {
         expect(await notices.innerText()).toContain('已转为重新协调');
         await screenshot(page, 'org-4-absence-reopens');
         await notices.getByRole('button').click();

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { proposeAttendees, recommendLeaders, substitutes, type RecommendInput } from '../recommend';
 import { DEFAULT_ACTIVITY_RULES, evaluateRules } from '../rules';
-import { EXCEPTION_LABELS, type ActivityFacts, type BusyPeriod } from '../types';
-import { L, LEADERS, absence, activity, busyActivity } from './fixtures';
+import { EXCEPTION_LABELS, type ActivityFacts, type BusyPeriod, type ExceptionFlag } from '../types';
+import { L, LEADERS, NO_EXCEPTIONS, absence, activity, busyActivity } from './fixtures';
 
 const T = (hhmm: string, day = '2026-10-13') => `${day}T${hhmm}:00+08:00`;
 const input = (over: Partial<RecommendInput> = {}): RecommendInput => ({
@@ -130,7 +130,7 @@ describe('ACT-4 recommendation', () => {
     expect(p.opinion).toContain('均不能出席');
   });
 
-  const flagCases = Object.entries(EXCEPTION_LABELS) as [keyof ActivityFacts['exceptions'], string][];
+  const flagCases = Object.entries(EXCEPTION_LABELS) as [ExceptionFlag, string][];
   it.each(flagCases)('ACT-3 the %s flag shows in the recommendation and its rationale', (flag, label) => {
     const a = activity({ area: '教育', exceptions: { ...activity().exceptions, [flag]: true } });
     const cs = recommendLeaders(a, input());
@@ -141,19 +141,195 @@ describe('ACT-4 recommendation', () => {
     expect(proposeAttendees(cs, a, DEFAULT_ACTIVITY_RULES).opinion).toContain(label);
   });
 
-  it('ACT-3 with a flag set and the in-charge leader away, a 副市长 still stands in (not the principal)', () => {
-    const a = activity({ area: '教育', exceptions: { ...activity().exceptions, superiorLeaderAttends: true } });
+  it('ACT-3 with a visiting superior leader and the in-charge leader away, a 副市长 stands in and the principal accompanies the visitor', () => {
+    const a = activity({ area: '教育', exceptions: { ...NO_EXCEPTIONS, superiorLeaderAttends: true } });
     const cs = recommendLeaders(a, input({ busy: [eduAway] }));
-    expect(cs[0].leaderId).toBe(L.exec.id);
-    expect(cs[0].reasons).toContain('分管领导王芳该时段不能出席，可代为出席');
-    expect(proposeAttendees(cs, a, DEFAULT_ACTIVITY_RULES).opinion).toContain('拟请常务副市长刘志强代为出席');
+    expect(ids(cs).slice(0, 2)).toEqual([L.mayor.id, L.exec.id]);
+    expect(cs[1].reasons).toContain('分管领导王芳该时段不能出席，可代为出席');
+    const p = proposeAttendees(cs, a, DEFAULT_ACTIVITY_RULES);
+    expect(p.leaderIds).toEqual([L.exec.id, L.mayor.id]);
+    expect(p.opinion).toContain('拟请常务副市长刘志强代为出席');
+    expect(p.opinion).toContain('另请市长陈建国（上级领导同志级别相当于本机关主要领导或更高，宜请主要领导出席陪同）出席');
   });
 
-  it('ACT-3 a superior leader attending raises first-line leaders at a public occasion', () => {
-    const a = activity({ category: '庆典', heldInName: 'other', exceptions: { ...activity().exceptions, superiorLeaderAttends: true } });
+  it('ACT-3 a superior leader at a public occasion raises the principal leader above the second-line leaders', () => {
+    const a = activity({ category: '庆典', heldInName: 'other', exceptions: { ...NO_EXCEPTIONS, superiorLeaderAttends: true } });
     const cs = recommendLeaders(a, input());
-    expect(cs.find((c) => c.leaderId === L.exec.id)!.reasons).toContain('上级领导同志出席，宜由本机关有关领导陪同');
-    expect(cs.find((c) => c.leaderId === L.mayor.id)!.reasons).not.toContain('主要领导，一般活动不宜安排');
+    expect(ids(cs).slice(0, 3)).toEqual([L.mayor.id, L.second1.id, L.second2.id]);
+    expect(cs[0].reasons).toContain('上级领导同志级别相当于本机关主要领导或更高，宜请主要领导出席陪同');
+    expect(cs[0].reasons).not.toContain('主要领导，一般活动不宜安排');
+    expect(cs[0].reasons).not.toContain('属一线领导、公开场合宜少安排');
+    expect(proposeAttendees(cs, a, DEFAULT_ACTIVITY_RULES).leaderIds).toEqual([L.second1.id, L.second2.id, L.mayor.id]);
+  });
+});
+
+describe('ACT-3 each exception raises the relevant leaders in the ranking and the proposal', () => {
+  const S = DEFAULT_ACTIVITY_RULES;
+  // the principal leader is the busiest, as usual
+  const load = { [L.mayor.id]: 6, [L.exec.id]: 2 };
+  const rules = (a: ActivityFacts, leaderIds: string[]) => evaluateRules(a, leaderIds, { leaders: LEADERS, inNameCountInPeriod: 0, settings: S });
+
+  it('ACT-3 (1) a vice-governor at a city meeting in the government’s name: the principal leader ranks right after the leader in charge and is proposed with her', () => {
+    const plain = activity({ area: '教育' });
+    const before = recommendLeaders(plain, input({ recentLoad: load }));
+    expect(ids(before)[0]).toBe(L.edu.id);
+    expect(ids(before).at(-1)).toBe(L.mayor.id);
+    expect(proposeAttendees(before, plain, S).leaderIds).toEqual([L.edu.id]);
+
+    // the vice-governor is above the mayor; an unstated rank means this organ's own (the flag's least)
+    for (const rank of [1, null]) {
+      const a = activity({ area: '教育', exceptions: { ...NO_EXCEPTIONS, superiorLeaderAttends: true, superiorLeaderRankOrder: rank } });
+      const cs = recommendLeaders(a, input({ recentLoad: load }));
+      expect(ids(cs).slice(0, 3)).toEqual([L.edu.id, L.mayor.id, L.culture.id]);
+      expect(cs[1].reasons).toContain('上级领导同志级别相当于本机关主要领导或更高，宜请主要领导出席陪同');
+      expect(cs[1].reasons).not.toContain('主要领导，一般活动不宜安排');
+      expect(cs[1].raisedBy).toEqual([{ flag: 'superiorLeaderAttends', kind: 'principal', reason: cs[1].reasons[0] }]);
+      const p = proposeAttendees(cs, a, S);
+      expect(p.leaderIds).toEqual([L.edu.id, L.mayor.id]);
+      expect(p.opinion).toContain('拟请分管领导副市长王芳出席（分管该领域（教育））');
+      expect(p.opinion).toContain('另请市长陈建国（上级领导同志级别相当于本机关主要领导或更高，宜请主要领导出席陪同）出席');
+      const ex = rules(a, p.leaderIds).find((e) => e.rule === 'exceptions')!;
+      expect(ex.leaderIds).toEqual([L.mayor.id]);
+      expect(rules(a, p.leaderIds).find((e) => e.rule === 'onlyLeaderInCharge')!.level).toBe('info');
+    }
+  });
+
+  it('ACT-3 (1) a visitor of the vice-mayors’ rank: a vice-mayor accompanies the 秘书长 in charge; nobody is added when the one in charge is of that rank', () => {
+    const a = activity({
+      title: '全市政务公开工作会议',
+      area: '政府办公室',
+      exceptions: { ...NO_EXCEPTIONS, superiorLeaderAttends: true, superiorLeaderRankOrder: 2 },
+    });
+    const cs = recommendLeaders(a, input({ recentLoad: load }));
+    expect(ids(cs).slice(0, 3)).toEqual([L.secgen.id, L.edu.id, L.culture.id]);
+    expect(cs[1].reasons).toContain('与来访的上级领导同志级别相当，宜出席陪同');
+    expect(cs.find((c) => c.leaderId === L.mayor.id)!.raisedBy).toBeUndefined();
+    const p = proposeAttendees(cs, a, S);
+    expect(p.leaderIds).toEqual([L.secgen.id, L.edu.id]);
+    expect(p.opinion).toContain('另请副市长王芳（与来访的上级领导同志级别相当，宜出席陪同）出席');
+
+    const edu = activity({ area: '教育', exceptions: { ...NO_EXCEPTIONS, superiorLeaderAttends: true, superiorLeaderRankOrder: 2 } });
+    const ce = recommendLeaders(edu, input({ recentLoad: load }));
+    expect(ce.some((c) => c.raisedBy)).toBe(false);
+    expect(proposeAttendees(ce, edu, S).leaderIds).toEqual([L.edu.id]);
+  });
+
+  it('ACT-3 (2) a commemoration arranged nationally: the principal leader leads it, ahead of the second-line leaders', () => {
+    const plain = activity({ title: '烈士纪念日公祭活动', category: '纪念活动', heldInName: 'party' });
+    const before = recommendLeaders(plain, input({ recentLoad: load }));
+    expect(ids(before).slice(0, 2)).toEqual([L.second1.id, L.second2.id]);
+    expect(ids(before).at(-1)).toBe(L.mayor.id);
+    expect(proposeAttendees(before, plain, S).leaderIds).toEqual([L.second1.id, L.second2.id]);
+
+    const a = { ...plain, exceptions: { ...NO_EXCEPTIONS, unifiedCommemoration: true } };
+    const cs = recommendLeaders(a, input({ recentLoad: load }));
+    expect(ids(cs).slice(0, 3)).toEqual([L.mayor.id, L.second1.id, L.second2.id]);
+    expect(cs[0].reasons).toContain('全国、省、市统一部署的纪念活动，宜请主要领导出席');
+    expect(cs[0].reasons).not.toContain('属一线领导、公开场合宜少安排');
+    const p = proposeAttendees(cs, a, S);
+    expect(p.leaderIds).toEqual([L.second1.id, L.second2.id, L.mayor.id]);
+    expect(p.opinion).toContain('另请市长陈建国（全国、省、市统一部署的纪念活动，宜请主要领导出席）出席');
+  });
+
+  it('ACT-3 (3) a professional meeting that strongly advances the central work: the principal leader after the one in charge', () => {
+    const plain = activity({ title: '全市教育强市建设推进会', area: '教育' });
+    expect(ids(recommendLeaders(plain, input({ recentLoad: load }))).at(-1)).toBe(L.mayor.id);
+    const a = { ...plain, exceptions: { ...NO_EXCEPTIONS, advancesCentralWork: true } };
+    const cs = recommendLeaders(a, input({ recentLoad: load }));
+    expect(ids(cs).slice(0, 2)).toEqual([L.edu.id, L.mayor.id]);
+    expect(cs[1].reasons).toContain('对中心工作有重大推动作用的专业会议，宜请主要领导出席');
+    const p = proposeAttendees(cs, a, S);
+    expect(p.leaderIds).toEqual([L.edu.id, L.mayor.id]);
+    expect(p.opinion).toContain('另请市长陈建国（对中心工作有重大推动作用的专业会议，宜请主要领导出席）出席');
+  });
+
+  it('ACT-3 (4) an outstanding business activity: the leader the organiser asked for is raised above the second-line leaders and proposed beyond the cap', () => {
+    const plain = activity({
+      title: '招商引资重点项目签约仪式',
+      category: '庆典',
+      heldInName: 'other',
+      organiserDepartmentId: 'dept-drc',
+      requestedLeaderIds: [L.mayor.id],
+    });
+    const before = recommendLeaders(plain, input({ recentLoad: load }));
+    expect(ids(before).slice(0, 4)).toEqual([L.second1.id, L.second2.id, L.exec.id, L.mayor.id]);
+    expect(proposeAttendees(before, plain, S).leaderIds).toEqual([L.exec.id, L.second1.id, L.second2.id]);
+
+    const a = { ...plain, exceptions: { ...NO_EXCEPTIONS, outstandingActivity: true } };
+    const cs = recommendLeaders(a, input({ recentLoad: load }));
+    expect(ids(cs).slice(0, 4)).toEqual([L.mayor.id, L.second1.id, L.second2.id, L.exec.id]);
+    expect(cs[0].reasons).toContain('组织方点名邀请，本活动属「工作突出、影响较大的业务活动」，可适当邀请出席');
+    expect(cs[0].reasons).not.toContain('属一线领导、公开场合宜少安排');
+    const p = proposeAttendees(cs, a, S);
+    expect(p.leaderIds).toEqual([L.exec.id, L.second1.id, L.second2.id, L.mayor.id]);
+    expect(p.opinion).toContain('另请市长陈建国（组织方点名邀请，本活动属「工作突出、影响较大的业务活动」，可适当邀请出席）出席');
+    expect(rules(a, p.leaderIds).find((e) => e.rule === 'publicOccasions')!.level).toBe('info');
+  });
+});
+
+describe('ACT-2 陪会 at anything held in the party/government name', () => {
+  const cases: [string, Partial<ActivityFacts>, string, string][] = [
+    [
+      'a 晚会 in the party committee’s name',
+      { title: '新春文艺晚会', category: '晚会', heldInName: 'party', area: '文化旅游' },
+      '以党委名义举办的晚会',
+      L.culture.id,
+    ],
+    [
+      'a ceremony in the government’s name',
+      { title: '重点项目集中开工仪式', category: '庆典', heldInName: 'government', area: '住房城乡建设' },
+      '以政府名义举办的庆典',
+      L.urban.id,
+    ],
+  ];
+  it.each(cases)('ACT-2 %s with three first-line leaders requested: those whose areas are not involved are 陪会', (_t, over, subject, inCharge) => {
+    const requested = [L.mayor.id, L.exec.id, inCharge];
+    const a = activity({ ...over, requestedLeaderIds: requested });
+    const cs = recommendLeaders(a, input());
+    expect(ids(cs).slice(0, 3)).toEqual([inCharge, L.second1.id, L.second2.id]);
+    for (const id of [L.mayor.id, L.exec.id]) expect(cs.find((c) => c.leaderId === id)!.reasons).toContain(`${subject}一般只请分管领导出席，不宜陪会`);
+    // second-line leaders are asked for widely at a public occasion: not 陪会
+    expect(cs[1].reasons.join('；')).not.toContain('陪会');
+    const p = proposeAttendees(cs, a, DEFAULT_ACTIVITY_RULES);
+    expect(p.leaderIds).toEqual([inCharge, L.second1.id, L.second2.id]);
+    expect(p.opinion).toContain(`系${subject}，一线领导除分管这方面工作的领导外，一般不邀请陪会`);
+    // the request as filed is checked
+    const only = evaluateRules(a, requested, { leaders: LEADERS, inNameCountInPeriod: 0, settings: DEFAULT_ACTIVITY_RULES }).find(
+      (e) => e.rule === 'onlyLeaderInCharge',
+    )!;
+    expect(only.level).toBe('warning');
+    expect(only.leaderIds).toEqual([L.mayor.id, L.exec.id]);
+    expect(only.message).toContain('陈建国、刘志强属陪会');
+  });
+});
+
+describe('ACT-4 the 工作领域 decides when the organiser department does not', () => {
+  it('ACT-4 a safety inspection the office entered itself: the vice-mayor in charge of 安全生产 is proposed, not the 秘书长 in charge of the office', () => {
+    const a = activity({
+      title: '节前安全生产检查',
+      category: '视察调研',
+      heldInName: 'other',
+      organiserDepartmentId: 'dept-office',
+      area: '应急管理和安全生产',
+    });
+    const cs = recommendLeaders(a, input({ officeDepartmentId: 'dept-office', recentLoad: { [L.safety.id]: 2 } }));
+    expect(cs[0].leaderId).toBe(L.safety.id);
+    expect(cs[0].reasons).toContain('分管该领域（应急管理）');
+    const secgen = cs.find((c) => c.leaderId === L.secgen.id)!;
+    expect(secgen.inCharge).toBe(false);
+    expect(secgen.reasons).not.toContain('分管主办部门');
+    const p = proposeAttendees(cs, a, DEFAULT_ACTIVITY_RULES);
+    expect(p.leaderIds).toEqual([L.safety.id]);
+    expect(p.opinion).toContain('拟请副市长孙涛出席「节前安全生产检查」（分管该领域（应急管理））');
+  });
+
+  it('ACT-4 a department with no leader in charge: the 工作领域 decides; the office’s own work stays with its leaders', () => {
+    const a = activity({ category: '视察调研', heldInName: 'other', organiserDepartmentId: 'dept-unknown', area: '交通运输' });
+    expect(recommendLeaders(a, input({ officeDepartmentId: 'dept-office' }))[0].leaderId).toBe(L.urban.id);
+    const own = activity({ title: '全市政务信息工作会议', organiserDepartmentId: 'dept-office', area: '政务信息' });
+    const cs = recommendLeaders(own, input({ officeDepartmentId: 'dept-office' }));
+    expect(cs[0].leaderId).toBe(L.secgen.id);
+    expect(cs[0].reasons).toContain('分管主办部门');
   });
 });
 

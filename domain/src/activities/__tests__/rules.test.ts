@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ActivityRuleSettingsSchema, DEFAULT_ACTIVITY_RULES, evaluateRules, inNameQuotaPeriod, leadersInCharge, worstLevel } from '../rules';
-import { EXCEPTION_LABELS, type ActivityExceptions, type ActivityFacts, type ActivityRuleSettings, type RuleEvaluation } from '../types';
+import { EXCEPTION_FLAGS, EXCEPTION_LABELS, type ActivityFacts, type ExceptionFlag, type ActivityRuleSettings, type RuleEvaluation } from '../types';
 import { L, LEADERS, activity } from './fixtures';
 
 const S = DEFAULT_ACTIVITY_RULES;
@@ -52,14 +52,14 @@ describe('ACT-2 only the leader in charge attends a meeting held in the party/go
     expect(r[0].level).toBe('warning');
     expect(r[0].leaderIds).toEqual(flagged);
     expect(r[0].message).toContain(text);
-    expect(r[0].name).toBe('以党委、政府名义召开的会议只请分管领导出席');
+    expect(r[0].name).toBe('以党委、政府名义举办的会议、活动只请分管领导出席');
   });
 
   const quiet: [string, Partial<ActivityFacts>, string[], ActivityRuleSettings, boolean][] = [
     ['only the in-charge leader (area)', { area: '教育' }, [L.edu.id], S, true],
     ['only the in-charge leader (organiser department)', { organiserDepartmentId: 'dept-health' }, [L.edu.id], S, true],
     ['two leaders both in charge (area and department)', { area: '教育', organiserDepartmentId: 'dept-finance' }, [L.edu.id, L.exec.id], S, true],
-    ['not a meeting (庆典)', { category: '庆典', area: '教育' }, [L.edu.id, L.exec.id], S, false],
+    ['a 庆典 in a department name', { category: '庆典', heldInName: 'other', area: '教育' }, [L.edu.id, L.exec.id], S, false],
     ['a meeting in a department name', { heldInName: 'other', area: '教育' }, [L.edu.id, L.exec.id], S, false],
     ['rule switched off', { area: '教育' }, [L.edu.id, L.exec.id], withRule('onlyLeaderInCharge', { enabled: false }), false],
     ['nobody proposed yet', { area: '教育' }, [], S, false],
@@ -77,9 +77,66 @@ describe('ACT-2 only the leader in charge attends a meeting held in the party/go
     expect(r[0].message).toContain('请办公室核定');
   });
 
+  const events: [string, Partial<ActivityFacts>, string][] = [
+    ['a 晚会 held in the party committee’s name', { title: '新春文艺晚会', category: '晚会', heldInName: 'party', area: '文化旅游' }, '以党委名义举办的晚会'],
+    [
+      'a ceremony held in the government’s name',
+      { title: '重点项目集中开工仪式', category: '庆典', heldInName: 'government', organiserDepartmentId: 'dept-culture' },
+      '以政府名义举办的庆典',
+    ],
+    [
+      'a 表彰 held in the government’s name',
+      { title: '文明城市创建表彰大会', category: '表彰', heldInName: 'government', area: '文化旅游' },
+      '以政府名义举办的表彰',
+    ],
+  ];
+  it.each(events)('ACT-2 陪会 is checked for everything held in the party/government name, not only meetings: %s', (_t, over, subject) => {
+    // three first-line leaders requested; only 赵磊's areas (文化旅游, 体育, 外事) are involved
+    const r = of(run(activity(over), [L.mayor.id, L.culture.id, L.exec.id]), 'onlyLeaderInCharge');
+    expect(r).toHaveLength(1);
+    expect(r[0].level).toBe('warning');
+    expect(r[0].leaderIds).toEqual([L.mayor.id, L.exec.id]);
+    expect(r[0].message).toContain(`${subject}，除分管这方面工作的领导（赵磊）外一般不邀请其他领导陪会：陈建国、刘志强属陪会`);
+    // the leader in charge alone passes
+    expect(of(run(activity(over), [L.culture.id]), 'onlyLeaderInCharge').map((e) => e.level)).toEqual(['ok']);
+  });
+
+  it('ACT-2 at an in-name public occasion second-line leaders are not 陪会 (the public-occasion rule asks for them)', () => {
+    const a = activity({ title: '新春文艺晚会', category: '晚会', heldInName: 'party', area: '文化旅游' });
+    const r = of(run(a, [L.culture.id, L.second1.id, L.second2.id]), 'onlyLeaderInCharge');
+    expect(r.map((e) => [e.level, e.leaderIds])).toEqual([['ok', []]]);
+    expect(r[0].message).toBe('以党委名义举办的晚会，拟由分管领导赵磊及二线领导郑国华、黄丽出席，符合规定');
+    // a 表彰 is not a public occasion: a second-line leader there is 陪会 like anyone else
+    const award = of(run(activity({ category: '表彰', area: '文化旅游' }), [L.culture.id, L.second1.id]), 'onlyLeaderInCharge');
+    expect(award[0].leaderIds).toEqual([L.second1.id]);
+  });
+
   it('ACT-2 leadersInCharge matches area and organiser department, by precedence', () => {
     expect(leadersInCharge({ area: '体育', organiserDepartmentId: 'dept-finance' }, LEADERS).map((l) => l.id)).toEqual([L.exec.id, L.culture.id]);
     expect(leadersInCharge({ area: null, organiserDepartmentId: null }, LEADERS)).toEqual([]);
+  });
+
+  it('ACT-4 the office as organiser department does not decide who is in charge: the 工作领域 does', () => {
+    const inCharge = (area: string | null, organiserDepartmentId: string | null) =>
+      leadersInCharge({ area, organiserDepartmentId }, LEADERS, 'dept-office').map((l) => l.id);
+    // the office entered a safety inspection itself: 孙涛 (安全生产), not the 秘书长 who is in charge of the office
+    expect(inCharge('应急管理和安全生产', 'dept-office')).toEqual([L.safety.id]);
+    // a department nobody is in charge of does not decide either
+    expect(inCharge('应急管理和安全生产', 'dept-unknown')).toEqual([L.safety.id]);
+    // the office's own work (no leader's area matches): the office's leaders are in charge
+    expect(inCharge('政务信息', 'dept-office')).toEqual([L.secgen.id]);
+    expect(inCharge(null, 'dept-office')).toEqual([L.secgen.id]);
+    // a line department still decides, with the area's leader too
+    expect(inCharge('安全生产', 'dept-edu')).toEqual([L.edu.id, L.safety.id]);
+  });
+
+  it('ACT-4 陪会 at a safety inspection the office entered is judged by the 工作领域, not the office', () => {
+    const a = activity({ category: '会议', heldInName: 'government', organiserDepartmentId: 'dept-office', area: '应急管理和安全生产' });
+    const r = evaluateRules(a, [L.secgen.id], { leaders: LEADERS, inNameCountInPeriod: 0, settings: S, officeDepartmentId: 'dept-office' });
+    const only = of(r, 'onlyLeaderInCharge')[0];
+    expect(only.level).toBe('warning');
+    expect(only.leaderIds).toEqual([L.secgen.id]);
+    expect(only.message).toContain('除分管这方面工作的领导（孙涛）外');
   });
 });
 
@@ -165,8 +222,8 @@ describe('ACT-2 process: 办公室拟办 → 主要领导审批 → 执行', () 
 });
 
 describe('ACT-3 exceptions (灵活掌握)', () => {
-  const flags = Object.keys(EXCEPTION_LABELS) as (keyof ActivityExceptions)[];
-  const meeting = (flag: keyof ActivityExceptions | null) =>
+  const flags = EXCEPTION_FLAGS;
+  const meeting = (flag: ExceptionFlag | null) =>
     activity({
       area: '教育',
       exceptions: {
@@ -202,6 +259,18 @@ describe('ACT-3 exceptions (灵活掌握)', () => {
     const r = run(meeting(flag), [L.edu.id, L.exec.id], 0, withRule('exceptions', { enabled: false }));
     expect(of(r, 'exceptions')).toEqual([]);
     expect(of(r, 'onlyLeaderInCharge')[0].level).toBe('warning');
+  });
+
+  it('ACT-3 an exception names the relevant leaders it justifies: the principal for a visitor of this organ’s rank, none when the one in charge is of it', () => {
+    const superior = (rank: number | null) =>
+      activity({ area: '教育', exceptions: { ...meeting(null).exceptions, superiorLeaderAttends: true, superiorLeaderRankOrder: rank } });
+    const high = of(run(superior(null), [L.edu.id]), 'exceptions')[0];
+    expect(high.leaderIds).toEqual([L.mayor.id]);
+    expect(high.message).toContain('：宜请市长陈建国出席');
+    // a visitor of the vice-mayors' rank: 王芳, in charge, is of it
+    expect(of(run(superior(2), [L.edu.id]), 'exceptions')[0].leaderIds).toEqual([]);
+    const commemoration = activity({ category: '纪念活动', exceptions: { ...meeting(null).exceptions, unifiedCommemoration: true } });
+    expect(of(run(commemoration, [L.second1.id]), 'exceptions')[0].leaderIds).toEqual([L.mayor.id]);
   });
 
   it('ACT-3 no flag: no exception evaluation; several flags: one each', () => {

@@ -79,6 +79,7 @@ describe.each(testDialects())('K-6 policy matrix over HTTP [%s]', (dialect) => {
       category: '会议',
       heldInName: 'other',
       organiserName: '市教育局',
+      organiserDepartmentId: null,
       startsAt,
       endsAt,
       place: '市政府第一会议室',

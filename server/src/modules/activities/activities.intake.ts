@@ -10,7 +10,7 @@ import { runTx } from '../../platform/db/tx';
 import type { Kernel } from '../../kernel/kernel';
 import { createActivitiesRepo, type ActivityRow } from './activities.repo';
 import { officeDepartmentId, scheduleReminders } from './activities.kind';
-import { HOUR, loadOr404, requireDepartment, requireFuture, requireLeaders } from './activities.support';
+import { HOUR, loadOr404, requireDepartment, requireFuture, requireLeaders, storedExceptions } from './activities.support';
 
 type Deps = Pick<AppContext, 'db' | 'clock'>;
 const JSON_COLS = ['requested_leader_ids', 'exceptions', 'proposed_leader_ids'];
@@ -52,7 +52,7 @@ export function createActivityIntake({ db, clock }: Deps, { kernel }: { kernel: 
         travel_minutes: body.travelMinutes,
         area: body.area ?? null,
         requested_leader_ids: body.requestedLeaderIds,
-        exceptions: body.exceptions,
+        exceptions: storedExceptions(body.exceptions),
         description: body.description ?? null,
         contact: body.contact ?? null,
         proposal: null,
@@ -101,7 +101,7 @@ export function createActivityIntake({ db, clock }: Deps, { kernel }: { kernel: 
         ...(body.travelMinutes !== undefined ? { travel_minutes: body.travelMinutes } : {}),
         ...(body.area !== undefined ? { area: body.area } : {}),
         ...(body.requestedLeaderIds ? { requested_leader_ids: body.requestedLeaderIds } : {}),
-        ...(body.exceptions ? { exceptions: body.exceptions } : {}),
+        ...(body.exceptions ? { exceptions: storedExceptions(body.exceptions) } : {}),
         ...(body.description !== undefined ? { description: body.description } : {}),
         ...(body.contact !== undefined ? { contact: body.contact } : {}),
       };

@@ -9,7 +9,9 @@ import {
   activityLifecycle,
   activityPolicy,
   ACTIVITY_GUARD_MESSAGES,
+  chinaDate,
   findConflicts,
+  previousWorkingDay,
   formatChineseDateTime,
   reminderTimes,
   type Lifecycle,
@@ -72,11 +74,31 @@ export async function scheduleReminders(tx: Conn, clock: Clock, matterId: string
 const finish = (t: TransitionContext, tx: Conn, kind: string, result: string | null) =>
   t.kernel.tasks.close(tx, { matterId: t.matter.id, kind }, { status: 'done', by: t.actor?.id ?? null, result });
 
-/** A task for the office's department (拟办, 重新协调). */
+/**
+ * When the office's and the leaders' steps on an activity (拟办, 审批, 确认出席) are due: the
+ * working day before it, or the day itself when that is already past, and never before today.
+ */
+export function dueBeforeActivity(startsAt: string, t: Pick<TransitionContext, 'clock' | 'calendar'>): string {
+  const day = chinaDate(new Date(startsAt));
+  const today = chinaDate(t.clock.now());
+  const before = previousWorkingDay(day, t.calendar);
+  return before >= today ? before : day >= today ? day : today;
+}
+
+/** A task for the office's department (拟办, 重新协调), due before the activity. */
 async function officeTask(tx: Conn, t: TransitionContext, title: string) {
   const dept = await officeDepartmentId(tx);
+  const a = await createActivitiesRepo(tx).get(t.matter.id);
   if (dept)
-    await t.kernel.tasks.open(tx, { matterId: t.matter.id, kind: 'propose', title, assignee: { departmentId: dept }, by: t.actor?.id ?? null, notice: false });
+    await t.kernel.tasks.open(tx, {
+      matterId: t.matter.id,
+      kind: 'propose',
+      title,
+      assignee: { departmentId: dept },
+      dueDate: a ? dueBeforeActivity(a.starts_at, t) : null,
+      by: t.actor?.id ?? null,
+      notice: false,
+    });
 }
 
 /** The principal leader's decision, on record as an instruction, closing the approval tasks. */
@@ -159,6 +181,7 @@ async function approved(tx: Conn, t: TransitionContext<DecidePayload>) {
       kind: 'confirm',
       title: `请确认出席：${m.title}（${when}）`,
       assignee: { userId: r.leader_id },
+      dueDate: dueBeforeActivity(a.starts_at, t),
       by: t.actor?.id ?? null,
       notice: false,
     });
@@ -237,6 +260,7 @@ export const activityKind: KindDefinition = {
           kind: 'approve',
           title: `请审批：${m.title}`,
           assignee: { userId: p },
+          dueDate: dueBeforeActivity(a.starts_at, t),
           by: t.actor?.id ?? null,
           notice: false,
         });

@@ -47,6 +47,11 @@ export function factsOf(m: { id: string; title: string }, a: ActivityRow): Activ
   } as ActivityFacts;
 }
 
+/** The exceptions as stored: the visiting superior leader's rank only with its flag. */
+export function storedExceptions(e: ActivityExceptions): ActivityExceptions {
+  return { ...e, superiorLeaderRankOrder: e.superiorLeaderAttends ? (e.superiorLeaderRankOrder ?? null) : null };
+}
+
 export async function loadOr404(conn: Conn, actor: Actor, id: string) {
   const m = await findVisibleMatter(conn, actor, id);
   const a = m && m.kind === 'activity' ? await createActivitiesRepo(conn).get(id) : undefined;
@@ -87,13 +92,15 @@ export async function assess(conn: Conn, schedule: Schedule, viewer: Actor | nul
     excludeMatterId: m.id,
   });
   const recentLoad = await repo.recentLoad(new Date(Date.parse(a.starts_at) - 28 * 24 * HOUR).toISOString(), a.starts_at);
-  const input = { leaders, busy, recentLoad, settings, inNameCountInPeriod };
+  // the office as organiser department does not decide who is in charge (the 工作领域 does)
+  const officeDepartmentId = await createLookupsRepo(conn).officeDepartmentId();
+  const input = { leaders, busy, recentLoad, settings, inNameCountInPeriod, officeDepartmentId };
   return {
     facts,
     settings,
     leaders,
     input,
-    evaluations: evaluateRules(facts, leaderIds, { leaders, inNameCountInPeriod, settings }),
+    evaluations: evaluateRules(facts, leaderIds, { leaders, inNameCountInPeriod, settings, officeDepartmentId }),
     candidates: recommendLeaders(facts, input),
   };
 }

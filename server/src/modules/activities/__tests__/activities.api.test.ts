@@ -108,6 +108,121 @@ describe.each(testDialects())('leader activities [%s]', (dialect) => {
     expect((await office.get('/api/v1/activities?pageSize=200')).json().total).toBe(before);
   });
 
+  it('ACT-1 the organiser department is chosen explicitly: a request without one is refused with a 400 naming the field; null means an outside organiser', async () => {
+    const before = (await office.get('/api/v1/activities?pageSize=200')).json().total;
+    const { organiserDepartmentId: _, ...missing } = request();
+    for (const agent of [liaison, office]) {
+      const res = await agent.post('/api/v1/activities', missing);
+      expect(res.statusCode, res.body).toBe(400);
+      expect(res.json().error.path).toBe('body.organiserDepartmentId');
+      expect(res.json().error.message).toContain('请选择主办部门');
+    }
+    expect((await office.get('/api/v1/activities?pageSize=200')).json().total).toBe(before);
+    const outside = await office.post(
+      '/api/v1/activities',
+      request({ organiserName: '市总工会', organiserDepartmentId: null, startsAt: '2026-12-09T02:00:00Z', endsAt: '2026-12-09T03:00:00Z' }),
+    );
+    expect(outside.statusCode, outside.body).toBe(200);
+    expect(outside.json().activity).toMatchObject({ organiserDepartmentId: null, organiserDepartmentName: null });
+  });
+
+  it('ACT-4 a safety inspection the office enters itself, with the office as organiser department, is proposed for the vice-mayor in charge of the 工作领域', async () => {
+    const officeDept = await did(t, '市政府办公室');
+    const liuzq = await uid(t, 'liuzq');
+    const res = await office.post(
+      '/api/v1/activities',
+      request({
+        category: '视察调研',
+        title: '节前安全生产检查',
+        organiserName: '市政府办公室',
+        organiserDepartmentId: officeDept,
+        heldInName: 'other',
+        area: '应急管理和安全生产',
+        requestedLeaderIds: [],
+        startsAt: '2026-12-10T06:00:00Z',
+        endsAt: '2026-12-10T08:00:00Z',
+      }),
+    );
+    expect(res.statusCode, res.body).toBe(200);
+    const view = (await office.get(`/api/v1/activities/${res.json().id}`)).json();
+    expect(view.candidates[0].leaderId).toBe(liuzq);
+    expect(view.candidates[0].reasons).toContain('分管该领域（应急管理和安全生产）');
+    // the 秘书长 and the 常务副市长 are in charge of the office, not of this work
+    for (const u of ['sunlx', 'deputy']) {
+      const id = await uid(t, u);
+      const c = view.candidates.find((x: { leaderId: string }) => x.leaderId === id);
+      expect(c.reasons).not.toContain('分管主办部门');
+    }
+    const s = (await office.get(`/api/v1/activities/${res.json().id}/suggestion`)).json();
+    expect(s.leaderIds).toEqual([liuzq]);
+    expect(s.opinion).toContain('拟请副市长刘志强出席「节前安全生产检查」（分管该领域（应急管理和安全生产））');
+  });
+
+  it('ACT-3 a vice-governor at a meeting in the government’s name: the principal leader is recommended right after the leader in charge and proposed with her', async () => {
+    const mayor = await uid(t, 'leader');
+    const superior = (rank: number) =>
+      file({
+        title: `省政府领导出席的全市教育大会（${rank}）`,
+        requestedLeaderIds: [wangfang],
+        exceptions: { superiorLeaderAttends: true, superiorLeaderRankOrder: rank },
+        startsAt: '2026-12-11T02:00:00Z',
+        endsAt: '2026-12-11T04:00:00Z',
+      });
+    // 副部级 (4) is above the mayor's 正厅级 (5)
+    const a = await superior(4);
+    expect(a.activity.exceptions).toMatchObject({ superiorLeaderAttends: true, superiorLeaderRankOrder: 4 });
+    const view = (await office.get(`/api/v1/activities/${a.id}`)).json();
+    expect(view.candidates.slice(0, 2).map((c: { leaderId: string }) => c.leaderId)).toEqual([wangfang, mayor]);
+    expect(view.candidates[1].reasons).toContain('上级领导同志级别相当于本机关主要领导或更高，宜请主要领导出席陪同');
+    const s = (await office.get(`/api/v1/activities/${a.id}/suggestion`)).json();
+    expect(s.leaderIds).toEqual([wangfang, mayor]);
+    expect(s.opinion).toContain('另请市长张国华（上级领导同志级别相当于本机关主要领导或更高，宜请主要领导出席陪同）出席');
+    const ex = view.ruleEvaluations.find((r: { rule: string }) => r.rule === 'exceptions');
+    expect(ex.leaderIds).toEqual([mayor]);
+    // a visitor of the vice-mayors' 副厅级 (6): 王芳, in charge, is of that rank
+    const b = await superior(6);
+    expect((await office.get(`/api/v1/activities/${b.id}/suggestion`)).json().leaderIds).toEqual([wangfang]);
+    // the rank is on this organ's scale
+    const bad = await liaison.post('/api/v1/activities', request({ exceptions: { superiorLeaderAttends: true, superiorLeaderRankOrder: 0 } }));
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.path).toBe('body.exceptions.superiorLeaderRankOrder');
+  });
+
+  it('ACT-2 a 晚会 and a ceremony held in the party/government name with three first-line leaders requested: those whose areas are not involved are flagged 陪会', async () => {
+    const liuzq = await uid(t, 'liuzq');
+    const culture = await did(t, '市文化广电旅游局');
+    const cases = [
+      { category: '晚会', heldInName: 'party', title: '新春文艺晚会', subject: '以党委名义举办的晚会' },
+      { category: '庆典', heldInName: 'government', title: '市民文化节开幕仪式', subject: '以政府名义举办的庆典' },
+    ];
+    for (const [i, c] of cases.entries()) {
+      const a = await file({
+        category: c.category,
+        heldInName: c.heldInName,
+        title: c.title,
+        organiserName: '市文化广电旅游局',
+        organiserDepartmentId: culture,
+        area: '文化和旅游',
+        requestedLeaderIds: [wangfang, deputy, liuzq],
+        startsAt: `2026-12-1${4 + i}T11:00:00Z`,
+        endsAt: `2026-12-1${4 + i}T13:00:00Z`,
+      });
+      const view = (await office.get(`/api/v1/activities/${a.id}`)).json();
+      const only = view.ruleEvaluations.find((r: { rule: string }) => r.rule === 'onlyLeaderInCharge');
+      expect(only, c.title).toBeDefined();
+      expect(only.level).toBe('warning');
+      expect(only.leaderIds).toEqual([deputy, liuzq]);
+      // 郑秀兰 (second line) keeps in touch with the culture bureau: in charge too
+      expect(only.message).toContain(`${c.subject}，除分管这方面工作的领导（王芳、郑秀兰）外一般不邀请其他领导陪会：李卫东、刘志强属陪会`);
+      expect(view.candidates[0].leaderId).toBe(wangfang);
+      const dep = view.candidates.find((x: { leaderId: string }) => x.leaderId === deputy);
+      expect(dep.reasons).toContain(`${c.subject}一般只请分管领导出席，不宜陪会`);
+      const s = (await office.get(`/api/v1/activities/${a.id}/suggestion`)).json();
+      expect(s.leaderIds).not.toContain(deputy);
+      expect(s.leaderIds).not.toContain(liuzq);
+    }
+  });
+
   it("ACT-2 shows the named rules with their reasons: the extra leader at a meeting in the government's name is flagged 陪会", async () => {
     const a = await file();
     const view = (await office.get(`/api/v1/activities/${a.id}`)).json();
@@ -265,6 +380,15 @@ describe.each(testDialects())('leader activities [%s]', (dialect) => {
       note: '赴省参加会议',
     });
     expect(absence.statusCode, absence.body).toBe(200);
+    // whoever records the absence is told what it re-opened, and so is the leader
+    expect(absence.json().notices).toEqual([expect.stringContaining('「全市校园安全工作推进会」原定王芳出席，已转为重新协调')]);
+    const toLeader = await t.ctx.db
+      .selectFrom('notifications')
+      .select(['kind', 'title'])
+      .where('user_id', '=', wangfang)
+      .where('matter_id', '=', a.id)
+      .execute();
+    expect(toLeader.some((n) => n.kind === 'activity_reopened' && n.title.includes('已转为重新协调'))).toBe(true);
     const after = (await office.get(`/api/v1/activities/${a.id}`)).json();
     expect(after.status).toBe('recoordinating');
     expect(after.assignments[0]).toMatchObject({ leaderId: wangfang, status: 'withdrawn' });
@@ -409,6 +533,7 @@ describe.each(testDialects())('ACT-7 reminders [%s]', (dialect) => {
         category: '视察调研',
         title,
         organiserName: '市教育局',
+        organiserDepartmentId: await did(t, '市教育局'),
         heldInName: 'other',
         startsAt,
         endsAt,

@@ -1,16 +1,16 @@
 import { Checkbox, DatePicker, Form, Input, InputNumber, Radio, Select, type FormInstance } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { DepartmentSelect } from '../../../components/Pickers';
 import { ApiError } from '../../../lib/http';
 import { nn } from '../../../lib/forms';
 import { ACTIVITY_CATEGORIES, EXCEPTION_KEYS, EXCEPTION_LABELS, HELD_IN_NAME_SHORT } from '../labels';
-import type { ActivityExceptions } from '@xietiao/domain';
-import { LeaderSelect } from './pickers';
+import type { ActivityExceptions, ExceptionFlag } from '@xietiao/domain';
+import { LeaderSelect, NO_DEPARTMENT, OrganiserDepartmentSelect, SuperiorRankSelect } from './pickers';
 
 export interface ActivityFormValues {
   category?: string;
   title?: string;
   organiserName?: string;
+  /** a department's id, or NO_DEPARTMENT (sent as null) */
   organiserDepartmentId?: string | null;
   heldInName?: 'party' | 'government' | 'other';
   startsAt?: Dayjs | null;
@@ -38,7 +38,8 @@ export function toBody(v: ActivityFormValues) {
     category: v.category as (typeof ACTIVITY_CATEGORIES)[number],
     title: (v.title ?? '').trim(),
     organiserName: (v.organiserName ?? '').trim(),
-    organiserDepartmentId: v.organiserDepartmentId ?? null,
+    // required by the form; a missing one is left for the server to refuse, never defaulted
+    organiserDepartmentId: v.organiserDepartmentId === NO_DEPARTMENT ? null : (v.organiserDepartmentId as string),
     heldInName: v.heldInName ?? 'other',
     startsAt: toIso(v.startsAt),
     endsAt: toIso(v.endsAt),
@@ -46,7 +47,10 @@ export function toBody(v: ActivityFormValues) {
     travelMinutes: v.travelMinutes ?? 0,
     area: nn(v.area),
     requestedLeaderIds: v.requestedLeaderIds ?? [],
-    exceptions: Object.fromEntries(EXCEPTION_KEYS.map((k) => [k, !!v.exceptions?.[k]])) as unknown as ActivityExceptions,
+    exceptions: {
+      ...(Object.fromEntries(EXCEPTION_KEYS.map((k) => [k, !!v.exceptions?.[k]])) as Record<ExceptionFlag, boolean>),
+      superiorLeaderRankOrder: v.exceptions?.superiorLeaderAttends ? (v.exceptions.superiorLeaderRankOrder ?? null) : null,
+    } satisfies ActivityExceptions,
     description: nn(v.description),
     contact: nn(v.contact),
   };
@@ -94,6 +98,7 @@ function disabledPast(d: Dayjs) {
 
 /** The fields of an attendance request (出席申请), shared by the request page and the edit dialog. */
 export function ActivityFields() {
+  const superiorAttends = Form.useWatch(['exceptions', 'superiorLeaderAttends'], Form.useFormInstance()) === true;
   return (
     <>
       <div className="xt-act-grid">
@@ -125,8 +130,13 @@ export function ActivityFields() {
         >
           <Input id="act-organiser" maxLength={100} placeholder="如：市教育局" />
         </Form.Item>
-        <Form.Item name="organiserDepartmentId" label="主办部门" tooltip="本机关的主办或承办部门，用于判断分管领导">
-          <DepartmentSelect id="act-department" />
+        <Form.Item
+          name="organiserDepartmentId"
+          label="主办部门"
+          tooltip="本机关的主办或承办部门，用于判断分管领导；外单位主办的选“无”，按工作领域判断"
+          rules={[{ required: true, message: '请选择主办部门（外单位主办的选“无”）' }]}
+        >
+          <OrganiserDepartmentSelect id="act-department" />
         </Form.Item>
         <Form.Item name="startsAt" label="开始时间" rules={[{ required: true, message: '请选择开始时间' }]}>
           <DatePicker
@@ -198,6 +208,16 @@ export function ActivityFields() {
           </Form.Item>
         ))}
       </Form.Item>
+      {superiorAttends && (
+        <Form.Item
+          name={['exceptions', 'superiorLeaderRankOrder']}
+          label="来访上级领导级别"
+          tooltip="按来访领导相当于本机关哪一级别领导选择，系统据此建议陪同的领导（相当于主要领导或更高的，建议主要领导出席）"
+          rules={[{ required: true, message: '请选择来访上级领导的级别' }]}
+        >
+          <SuperiorRankSelect id="act-superior-rank" />
+        </Form.Item>
+      )}
       <Form.Item name="description" label="说明">
         <Input.TextArea id="act-description" rows={3} maxLength={5000} placeholder="活动内容、规模、议程，需领导讲话或颁奖等" />
       </Form.Item>

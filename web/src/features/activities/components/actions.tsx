@@ -5,7 +5,7 @@ import { useMe } from '../../../lib/auth';
 import type { ActivityDetail, ActivityMutations } from '../api';
 import { useSuggestion } from '../api';
 import { ActivityFields, placeServerError, toBody, type ActivityFormValues } from './ActivityFields';
-import { LeaderSelect, OfficeStaffSelect } from './pickers';
+import { LeaderSelect, NO_DEPARTMENT, OfficeStaffSelect } from './pickers';
 import { useActivityError } from './useActivityError';
 import { DECISION_OPTIONS } from '../labels';
 
@@ -169,7 +169,8 @@ export function EditModal({ a, open, onClose, mutations }: { a: ActivityDetail; 
       category: x.category,
       title: a.title,
       organiserName: x.organiserName,
-      organiserDepartmentId: x.organiserDepartmentId ?? undefined,
+      // a request on record without a department of this organ shows as 无
+      organiserDepartmentId: x.organiserDepartmentId ?? NO_DEPARTMENT,
       heldInName: x.heldInName as ActivityFormValues['heldInName'],
       startsAt: dayjs(x.startsAt),
       endsAt: dayjs(x.endsAt),

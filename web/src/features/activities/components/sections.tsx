@@ -5,6 +5,7 @@ import { EmptyState } from '../../../components/EmptyState';
 import { fmtDateTime } from '../../../lib/format';
 import type { ActivityDetail, Candidate } from '../api';
 import { allows } from '../../../lib/actions';
+import { SuperiorRankText } from './pickers';
 import {
   ASSIGNMENT_COLORS,
   ASSIGNMENT_LABELS,
@@ -51,6 +52,7 @@ export function BasicInfo({ a }: { a: ActivityDetail }) {
                     {flags.map((k) => (
                       <Tag key={k} color="purple">
                         {EXCEPTION_LABELS[k]}
+                        {k === 'superiorLeaderAttends' && <SuperiorRankText rankOrder={x.exceptions.superiorLeaderRankOrder} />}
                       </Tag>
                     ))}
                   </Space>

@@ -85,7 +85,8 @@ export function ActivityFormPage() {
           initialValues={{
             heldInName: 'other',
             organiserName: me.departmentName ?? undefined,
-            organiserDepartmentId: me.departmentId ?? undefined,
+            // 主办部门 has no default: it decides the leader in charge, and the office's own
+            // department would make the office the organiser of every request it enters
             travelMinutes: 20,
             requestedLeaderIds: [],
             exceptions: NO_EXCEPTIONS,

@@ -47,7 +47,10 @@ export function createMattersRepo(db: Conn) {
     },
 
     async list(actor: Actor, q: { kind?: string; status?: string; q?: string; mineUserId?: string; page: number; pageSize: number }) {
-      let base = db.selectFrom('matters').where(whereVisible(actor));
+      // need-to-know row by row (K-11): the page walks the updated_at index and the capped count
+      // stops at the cap, each candidate looked up on the access list's key — no hash of every
+      // matter the viewer may see, which grows with the history
+      let base = db.selectFrom('matters').where(whereVisible(actor, 'matters.id', { perRow: true }));
       if (q.kind) base = base.where('matters.kind', '=', q.kind);
       if (q.status) base = base.where('matters.status', '=', q.status);
       if (q.q) base = base.where('matters.title', 'like', `%${q.q.replace(/[%_]/g, '')}%`);

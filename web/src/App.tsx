@@ -8,7 +8,6 @@ import { queryClient } from './lib/http';
 import { isAdmin } from './lib/roles';
 import { AppLayout } from './components/AppLayout';
 import { RouteError } from './components/RouteError';
-import { UnderConstruction } from './components/UnderConstruction';
 import { theme } from './theme';
 
 function page<T extends Record<string, unknown>>(loader: () => Promise<T>, name: keyof T): ComponentType {
@@ -66,10 +65,6 @@ const router = createBrowserRouter([
       { path: 'activities/calendar', element: s(<SchedulePage />) },
       { path: 'activities/week', element: s(<WeekTablePage />) },
       { path: 'activities/:id', element: s(<ActivityDetailPage />) },
-      { path: 'outgoing', element: <UnderConstruction title="发文" description="起草、核稿、会签、签发与发文登记等功能正在开发。" /> },
-      { path: 'incoming', element: <UnderConstruction title="收文" description="签收登记、拟办批办、承办阅知与传阅等功能正在开发。" /> },
-      { path: 'meetings', element: <UnderConstruction title="会议" description="议题征集、会前协调、会议通知与纪要等功能正在开发。" /> },
-      { path: 'supervision', element: <UnderConstruction title="督办" description="督办立项、催办、办结反馈等功能正在开发。" /> },
       { path: 'checks', element: s(<ChecksPage />) },
       { path: '*', element: <RouteError notFound /> },
     ],

@@ -68,6 +68,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'auth.login': '登录',
   'auth.logout': '退出登录',
   'auth.login_failed': '登录失败',
+  'auth.login_throttled': '登录被限制（失败过多，须等待或账号已锁定）',
   'auth.password_changed': '修改密码',
   'auth.account_locked': '账号因多次登录失败被锁定',
   'auth.account_unlocked': '解除账号锁定',

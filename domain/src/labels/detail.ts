@@ -244,7 +244,7 @@ const VALUE_LABELS: Record<string, Record<string, string>> = {
   decision: DECISION_LABELS,
   period: PERIOD_LABELS,
   line: LINE_LABELS,
-  reason: { unknown_user: '用户名不存在', inactive: '账号已停用', wrong_password: '密码错误' },
+  reason: { unknown_user: '用户名不存在', inactive: '账号已停用', wrong_password: '密码错误', throttled: '失败过多，须等待', locked: '账号已锁定' },
 };
 
 function kindValues(action: string | undefined): Record<string, string> {

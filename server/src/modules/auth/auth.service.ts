@@ -50,11 +50,11 @@ export function createAuthService(ctx: Pick<AppContext, 'db' | 'clock'>) {
     const pairKey = throttle.pairKey(username, ip);
     // A locked account is refused before its attempt uses up one of the pair's slots.
     const held = await throttle.lockedUntil(db, clock, accountKey);
-    if (held) throw accountLocked(held);
+    if (held) throw await refused(username, ip, 'locked', held, accountLocked(held));
     const pair = await throttle.take(db, clock, pairKey, throttle.PAIR_RULE);
-    if (!pair.ok) throw tooMany(`登录失败次数过多，请于${formatChineseDateTime(pair.until)}后再试`);
+    if (!pair.ok) throw await refused(username, ip, 'throttled', pair.until, tooMany(`登录失败次数过多，请于${formatChineseDateTime(pair.until)}后再试`));
     const account = await throttle.take(db, clock, accountKey, throttle.ACCOUNT_RULE);
-    if (!account.ok) throw accountLocked(account.until);
+    if (!account.ok) throw await refused(username, ip, 'locked', account.until, accountLocked(account.until));
 
     const user = await createAuthRepo(db).credentialsByUsername(username);
     const ok = await verifyPassword(password, user?.password_hash ?? DUMMY_HASH);
@@ -80,6 +80,24 @@ export function createAuthService(ctx: Pick<AppContext, 'db' | 'clock'>) {
       return session;
     });
     return { token, me: await me(user.id, csrfToken) };
+  }
+
+  /**
+   * A login refused before the password check (waiting after failures, or the account locked) is
+   * a failure too: audited as `auth.login_throttled`, with who tried, from where and until when.
+   */
+  async function refused(username: string, ip: string, reason: 'throttled' | 'locked', until: string, err: Error) {
+    const user = await createAuthRepo(db).credentialsByUsername(username);
+    await runTx(db, (tx) =>
+      appendAudit(tx, clock, {
+        actorId: user?.id ?? null,
+        action: 'auth.login_throttled',
+        entityType: 'user',
+        entityId: user?.id ?? null,
+        detail: { username, ip, reason, until },
+      }),
+    );
+    return err;
   }
 
   function accountLocked(until: string) {

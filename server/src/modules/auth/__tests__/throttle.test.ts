@@ -48,6 +48,10 @@ describe.each(testDialects())('X-4 login throttling [%s]', (dialect) => {
     // every failure that was checked is audited; the refusals are not password checks
     const failed = (await audit('auth.login_failed')).filter((a) => a.detail?.includes('198.51.100.7'));
     expect(failed.length).toBe(checks());
+    // and every refusal before the check is on record too, as a throttled login
+    const throttled = (await audit('auth.login_throttled')).filter((a) => a.detail?.includes('198.51.100.7'));
+    expect(throttled.length).toBe(1000 - checks());
+    expect(JSON.parse(throttled[0].detail!)).toMatchObject({ username: 'reviewer', reason: 'throttled' });
     // the right password from that address waits too; from another address it works at once
     expect((await login('reviewer', DEMO_PASSWORD, '198.51.100.7')).statusCode).toBe(429);
     expect((await login('reviewer', DEMO_PASSWORD, '198.51.100.8')).statusCode).toBe(200);

@@ -10,6 +10,7 @@ import {
   EXCEPTION_FLAGS,
   EXCEPTION_LABELS,
   HELD_IN_NAME_LABELS,
+  IN_NAME_HELD,
   type ActivityFacts,
   type ActivityRuleSettings,
   type ExceptionFlag,
@@ -92,8 +93,9 @@ export function inNameQuotaPeriod(date: string | Date, period: ActivityRuleSetti
   return { from: `${y}-${pad(m0)}-01`, to: `${y}-${pad(m1)}-${pad(lastDay)}` };
 }
 
+/** Held in the Party committee's or the government's name, or in both together (`IN_NAME_HELD`). */
 export function isInName(a: Pick<ActivityFacts, 'heldInName'>): boolean {
-  return a.heldInName === 'party' || a.heldInName === 'government';
+  return IN_NAME_HELD.includes(a.heldInName);
 }
 
 /**

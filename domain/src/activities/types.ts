@@ -6,10 +6,23 @@
 export const ACTIVITY_CATEGORIES = ['会议', '庆典', '表彰', '宴会', '晚会', '视察调研', '涉外活动', '群众性集会', '文艺体育活动', '纪念活动', '其他'] as const;
 export type ActivityCategory = (typeof ACTIVITY_CATEGORIES)[number];
 
-/** In whose name the activity is held. */
-export const HELD_IN_NAME = ['party', 'government', 'other'] as const;
+/**
+ * In whose name the activity is held: the Party committee's, the government's, both jointly
+ * (以党委、政府名义, common for a city's major meetings), or a department's or unit's.
+ */
+export const HELD_IN_NAME = ['party', 'government', 'party_and_government', 'other'] as const;
 export type HeldInName = (typeof HELD_IN_NAME)[number];
-export const HELD_IN_NAME_LABELS: Record<HeldInName, string> = { party: '以党委名义', government: '以政府名义', other: '其他（部门、单位名义）' };
+export const HELD_IN_NAME_LABELS: Record<HeldInName, string> = {
+  party: '以党委名义',
+  government: '以政府名义',
+  party_and_government: '以党委、政府名义',
+  other: '其他（部门、单位名义）',
+};
+/**
+ * The values that are "held in the Party committee's or government's name" (以党委、政府名义举办),
+ * to which the quota and the 陪会 rule apply: each of them alone, and both together.
+ */
+export const IN_NAME_HELD: readonly HeldInName[] = ['party', 'government', 'party_and_government'];
 
 /** The four exception flags of ACT-3 (灵活掌握). */
 export const EXCEPTION_FLAGS = ['superiorLeaderAttends', 'unifiedCommemoration', 'advancesCentralWork', 'outstandingActivity'] as const;

@@ -32,7 +32,7 @@ const ActivityFields = z.object({
     .min(1, '请选择主办部门')
     .max(64, '过长')
     .nullable(),
-  heldInName: z.enum(HELD_IN_NAME, { message: '举办名义应为 party（党委）、government（政府）或 other' }),
+  heldInName: z.enum(HELD_IN_NAME, { message: '举办名义应为 party（党委）、government（政府）、party_and_government（党委、政府）或 other' }),
   startsAt: IsoDateTime,
   endsAt: IsoDateTime,
   place: NonEmpty(200),
@@ -122,6 +122,20 @@ export const Assignment = z.object({
   note: z.string().nullable(),
 });
 
+export const REMINDER_STATES = ['pending', 'fired', 'cancelled', 'skipped'] as const;
+/**
+ * One ACT-7 reminder as scheduled: its timer kind, its name, the time it was set for (null when
+ * that time had already passed at approval, so none was set), and its state — pending, fired
+ * (`firedAt`), cancelled, or skipped (never sent: past when scheduled, or departure confirmed first).
+ */
+export const ActivityReminder = z.object({
+  kind: z.string(),
+  label: z.string(),
+  dueAt: z.string().nullable(),
+  state: z.enum(REMINDER_STATES),
+  firedAt: z.string().nullable(),
+});
+
 export const ActivitySummary = MatterSummary.extend({
   category: z.string(),
   organiserName: z.string(),
@@ -154,7 +168,10 @@ export const ActivityDetail = MatterDetail.extend({
     reminderState: z.enum(['none', 'reminded', 'departed']),
     remindedAt: z.string().nullable(),
     departedAt: z.string().nullable(),
+    /** computed from today's rule settings: the forecast before approval (what is set is `reminders`) */
     reminderTimes: z.object({ dayBefore: z.string(), departure: z.string(), escalateAt: z.string() }),
+    /** ACT-7: the reminders actually scheduled (the timers) and what became of them; empty before approval */
+    reminders: z.array(ActivityReminder).optional(),
   }),
   assignments: z.array(Assignment),
   ruleEvaluations: z.array(RuleEvaluation),

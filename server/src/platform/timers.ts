@@ -54,6 +54,21 @@ export async function cancelTimers(tx: Conn, where: { taskId?: string; matterId?
   await q.execute();
 }
 
+/**
+ * The timers of a matter of the given kinds, in the order they were scheduled (ids are
+ * time-ordered): what was actually set, and whether it is pending, fired (when) or cancelled.
+ */
+export async function timersOfMatter(conn: Conn, matterId: string, kinds: string[]) {
+  if (!kinds.length) return [];
+  return conn
+    .selectFrom('timers')
+    .select(['id', 'kind', 'due_at', 'state', 'fired_at'])
+    .where('matter_id', '=', matterId)
+    .where('kind', 'in', kinds)
+    .orderBy('id')
+    .execute();
+}
+
 export interface TimerRunner {
   /** Fire every due timer now; returns how many fired. */
   runDue(): Promise<number>;

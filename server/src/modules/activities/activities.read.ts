@@ -1,20 +1,29 @@
-/** Reading activities: the detail (rules, candidates, allowed actions), the list, the suggested proposal. */
+/**
+ * Reading activities: the detail (rules, candidates, allowed actions, the reminders as scheduled),
+ * the list, the suggested proposal.
+ */
 import { addCalendarDays, type api, proposeAttendees, reminderTimes, substitutes, type Candidate } from '@xietiao/domain';
 import type { z } from 'zod';
 import type { AppContext } from '../../platform/context';
 import type { Actor } from '../../platform/auth/actor';
 import { fromJson } from '../../platform/json';
 import { forbidden } from '../../platform/errors';
+import { timersOfMatter } from '../../platform/timers';
 import type { Kernel } from '../../kernel/kernel';
 import type { MattersService } from '../../kernel/matters.service';
 import { presentMatterSummary } from '../../kernel/matters.presenter';
 import { createLookupsRepo } from '../../kernel/reads';
-import { createActivitiesRepo } from './activities.repo';
-import { mayConfirmFor } from './activities.kind';
+import { createActivitiesRepo, type ActivityRow } from './activities.repo';
+import { ACTIVITY_TIMERS, mayConfirmFor } from './activities.kind';
 import { assess, loadOr404 } from './activities.support';
 import type { Schedule } from '../schedule/schedule.service';
 
 type Deps = Pick<AppContext, 'db' | 'clock'>;
+type Reminder = z.infer<typeof api.ActivityReminder>;
+
+const REMINDER_NAMES: Record<keyof typeof ACTIVITY_TIMERS, string> = { dayBefore: '提前一天提醒', departure: '出发提醒', escalate: '未出发上报' };
+/** States in which an activity's reminders have been scheduled (and none set means its time had passed). */
+const SCHEDULED_STATES = ['approved', 'confirmed', 'completed'];
 
 export function createActivityReads({ db, clock }: Deps, { kernel, matters, schedule }: { kernel: Kernel; matters: MattersService; schedule: Schedule }) {
   async function detail(actor: Actor, id: string) {
@@ -61,6 +70,7 @@ export function createActivityReads({ db, clock }: Deps, { kernel, matters, sche
         remindedAt: a.reminded_at,
         departedAt: a.departed_at,
         reminderTimes: { dayBefore: times.dayBefore.toISOString(), departure: times.departure.toISOString(), escalateAt: times.escalateAt.toISOString() },
+        reminders: await scheduledReminders(a, m.status),
       },
       assignments: assignments.map((r) => ({
         leaderId: r.leader_id,
@@ -77,6 +87,27 @@ export function createActivityReads({ db, clock }: Deps, { kernel, matters, sche
         ? assignments.filter((r) => r.status === 'assigned' && mayConfirmFor(actor, r.leader_id, r.secretary_id)).map((r) => r.leader_id)
         : [],
     };
+  }
+
+  /**
+   * ACT-7: the reminders as they were scheduled, from the timers — not recomputed from today's
+   * settings, which may have changed since. Of each kind the latest timer counts (a changed time
+   * or travel cancels and sets them again). The departure reminder and the escalation are not
+   * sent once departure is confirmed (their handlers skip), so they show as skipped then.
+   */
+  async function scheduledReminders(a: ActivityRow, status: string): Promise<Reminder[]> {
+    const timers = await timersOfMatter(db, a.matter_id, Object.values(ACTIVITY_TIMERS));
+    if (!timers.length && !SCHEDULED_STATES.includes(status)) return [];
+    return (Object.keys(ACTIVITY_TIMERS) as (keyof typeof ACTIVITY_TIMERS)[]).map((key) => {
+      const kind = ACTIVITY_TIMERS[key];
+      const label = REMINDER_NAMES[key];
+      const t = timers.filter((x) => x.kind === kind).at(-1);
+      if (!t) return { kind, label, dueAt: null, state: 'skipped', firedAt: null };
+      const departedFirst =
+        key !== 'dayBefore' && !!a.departed_at && (t.state === 'pending' || (t.state === 'fired' && !!t.fired_at && t.fired_at >= a.departed_at));
+      if (departedFirst) return { kind, label, dueAt: t.due_at, state: 'skipped', firedAt: null };
+      return { kind, label, dueAt: t.due_at, state: t.state, firedAt: t.state === 'fired' ? t.fired_at : null };
+    });
   }
 
   async function list(actor: Actor, q: z.infer<typeof api.ActivityListQuery>) {

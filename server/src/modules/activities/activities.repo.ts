@@ -1,5 +1,5 @@
 /** The only SQL for activities, their assignments and the facts the rules and recommendation need. */
-import type { BusyPeriod, LeaderFacts } from '@xietiao/domain';
+import { IN_NAME_HELD, type BusyPeriod, type LeaderFacts } from '@xietiao/domain';
 import { sql } from 'kysely';
 import type { Actor } from '../../platform/auth/actor';
 import type { Conn } from '../../platform/db/database';
@@ -280,13 +280,13 @@ export function createActivitiesRepo(db: Conn) {
       }
       return o.leaderId ? out.filter((b) => b.leaderId === o.leaderId) : out;
     },
-    /** Activities in the party/government name starting in [from, to) that are not declined or cancelled. */
+    /** Activities in the party/government name (either, or both: IN_NAME_HELD) starting in [from, to) that are not declined or cancelled. */
     async countInName(from: string, to: string, excludeId: string | null) {
       let q = db
         .selectFrom('activities')
         .innerJoin('matters', 'matters.id', 'activities.matter_id')
         .select((eb) => eb.fn.countAll<number>().as('n'))
-        .where('activities.held_in_name', 'in', ['party', 'government'])
+        .where('activities.held_in_name', 'in', [...IN_NAME_HELD])
         .where('matters.status', 'not in', ['declined', 'cancelled'])
         .where('activities.starts_at', '>=', from)
         .where('activities.starts_at', '<', to);

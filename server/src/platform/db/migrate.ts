@@ -11,6 +11,7 @@ import { steps } from './migrations/0004_steps';
 import { openWork } from './migrations/0005_open_work';
 import { calendar } from './migrations/0006_calendar';
 import { versionsNumbers } from './migrations/0007_versions_numbers';
+import { heldInName } from './migrations/0008_held_in_name';
 
 export interface MigrationContext {
   dialect: Dialect;
@@ -18,7 +19,8 @@ export interface MigrationContext {
   json: 'text' | 'jsonb';
 }
 
-function migrations(ctx: MigrationContext): Record<string, Migration> {
+/** Every migration by name, in order (exported for the tests that migrate step by step). */
+export function migrations(ctx: MigrationContext): Record<string, Migration> {
   return {
     '0001_foundation': foundation(ctx),
     '0002_activities': activities(ctx),
@@ -27,6 +29,7 @@ function migrations(ctx: MigrationContext): Record<string, Migration> {
     '0005_open_work': openWork(ctx),
     '0006_calendar': calendar(ctx),
     '0007_versions_numbers': versionsNumbers(ctx),
+    '0008_held_in_name': heldInName(ctx),
   };
 }
 

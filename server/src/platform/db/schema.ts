@@ -304,7 +304,8 @@ export interface CountersTable {
 export interface ActivitiesTable {
   matter_id: string;
   category: string;
-  held_in_name: 'party' | 'government' | 'other';
+  /** CHECK widened by 0008 to take party_and_government (以党委、政府名义) */
+  held_in_name: 'party' | 'government' | 'party_and_government' | 'other';
   organiser_name: string;
   organiser_department_id: string | null;
   starts_at: string;

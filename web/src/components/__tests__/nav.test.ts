@@ -1,13 +1,10 @@
 /** X-1: every menu entry leads to a page that is built (no entry for an area still to come). */
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { navFor } from '../nav';
 import type { Me } from '../../lib/types';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const app = fs.readFileSync(path.resolve(here, '../../App.tsx'), 'utf8');
+// the routes as written (Vite's ?raw import: the file's text)
+import app from '../../App.tsx?raw';
 const patterns = ['/', ...[...app.matchAll(/path: '([^'*]+)'/g)].map((m) => `/${m[1]}`)].map((r) => new RegExp(`^${r.replace(/:[a-z]+/gi, '[^/]+')}$`));
 const routed = (p: string) => patterns.some((re) => re.test(p));
 

@@ -1,4 +1,12 @@
-import { activityLifecycle, ACTIVITY_CATEGORIES, EXCEPTION_FLAGS, EXCEPTION_LABELS, HELD_IN_NAME_LABELS, type ActivityExceptions } from '@xietiao/domain';
+import {
+  activityLifecycle,
+  ACTIVITY_CATEGORIES,
+  EXCEPTION_FLAGS,
+  EXCEPTION_LABELS,
+  HELD_IN_NAME_LABELS,
+  type ActivityExceptions,
+  type HeldInName,
+} from '@xietiao/domain';
 import { chinaDate } from '@xietiao/domain/calendar/workdays';
 import { formatChineseDate } from '../../lib/format';
 
@@ -12,8 +20,13 @@ export const NO_EXCEPTIONS: ActivityExceptions = {
   outstandingActivity: false,
 };
 
-/** Short labels for the radio (举办名义). */
-export const HELD_IN_NAME_SHORT: Record<string, string> = { party: '以党委名义', government: '以政府名义', other: '其他' };
+/** Short labels for the radio (举办名义), in the order of HELD_IN_NAME. */
+export const HELD_IN_NAME_SHORT: Record<HeldInName, string> = {
+  party: '以党委名义',
+  government: '以政府名义',
+  party_and_government: '以党委、政府名义',
+  other: '其他',
+};
 
 export const ACTIVITY_STATES = Object.entries(activityLifecycle.states).map(([value, s]) => ({ value, label: s.label }));
 export function activityStateLabel(s: string): string {
@@ -54,6 +67,9 @@ export const LEADER_STATUS_COLORS: Record<string, string> = {
 
 export const REMINDER_LABELS: Record<string, string> = { none: '未提醒', reminded: '已提醒', departed: '已出发' };
 export const REMINDER_COLORS: Record<string, string> = { none: 'default', reminded: 'blue', departed: 'green' };
+/** ACT-7: a scheduled reminder's state (skipped: never sent — its time had passed, or departure was confirmed first). */
+export const REMINDER_STATE_LABELS: Record<string, string> = { pending: '待提醒', fired: '已提醒', cancelled: '已取消', skipped: '已过' };
+export const REMINDER_STATE_COLORS: Record<string, string> = { pending: 'blue', fired: 'green', cancelled: 'default', skipped: 'default' };
 
 export const LEVEL_META: Record<string, { alert: 'success' | 'info' | 'warning' | 'error'; label: string; tag: string }> = {
   ok: { alert: 'success', label: '符合', tag: 'green' },

@@ -600,4 +600,105 @@ describe.each(testDialects())('ACT-7 reminders [%s]', (dialect) => {
     await runner.runDue();
     expect((await kinds(await t.login('office'))).filter((n) => n.matterId === a.id).map((n) => n.kind)).not.toContain('activity_escalation');
   });
+
+  const setReminderSettings = async (reminders: Record<string, unknown>) => {
+    const admin = await t.login('admin');
+    const current = (await admin.get('/api/v1/activity-rules')).json();
+    const res = await admin.put('/api/v1/activity-rules', { version: current.version, settings: { ...current.settings, reminders } });
+    expect(res.statusCode, res.body).toBe(200);
+    return current.settings.reminders as Record<string, unknown>;
+  };
+  const reminder = (kind: string, label: string, dueAt: string | null, state: string, firedAt: string | null = null) => ({
+    kind,
+    label,
+    dueAt,
+    state,
+    firedAt,
+  });
+
+  it('ACT-7 the card shows the reminders as scheduled and when they fired, not times recomputed from rule settings changed since', async () => {
+    const runner = createTimerRunner(t.ctx, timerHandlers(t.ctx));
+    clock.set('2026-11-27T01:00:00Z');
+    const defaults = await setReminderSettings({ dayBeforeAt: '17:00', marginMinutes: 45, escalateAfterMinutes: 10 });
+    // Wednesday 9 December 2026, 09:00 Beijing; 60 min travel + 45 margin → leave by 07:15, escalate at 07:25; day before at 17:00.
+    const a = await approvedActivity('赴丙县调研学前教育', '2026-12-09T01:00:00Z', '2026-12-09T03:00:00Z');
+    // The setting is changed back: computed from it now, every time would differ from the one set.
+    await setReminderSettings(defaults);
+    const [office, staff] = await Promise.all(['office', 'staff'].map((u) => t.login(u)));
+    const card = async (agent = office) => (await agent.get(`/api/v1/activities/${a.id}`)).json().activity;
+    let x = await card();
+    expect(x.reminderTimes).toEqual({ dayBefore: '2026-12-08T08:00:00.000Z', departure: '2026-12-08T23:30:00.000Z', escalateAt: '2026-12-09T00:00:00.000Z' });
+    const day = (state: string, firedAt: string | null = null) => reminder('activity.day_before', '提前一天提醒', '2026-12-08T09:00:00.000Z', state, firedAt);
+    const dep = (state: string, firedAt: string | null = null) => reminder('activity.departure', '出发提醒', '2026-12-08T23:15:00.000Z', state, firedAt);
+    const esc = (state: string, firedAt: string | null = null) => reminder('activity.escalate', '未出发上报', '2026-12-08T23:25:00.000Z', state, firedAt);
+    expect(x.reminders).toEqual([day('pending'), dep('pending'), esc('pending')]);
+    expect((await card(staff)).reminders).toEqual(x.reminders);
+
+    clock.set('2026-12-08T09:00:40Z');
+    await runner.runDue();
+    x = await card(await t.login('office'));
+    expect(x.reminders).toEqual([day('fired', '2026-12-08T09:00:40.000Z'), dep('pending'), esc('pending')]);
+    clock.set('2026-12-08T23:15:00Z');
+    await runner.runDue();
+    // Nobody confirms departure: the escalation fires at 07:25 as set, not at 08:00 as today's setting would say.
+    clock.set('2026-12-08T23:25:00Z');
+    await runner.runDue();
+    const later = await t.login('office');
+    expect((await kinds(later)).filter((n) => n.matterId === a.id).map((n) => n.kind)).toContain('activity_escalation');
+    x = await card(later);
+    expect(x.reminders).toEqual([day('fired', '2026-12-08T09:00:40.000Z'), dep('fired', '2026-12-08T23:15:00.000Z'), esc('fired', '2026-12-08T23:25:00.000Z')]);
+    expect(x.reminderTimes.escalateAt).toBe('2026-12-09T00:00:00.000Z');
+  });
+
+  it('ACT-7 reminders never sent show as skipped (past at approval, or departure confirmed first); a re-opened activity’s as cancelled; none before approval', async () => {
+    const runner = createTimerRunner(t.ctx, timerHandlers(t.ctx));
+    // Thursday 10 December 2026, 18:00 Beijing: the day-before reminder (16:00) of tomorrow's activity has passed.
+    clock.set('2026-12-10T10:00:00Z');
+    const a = await approvedActivity('赴丁县检查食堂卫生', '2026-12-11T01:00:00Z', '2026-12-11T03:00:00Z');
+    // (a new session at each step: the clock jumps past the idle timeout)
+    const card = async (id: string) => (await (await t.login('staff')).get(`/api/v1/activities/${id}`)).json().activity;
+    expect((await card(a.id)).reminders).toEqual([
+      reminder('activity.day_before', '提前一天提醒', null, 'skipped'),
+      reminder('activity.departure', '出发提醒', '2026-12-10T23:30:00.000Z', 'pending'),
+      reminder('activity.escalate', '未出发上报', '2026-12-11T00:00:00.000Z', 'pending'),
+    ]);
+    clock.set('2026-12-10T23:20:00Z');
+    expect((await (await t.login('staff')).post(`/api/v1/activities/${a.id}/reminder`, { state: 'departed' })).statusCode).toBe(200);
+    const skipped = [
+      reminder('activity.day_before', '提前一天提醒', null, 'skipped'),
+      reminder('activity.departure', '出发提醒', '2026-12-10T23:30:00.000Z', 'skipped'),
+      reminder('activity.escalate', '未出发上报', '2026-12-11T00:00:00.000Z', 'skipped'),
+    ];
+    expect((await card(a.id)).reminders).toEqual(skipped);
+    clock.set('2026-12-11T00:05:00Z');
+    await runner.runDue();
+    expect((await card(a.id)).reminders).toEqual(skipped);
+
+    clock.set('2026-11-27T01:00:00Z');
+    const b = await approvedActivity('赴戊县调研校车管理', '2026-12-16T01:00:00Z', '2026-12-16T03:00:00Z');
+    const office = await t.login('office');
+    const re = await office.post(`/api/v1/activities/${b.id}/reopen`, { version: b.version, reason: '王芳副市长另有安排' });
+    expect(re.statusCode, re.body).toBe(200);
+    expect(re.json().activity.reminders.map((r: { state: string; dueAt: string }) => [r.state, r.dueAt])).toEqual([
+      ['cancelled', '2026-12-15T08:00:00.000Z'],
+      ['cancelled', '2026-12-15T23:30:00.000Z'],
+      ['cancelled', '2026-12-16T00:00:00.000Z'],
+    ]);
+    const liaison = await t.login('liaison');
+    const filed = await liaison.post('/api/v1/activities', {
+      category: '视察调研',
+      title: '赴己县调研课后服务',
+      organiserName: '市教育局',
+      organiserDepartmentId: await did(t, '市教育局'),
+      heldInName: 'other',
+      startsAt: '2026-12-17T01:00:00Z',
+      endsAt: '2026-12-17T03:00:00Z',
+      place: '己县实验小学',
+      travelMinutes: 30,
+      area: '教育',
+      requestedLeaderIds: [await uid(t, 'wangfang')],
+    });
+    expect(filed.statusCode, filed.body).toBe(200);
+    expect(filed.json().activity.reminders).toEqual([]);
+  });
 });

@@ -3,7 +3,7 @@ import type { Dayjs } from 'dayjs';
 import { ApiError } from '../../../lib/http';
 import { nn } from '../../../lib/forms';
 import { ACTIVITY_CATEGORIES, EXCEPTION_KEYS, EXCEPTION_LABELS, HELD_IN_NAME_SHORT } from '../labels';
-import type { ActivityExceptions, ExceptionFlag } from '@xietiao/domain';
+import type { ActivityExceptions, ExceptionFlag, HeldInName } from '@xietiao/domain';
 import { LeaderSelect, NO_DEPARTMENT, OrganiserDepartmentSelect, SuperiorRankSelect } from './pickers';
 
 export interface ActivityFormValues {
@@ -12,7 +12,7 @@ export interface ActivityFormValues {
   organiserName?: string;
   /** a department's id, or NO_DEPARTMENT (sent as null) */
   organiserDepartmentId?: string | null;
-  heldInName?: 'party' | 'government' | 'other';
+  heldInName?: HeldInName;
   startsAt?: Dayjs | null;
   endsAt?: Dayjs | null;
   place?: string;
@@ -106,7 +106,7 @@ export function ActivityFields() {
           <Select id="act-category" options={CATEGORY_OPTIONS} placeholder="选择类别" showSearch />
         </Form.Item>
         <Form.Item name="heldInName" label="举办名义" rules={[{ required: true, message: '请选择举办名义' }]}>
-          <Radio.Group options={Object.entries(HELD_IN_NAME_SHORT).map(([value, label]) => ({ value, label }))} />
+          <Radio.Group className="xt-act-held" options={Object.entries(HELD_IN_NAME_SHORT).map(([value, label]) => ({ value, label }))} />
         </Form.Item>
       </div>
       <Form.Item

@@ -255,7 +255,12 @@ export function proposeAttendees(candidates: Candidate[], activity: ActivityFact
     parts.push('经查，有关领导该时段均不能出席，建议与组织方沟通调整时间或不安排领导出席。');
   }
   if (exceptions.length) {
-    const named = extras.map((c) => `${who(c)}（${c.raisedBy!.map((r) => r.reason).join('；')}）`).join('、');
+    // leaders raised for the same reasons are named together, each reason once; the organiser's
+    // invitation is said briefly (the sentence itself names the exceptions)
+    const why = (c: Candidate) => [...new Set(c.raisedBy!.map((r) => (r.kind === 'requested' ? '组织方点名邀请' : r.reason)))].join('；');
+    const groups = new Map<string, Candidate[]>();
+    for (const c of extras) groups.set(why(c), [...(groups.get(why(c)) ?? []), c]);
+    const named = [...groups].map(([reason, cs]) => `${cs.map(who).join('、')}（${reason}）`).join('，');
     parts.push(
       `本活动属${exceptions.map((k) => `「${EXCEPTION_LABELS[k]}」`).join('、')}，可适当邀请本机关有关领导出席${extras.length ? `，${chosen.length ? '另' : '拟'}请${named}出席` : ''}。`,
     );

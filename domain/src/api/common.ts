@@ -39,8 +39,9 @@ export const Paging = z.object({
 });
 /**
  * A page of a list. Lists whose rows are history (已办, every matter, read 待阅, notifications,
- * the audit log) count exactly only up to `countCap(page, pageSize)` rows: beyond it `total` is that
- * cap and `totalCapped` is true ("1,000+"), so that a page costs the same however long the history.
+ * the audit log, a title search) count exactly only up to `countCap(page, pageSize)` rows: beyond it
+ * `total` is that cap and `totalCapped` is true ("200+"), so that a page costs the same however long
+ * the history. People refine a list (by state, date, words) rather than page through hundreds.
  */
 export function pageOf<T extends z.ZodType>(item: T) {
   return z.object({
@@ -53,9 +54,12 @@ export function pageOf<T extends z.ZodType>(item: T) {
   });
 }
 /** History lists count at least this far exactly. */
-export const HISTORY_COUNT_CAP = 1000;
-/** How far a history list counts for this page: the cap, and always five pages past the current one. */
-export function countCap(page: number, pageSize: number): number {
-  return Math.max(HISTORY_COUNT_CAP, (page + 5) * pageSize);
+export const HISTORY_COUNT_CAP = 200;
+/**
+ * How far a history list counts for this page: the cap, and always five pages past the current one.
+ * `floor` 0 for the closed part of a list of open work (the read 待阅): five pages ahead only.
+ */
+export function countCap(page: number, pageSize: number, floor = HISTORY_COUNT_CAP): number {
+  return Math.max(floor, (page + 5) * pageSize);
 }
 export const Ok = z.object({ ok: z.literal(true) });

@@ -15,7 +15,7 @@ export function serverPagination(
     onChange: onPage,
     showSizeChanger: false,
     hideOnSinglePage: true,
-    // a history list counted up to its cap: "1000+" (the next pages stay reachable)
+    // a history list counted up to its cap: "200+" (the next pages stay reachable)
     showTotal: (t) => `共 ${t}${opts.capped ? '+' : ''} ${opts.unit ?? '项'}`,
     ...(opts.small ? { size: 'small' as const } : {}),
   };

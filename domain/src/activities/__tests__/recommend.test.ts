@@ -262,8 +262,29 @@ describe('ACT-3 each exception raises the relevant leaders in the ranking and th
     expect(cs[0].reasons).not.toContain('属一线领导、公开场合宜少安排');
     const p = proposeAttendees(cs, a, S);
     expect(p.leaderIds).toEqual([L.exec.id, L.second1.id, L.second2.id, L.mayor.id]);
-    expect(p.opinion).toContain('另请市长陈建国（组织方点名邀请，本活动属「工作突出、影响较大的业务活动」，可适当邀请出席）出席');
+    // the sentence names the exception once; the leader's reason is said briefly
+    expect(p.opinion).toContain('本活动属「工作突出、影响较大的业务活动」，可适当邀请本机关有关领导出席，另请市长陈建国（组织方点名邀请）出席');
     expect(rules(a, p.leaderIds).find((e) => e.rule === 'publicOccasions')!.level).toBe('info');
+  });
+
+  it('ACT-4 with every exception and several leaders asked for, the proposal names each leader and each reason once', () => {
+    const a = activity({
+      title: '全市重点工作推进暨表彰大会',
+      category: '会议',
+      heldInName: 'other',
+      organiserDepartmentId: 'dept-drc',
+      requestedLeaderIds: [L.mayor.id, L.edu.id, L.exec.id],
+      exceptions: { ...NO_EXCEPTIONS, unifiedCommemoration: true, advancesCentralWork: true, outstandingActivity: true },
+    });
+    const p = proposeAttendees(recommendLeaders(a, input({ recentLoad: load })), a, S);
+    const o = p.opinion;
+    for (const id of p.leaderIds) {
+      const c = [L.mayor, L.edu, L.exec].find((l) => l.id === id);
+      if (c) expect(o.split(c.name).length - 1, `${c.name} in: ${o}`).toBe(1);
+    }
+    expect(o.split('组织方点名邀请').length - 1, o).toBeLessThanOrEqual(p.leaderIds.length);
+    expect(o.split('工作突出、影响较大的业务活动').length - 1, o).toBe(1);
+    expect(o.length, o).toBeLessThan(400);
   });
 });
 

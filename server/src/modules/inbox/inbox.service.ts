@@ -22,7 +22,8 @@ export function createInboxService(deps: Pick<AppContext, 'db' | 'clock' | 'cale
   }
   /** 待阅: the unread first, then the read ones, newest first in each; a page reads only its rows. */
   async function toRead(actor: Actor, page: number, pageSize: number) {
-    const cap = api.countCap(page, pageSize);
+    // the read ones are closed work: counted only five pages ahead
+    const cap = api.countCap(page, pageSize, 0);
     const c = await repo.toReadCounts(actor, cap);
     const from = (page - 1) * pageSize;
     const rows = from < c.unread ? await repo.toReadSlice(actor, true, from, pageSize) : [];

@@ -68,14 +68,16 @@ export function createInboxRepo(db: Conn) {
     },
 
     // ── reads ────────────────────────────────────────────────────────────────
-    /**
-     * How many of the actor's 待阅 are unread (open work: exact) and read (history: up to `cap + 1`),
-     * only on matters they may still see.
-     */
-    async toReadCounts(actor: Actor, cap: number) {
-      const unread = toReadOf(actor, true).select((eb) => eb.fn.countAll<number>().as('n'));
-      const c = await db.selectNoFrom([unread.as('unread')]).executeTakeFirstOrThrow();
-      return { unread: Number(c.unread ?? 0), read: await rowsUpTo(db, toReadOf(actor, false), cap + 1) };
+    /** How many of the actor's 待阅 are unread (open work), on matters they may still see. */
+    async unreadToReadCount(actor: Actor) {
+      const c = await toReadOf(actor, true)
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
+      return Number(c.n ?? 0);
+    },
+    /** How many read 待阅 there are, reading at most `limit` (for a page past the end). */
+    readToReadUpTo(actor: Actor, limit: number) {
+      return rowsUpTo(db, toReadOf(actor, false), limit);
     },
     /** A slice of the unread or of the read 待阅, newest first. */
     toReadSlice(actor: Actor, unread: boolean, offset: number, limit: number) {

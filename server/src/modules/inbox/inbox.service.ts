@@ -22,12 +22,19 @@ export function createInboxService(deps: Pick<AppContext, 'db' | 'clock' | 'cale
   }
   /** 待阅: the unread first, then the read ones, newest first in each; a page reads only its rows. */
   async function toRead(actor: Actor, page: number, pageSize: number) {
-    // the read ones are closed work: counted only five pages ahead
-    const cap = api.countCap(page, pageSize, 0);
-    const c = await repo.toReadCounts(actor, cap);
+    // the unread are open work, counted exactly; the read ones are closed work, never counted:
+    // the page reads one row past itself to know whether more follow (shown as "N+")
+    const unread = await repo.unreadToReadCount(actor);
     const from = (page - 1) * pageSize;
-    const rows = from < c.unread ? await repo.toReadSlice(actor, true, from, pageSize) : [];
-    if (rows.length < pageSize) rows.push(...(await repo.toReadSlice(actor, false, Math.max(0, from - c.unread), pageSize - rows.length)));
+    const rows = from < unread ? await repo.toReadSlice(actor, true, from, pageSize) : [];
+    const readFrom = Math.max(0, from - unread);
+    const want = pageSize - rows.length;
+    const reads = await repo.toReadSlice(actor, false, readFrom, want + 1);
+    const more = reads.length > want;
+    rows.push(...reads.slice(0, want));
+    const readOnPage = rows.length - Math.min(rows.length, Math.max(0, unread - from));
+    // a page past the end: how many read ones there are before it (bounded by the page's own offset)
+    const readBefore = reads.length === 0 && readFrom > 0 ? await repo.readToReadUpTo(actor, readFrom) : readFrom;
     return {
       items: rows.map((r) => ({
         id: r.id,
@@ -39,9 +46,8 @@ export function createInboxService(deps: Pick<AppContext, 'db' | 'clock' | 'cale
         createdAt: r.created_at,
         readAt: r.read_at,
       })),
-      // the unread are counted exactly (open work), the read ones up to the cap (history)
-      total: c.unread + Math.min(c.read, cap),
-      totalCapped: c.read > cap,
+      total: unread + readBefore + readOnPage + (more ? 1 : 0),
+      totalCapped: more,
       page,
       pageSize,
     };

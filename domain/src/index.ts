@@ -6,6 +6,7 @@ export * from './kernel/diff';
 export * from './kernel/numbering';
 export * from './kernel/steps';
 export * from './kernel/tasks';
+export * from './org/policy';
 export * from './lifecycles/index';
 export * from './format';
 export * from './activities/index';

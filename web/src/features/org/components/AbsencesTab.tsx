@@ -12,6 +12,7 @@ import { useMe } from '../../../lib/auth';
 import { checkWith, nn } from '../../../lib/forms';
 import { fmtDateTime } from '../../../lib/format';
 import { errorMessage } from '../../../lib/http';
+import { canOrg } from '@xietiao/domain';
 import { isLeader, isOffice } from '../../../lib/roles';
 import type { Absence } from '../../../lib/types';
 import { useAbsences, useCreateAbsence, useDeleteAbsence } from '../api';
@@ -48,7 +49,8 @@ export function AbsencesTab() {
   // The office keeps leaders' calendars; administrators never act in workflows (org.policy: absence.write).
   const officeLike = isOffice(me);
   const canAdd = officeLike || isLeader(me);
-  const canDelete = (a: Absence) => officeLike || a.userId === me.id;
+  // the server's own rule (ORG_POLICY): the office or the person; an ended one only the office
+  const canDelete = (a: Absence) => canOrg(me, 'absence.write', a.userId) && (a.endsAt > new Date().toISOString() || canOrg(me, 'absence.backfill'));
 
   const submit = async () => {
     const v = await form.validateFields().catch(() => null);

@@ -338,12 +338,18 @@ describe('组织机构', () => {
         const f = dialog(page, '登记请假外出');
         await choose(page, f.getByLabel('领导'), '李卫东（常务副市长）', { type: true });
         await choose(page, f.getByLabel('类型'), '出差');
+        // type each end and confirm it with Enter (the picker's OK button of an earlier, closing
+        // dialog can still be in the page); then close the panel
         const inputs = f.locator('.ant-picker-range input');
-        await inputs.nth(0).click();
-        await inputs.nth(0).fill(start);
-        await page.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden) .ant-picker-ok button').click();
-        await inputs.nth(1).fill(end);
-        await page.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden) .ant-picker-ok button').click();
+        for (const [i, value] of [start, end].entries()) {
+          await inputs.nth(i).click();
+          await inputs.nth(i).fill(value);
+          await inputs.nth(i).press('Enter');
+          await expect.poll(() => inputs.nth(i).inputValue()).toBe(value);
+        }
+        // (Escape only while the panel is open: otherwise it would close the dialog)
+        if (await page.locator('.ant-picker-dropdown:visible').count()) await page.keyboard.press('Escape');
+        await expect.poll(() => page.locator('.ant-picker-dropdown:visible').count()).toBe(0);
         await f.getByLabel('备注').fill(note);
         await f.getByRole('button', { name: '登记' }).click();
         return f;

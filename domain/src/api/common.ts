@@ -55,11 +55,8 @@ export function pageOf<T extends z.ZodType>(item: T) {
 }
 /** History lists count at least this far exactly. */
 export const HISTORY_COUNT_CAP = 200;
-/**
- * How far a history list counts for this page: the cap, and always five pages past the current one.
- * `floor` 0 for the closed part of a list of open work (the read 待阅): five pages ahead only.
- */
-export function countCap(page: number, pageSize: number, floor = HISTORY_COUNT_CAP): number {
-  return Math.max(floor, (page + 5) * pageSize);
+/** How far a history list counts for this page: the cap, and always five pages past the current one. */
+export function countCap(page: number, pageSize: number): number {
+  return Math.max(HISTORY_COUNT_CAP, (page + 5) * pageSize);
 }
 export const Ok = z.object({ ok: z.literal(true) });

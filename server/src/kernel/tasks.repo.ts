@@ -2,7 +2,7 @@
 import { sql } from 'kysely';
 import { api } from '@xietiao/domain';
 import type { Conn } from '../platform/db/database';
-import { sumCapped } from '../platform/db/paging';
+import { cappedTotal } from '../platform/db/paging';
 import type { Actor } from '../platform/auth/actor';
 import type { TasksTable } from '../platform/db/schema';
 import { whereVisible } from './matters.access';
@@ -182,7 +182,7 @@ export function createTasksRepo(db: Conn) {
         .selectFrom(capped.reduce((a, b) => a.union(b)).as('u'))
         .select((eb) => eb.fn.countAll<number>().as('n'))
         .executeTakeFirstOrThrow();
-      const counted = sumCapped([Number(n.n)], cap);
+      const counted = cappedTotal(Number(n.n), cap);
       // The newest `page * pageSize` of each part hold the page of their union: each part reads
       // one index from its newest end, so a page costs the same however long the history.
       const newest = parts.map((p, i) =>

@@ -5,6 +5,7 @@
 import { sql } from 'kysely';
 import type { Conn } from '../../platform/db/database';
 import { countUpTo } from '../../platform/db/paging';
+import { createLookupsRepo } from '../../kernel/reads';
 
 export interface AuditFilter {
   actorId?: string;
@@ -44,12 +45,15 @@ export function createAuditRepo(db: Conn) {
     async names(ids: string[]): Promise<Map<string, string>> {
       const out = new Map<string, string>();
       if (ids.length === 0) return out;
+      // people and departments through the kernel's lookups; organs are the audit's own question
+      const lookups = createLookupsRepo(db);
       const [users, departments, organs] = await Promise.all([
-        db.selectFrom('users').select(['id', 'name']).where('id', 'in', ids).execute(),
-        db.selectFrom('departments').select(['id', 'name']).where('id', 'in', ids).execute(),
+        lookups.userNames(ids),
+        lookups.departmentNames(ids),
         db.selectFrom('organs').select(['id', 'name']).where('id', 'in', ids).execute(),
       ]);
-      for (const r of [...organs, ...departments, ...users]) out.set(r.id, r.name);
+      for (const r of organs) out.set(r.id, r.name);
+      for (const m of [departments, users]) for (const [id, name] of m) out.set(id, name);
       return out;
     },
   };

@@ -31,8 +31,8 @@ export function createInboxService(deps: Pick<AppContext, 'db' | 'clock' | 'cale
     const want = pageSize - rows.length;
     const reads = await repo.toReadSlice(actor, false, readFrom, want + 1);
     const more = reads.length > want;
+    const readOnPage = Math.min(reads.length, want);
     rows.push(...reads.slice(0, want));
-    const readOnPage = rows.length - Math.min(rows.length, Math.max(0, unread - from));
     // a page past the end: how many read ones there are before it (bounded by the page's own offset)
     const readBefore = reads.length === 0 && readFrom > 0 ? await repo.readToReadUpTo(actor, readFrom) : readFrom;
     return {

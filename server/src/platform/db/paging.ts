@@ -13,7 +13,11 @@ export interface CappedTotal {
 }
 
 export async function countUpTo(conn: Conn, q: SelectQueryBuilder<DB, any, object>, cap: number): Promise<CappedTotal> {
-  const n = await rowsUpTo(conn, q, cap + 1);
+  return cappedTotal(await rowsUpTo(conn, q, cap + 1), cap);
+}
+
+/** A count of at most cap + 1 rows as the page tells it: exact, or the cap and "more". */
+export function cappedTotal(n: number, cap: number): CappedTotal {
   return n > cap ? { total: cap, totalCapped: true } : { total: n, totalCapped: false };
 }
 
@@ -24,10 +28,4 @@ export async function rowsUpTo(conn: Conn, q: SelectQueryBuilder<DB, any, object
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
   return Number(r.n);
-}
-
-/** Add up disjoint parts each counted up to the cap: still bounded, still exact below the cap. */
-export function sumCapped(parts: number[], cap: number): CappedTotal {
-  const n = parts.reduce((a, b) => a + b, 0);
-  return n > cap ? { total: cap, totalCapped: true } : { total: n, totalCapped: false };
 }

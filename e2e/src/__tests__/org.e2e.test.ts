@@ -409,6 +409,31 @@ describe('组织机构', () => {
     });
   });
 
+  it('X-4 the security administrator lifts the wait after repeated wrong passwords, and the person logs in again', async () => {
+    const attempt = (password: string) =>
+      fetch(`${suite.server.baseUrl}/api/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'reviewer', password }),
+      }).then((r) => r.status);
+    // five wrong passwords from this address, then even the right one must wait
+    for (let i = 0; i < 5; i++) expect(await attempt('wrong-password')).toBe(401);
+    expect(await attempt(DEMO_PASSWORD)).toBe(429);
+    await withPage('org-unlock', WIDE, async (page) => {
+      await signIn(page, 'secadmin');
+      await openOrgTab(page, '人员');
+      await page.getByPlaceholder('姓名、用户名').fill('reviewer');
+      await page.getByPlaceholder('姓名、用户名').press('Enter');
+      const r = row(page, 'reviewer');
+      await r.waitFor();
+      await r.getByRole('button', { name: /管理/ }).click();
+      await page.getByRole('menuitem', { name: '解除登录锁定' }).click();
+      await page.getByText(/已解除「.+」的登录锁定|的账号当前未被锁定/).waitFor();
+      await screenshot(page, 'org-unlock');
+    });
+    expect(await attempt(DEMO_PASSWORD)).toBe(200);
+  });
+
   it('the 组织机构 tabs on a 390 px phone screen', async () => {
     await withPage('org-phone-admin', PHONE, async (page) => {
       await signIn(page, 'admin');

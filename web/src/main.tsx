@@ -1,20 +1,16 @@
-import { StrictMode } from 'react';
+/**
+ * The entry: React and the global CSS only. A visit that starts at /login loads the small login
+ * shell; every other page loads the app (antd, the router, the query cache, the shared domain).
+ */
+import { StrictMode, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { z } from 'zod';
-import { api } from '@xietiao/domain';
-import zhCN from 'zod/v4/locales/zh-CN.js';
-import dayjs from 'dayjs';
-import 'dayjs/locale/zh-cn';
-import { App } from './App';
 import './styles.css';
 
-dayjs.locale('zh-cn');
-// Validation messages of the shared schemas that carry no message of their own, in Chinese.
-z.config(zhCN());
-z.config({ customError: api.chineseIssueMessage });
+const root = createRoot(document.getElementById('root')!);
+const render = (node: ReactNode) => root.render(<StrictMode>{node}</StrictMode>);
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+if (window.location.pathname === '/login') {
+  void import('./features/auth/login/standalone').then(({ mountLogin }) => mountLogin({ render }));
+} else {
+  void import('./AppRoot').then(({ AppRoot }) => render(<AppRoot />));
+}

@@ -4,7 +4,6 @@
  * activities the viewer may see (need-to-know). Absences are shown by kind only (no reason).
  * ICS times are UTC instants, whatever the server's time zone.
  */
-import ExcelJS from 'exceljs';
 import icalGenerator from 'ical-generator';
 import { addCalendarDays, type api, chineseWeekday, conflictMarkers, dayInfo, formatChineseDate, lifecycleOf, scheduleConflicts } from '@xietiao/domain';
 import type { z } from 'zod';
@@ -13,6 +12,7 @@ import type { Actor } from '../../platform/auth/actor';
 import { badRequest, notFound } from '../../platform/errors';
 import { isAdministrator } from '../../platform/auth/actor';
 import { loadActor } from '../../platform/auth/plugin';
+import { tablesXlsx, type XlsxColumn } from '../../platform/xlsx';
 import { createLookupsRepo } from '../../kernel/reads';
 import type { Schedule } from '../schedule/schedule.service';
 import { createActivitiesRepo } from './activities.repo';
@@ -105,28 +105,44 @@ export function createCalendarService(deps: Pick<AppContext, 'db' | 'clock' | 'c
     return `${time}${e.title}${e.place ? `（${e.place}）` : ''}${e.conflict ? ' ⚠冲突' : ''}`;
   }
 
+  /**
+   * The weekly table as XLSX, laid out for printing (platform/xlsx.ts): one A4 landscape page (one
+   * page wide over more pages when one page would make it too small), one row per leader, one column
+   * per day headed by its date (a date cell) and weekday, 制表日期 a date cell.
+   */
   async function weekXlsx(actor: Actor, start: string): Promise<Buffer> {
     const t = await week(actor, start);
-    const wb = new ExcelJS.Workbook();
-    wb.creator = '协调';
-    const ws = wb.addWorksheet('领导周活动安排表', { pageSetup: { orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
-    ws.mergeCells(1, 1, 1, 2 + t.days.length);
-    ws.getCell(1, 1).value = t.title;
-    ws.getCell(1, 1).font = { name: '方正小标宋简体', size: 16 };
-    ws.getCell(1, 1).alignment = { horizontal: 'center' };
-    const header = ['领导', '职务', ...t.days.map((d) => `${formatChineseDate(d.date).slice(5)}（${d.weekday}）${d.label === '工作日' ? '' : d.label}`)];
-    ws.addRow(header).font = { bold: true };
-    for (const r of t.rows) ws.addRow([r.name, r.post, ...r.cells.map((c) => c.entries.map(cellText).join('\n'))]);
-    ws.columns.forEach((c, i) => {
-      c.width = i === 0 ? 10 : i === 1 ? 16 : 26;
-    });
-    ws.eachRow((row, n) => {
-      row.eachCell((cell) => {
-        cell.alignment = { vertical: 'top', wrapText: true, ...(n <= 2 ? { horizontal: 'center' } : {}) };
-        if (n >= 2) cell.border = { top: { style: 'thin' }, left: { style: 'thin' }, bottom: { style: 'thin' }, right: { style: 'thin' } };
-      });
-    });
-    return Buffer.from(await wb.xlsx.writeBuffer());
+    const dayKey = (i: number) => `d${i}`;
+    const columns: XlsxColumn[] = [
+      { key: 'name', header: '领导', width: 8, align: 'center' },
+      { key: 'post', header: '职务', width: 14, align: 'center' },
+      ...t.days.map((d, i) => ({
+        key: dayKey(i),
+        header: [{ date: d.date }, d.label === '工作日' || d.label === '周末' ? d.weekday : `${d.weekday} ${d.holidayName ?? d.label}`],
+        width: 22,
+      })),
+    ];
+    return tablesXlsx(
+      [
+        {
+          sheetName: '领导周活动安排表',
+          title: t.title,
+          subtitle: {
+            left: t.conflicts > 0 ? `标“⚠冲突”的安排时间冲突（${t.conflicts} 项），请协调。` : '本周安排无时间冲突。',
+            right: { label: '制表日期：', date: deps.clock.now() },
+          },
+          columns,
+          rows: t.rows.map((r) => ({
+            name: r.name,
+            post: r.post,
+            ...Object.fromEntries(r.cells.map((c, i) => [dayKey(i), c.entries.map(cellText).join('\n')])),
+          })),
+          orientation: 'landscape',
+          fit: 'page',
+        },
+      ],
+      { now: deps.clock.now() },
+    );
   }
 
   /** ICS for one leader or for the whole table, as the feed's owner may see it. */

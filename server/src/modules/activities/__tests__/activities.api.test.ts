@@ -462,6 +462,10 @@ describe.each(testDialects())('leader activities [%s]', (dialect) => {
     await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
     const ws = wb.getWorksheet('领导周活动安排表')!;
     expect(String(ws.getCell(1, 1).value)).toContain('领导周活动安排表');
+    // the days head the columns as real date cells (platform/xlsx.ts), the weekday under each
+    expect(ws.getCell(3, 3).value).toEqual(new Date('2026-12-07T00:00:00Z'));
+    expect(ws.getCell(3, 3).numFmt).toBe('yyyy"年"m"月"d"日"');
+    expect(ws.getCell(4, 3).value).toBe('星期一');
     const cells: string[] = [];
     ws.eachRow((r) => r.eachCell((c) => cells.push(String(c.value))));
     expect(cells.some((c) => c.includes('职业教育座谈会') && c.includes('冲突'))).toBe(true);

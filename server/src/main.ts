@@ -1,5 +1,6 @@
 /**
- * The `xietiao` command: start, migrate, seed --demo, init --admin NAME, audit verify, check FILE.
+ * The `xietiao` command: start, migrate, seed --demo, init --admin NAME, audit verify, check FILE,
+ * backup FILE, restore FILE.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -21,6 +22,7 @@ import { initAdmin } from './seed/init';
 import { createTimerRunner } from './platform/timers';
 import { timerHandlers } from './timers';
 import { runCheckCommand } from './cli/check';
+import { runBackupCommand, runRestoreCommand } from './cli/backup';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -247,8 +249,16 @@ async function main(argv: string[]) {
     case 'check':
       process.exitCode = await runCheckCommand(rest);
       return;
+    case 'backup':
+      process.exitCode = await runBackupCommand(rest);
+      return;
+    case 'restore':
+      process.exitCode = await runRestoreCommand(rest);
+      return;
     default:
-      console.error(`未知命令：${cmd}\n可用命令：start | migrate | seed --demo | init --admin 用户名 | audit verify | check 文件.json [--json]`);
+      console.error(
+        `未知命令：${cmd}\n可用命令：start | migrate | seed --demo | init --admin 用户名 | audit verify | check 文件.json [--json] | backup 文件 [--force] | restore 文件 [--force]`,
+      );
       process.exit(2);
   }
 }

@@ -4,19 +4,22 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
+import compress from '@fastify/compress';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { api } from '@xietiao/domain';
 import type { Database } from './platform/db/database';
 import { systemClock, type Clock } from './platform/clock';
 import { noHooks, type AppContext } from './platform/context';
 import { installErrorHandling } from './platform/http';
+import { openApiOptions } from './platform/openapi';
 import { registerAuth } from './platform/auth/plugin';
 import { parseAllowedOrigins } from './platform/auth/origin';
 import { registerAuthRoutes } from './modules/auth/auth.routes';
@@ -80,6 +83,15 @@ export const BODY_LIMITS: Record<string, number> = {
   'POST /api/v1/checks/document': 1024 * 1024,
 };
 
+export const IMMUTABLE = 'public, max-age=31536000, immutable';
+export const NO_CACHE = 'no-cache';
+
+/** A file of the build's assets folder (Vite names each with a hash of its content). */
+function isHashedAsset(dist: string, file: string): boolean {
+  const rel = path.relative(path.resolve(dist), file).split(path.sep);
+  return rel.length === 2 && rel[0] === 'assets';
+}
+
 export async function buildApp(opts: BuildAppOptions): Promise<{ app: ZodApp; ctx: AppContext; container: Container }> {
   // The administrator's calendar entries, kept in memory and reloaded when any process changes them (K-8).
   const calendarCache = createCalendarCache(opts.database.db);
@@ -127,13 +139,21 @@ export async function buildApp(opts: BuildAppOptions): Promise<{ app: ZodApp; ct
       },
     },
   });
-  await app.register(swagger, {
-    openapi: {
-      info: { title: 'Xietiao 协调 API', version: '0.1.0', description: '党政机关办公室协调工作系统 HTTP API' },
-      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'xt_session' } } },
-    },
-    transform: jsonSchemaTransform,
+  // Compression of API answers (JSON lists, ICS): brotli at a quality cheap enough to run per
+  // response, gzip for older clients. Registered before the routes and before @fastify/static,
+  // whose hashed assets are precompressed at build time (web/vite.config.ts) and sent as they are.
+  // Request bodies are never decompressed: no client sends them compressed, and a compressed body
+  // would slip past the body limits.
+  await app.register(compress, {
+    global: true,
+    globalDecompression: false,
+    threshold: 1024,
+    encodings: ['br', 'gzip'],
+    brotliOptions: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 } },
+    zlibOptions: { level: 6 },
   });
+  // The OpenAPI description (X-8): security, error responses and components derived in platform/openapi.ts.
+  await app.register(swagger, openApiOptions({ version: '0.1.0', defaultBodyLimit: DEFAULT_BODY_LIMIT }));
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
   registerAuth(app, ctx, { allowedOrigins });
@@ -156,12 +176,25 @@ export async function buildApp(opts: BuildAppOptions): Promise<{ app: ZodApp; ct
 
   const dist = opts.webDist;
   if (dist && fs.existsSync(path.join(dist, 'index.html'))) {
-    await app.register(fastifyStatic, { root: path.resolve(dist), wildcard: false });
+    // Files under /assets/ carry a content hash in their names: a changed file is a new name, so
+    // they are cached for a year and never revalidated. Everything else (index.html above all,
+    // which names the current assets) is revalidated on every visit.
+    await app.register(fastifyStatic, {
+      root: path.resolve(dist),
+      wildcard: false,
+      preCompressed: true,
+      cacheControl: false,
+      setHeaders: (res, file) => {
+        res.setHeader('cache-control', isHashedAsset(dist, file) ? IMMUTABLE : NO_CACHE);
+        // The same URL is sent brotli, gzip or plain by the request's Accept-Encoding: say so to caches.
+        if (/\.(js|css|html|svg|json|txt)(\.br|\.gz)?$/.test(file)) res.setHeader('vary', 'accept-encoding');
+      },
+    });
     // Client-side routes: any GET outside /api that is not a file gets the app shell.
     app.get('/*', { schema: { hide: true } }, (req, reply) => {
       // Unknown API routes and missing build files are 404s, never the app shell.
       if (req.url.startsWith('/api/') || req.url.startsWith('/assets/')) return reply.callNotFound();
-      return reply.sendFile('index.html');
+      return reply.header('cache-control', NO_CACHE).sendFile('index.html', { cacheControl: false });
     });
   }
   return { app, ctx, container };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, IsoDate, IsoDateTime, NonEmpty, Version } from './common';
+import { Day, Id, IsoDate, IsoDateTime, NonEmpty, Timestamp, Version } from './common';
 import { MatterDetail, MatterSummary } from './matters';
 import { ACTIVITY_CATEGORIES, HELD_IN_NAME } from '../activities/types';
 
@@ -49,7 +49,30 @@ const endAfterStart = (v: { startsAt?: string; endsAt?: string }) => !v.startsAt
 export const ActivityRequestBody = ActivityFields.extend({
   requestedLeaderIds: ActivityFields.shape.requestedLeaderIds.default([]),
   exceptions: Exceptions.default({ superiorLeaderAttends: false, unifiedCommemoration: false, advancesCentralWork: false, outstandingActivity: false }),
-}).refine(endAfterStart, { message: '结束时间必须晚于开始时间', path: ['endsAt'] });
+})
+  .refine(endAfterStart, { message: '结束时间必须晚于开始时间', path: ['endsAt'] })
+  .meta({
+    id: 'CreateActivityRequest',
+    title: '领导出席申请',
+    description:
+      '主办单位请领导出席活动的申请（ACT-1）。organiserDepartmentId 必填：本机关的主办部门，外单位主办时为 null；travelMinutes 为单程路程时间（分钟）。',
+    examples: [
+      {
+        category: '会议',
+        title: '全市安全生产工作会议',
+        organiserName: '市应急管理局',
+        organiserDepartmentId: null,
+        heldInName: 'government',
+        startsAt: '2026-12-03T09:00:00+08:00',
+        endsAt: '2026-12-03T11:00:00+08:00',
+        place: '市政府第一会议室',
+        travelMinutes: 15,
+        requestedLeaderIds: [],
+        exceptions: { superiorLeaderAttends: false, unifiedCommemoration: false, advancesCentralWork: false, outstandingActivity: false },
+        contact: '张伟 13800000000',
+      },
+    ],
+  });
 export const ActivityPatchBody = ActivityFields.partial()
   .extend({ version: Version })
   .refine(endAfterStart, { message: '结束时间必须晚于开始时间', path: ['endsAt'] });
@@ -85,42 +108,50 @@ export const ActivityListQuery = z.object({
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
 });
 
-const RuleEvaluation = z.object({
-  rule: z.string(),
-  name: z.string(),
-  level: z.enum(['ok', 'info', 'warning', 'violation']),
-  message: z.string(),
-  leaderIds: z.array(z.string()),
-});
-const Busy = z.object({
-  leaderId: z.string(),
-  kind: z.string(),
-  refId: z.string(),
-  title: z.string(),
-  startsAt: z.string(),
-  endsAt: z.string(),
-  travelMinutes: z.number(),
-  firm: z.boolean(),
-});
-export const Candidate = z.object({
-  leaderId: z.string(),
-  name: z.string(),
-  post: z.string(),
-  score: z.number(),
-  available: z.boolean(),
-  reasons: z.array(z.string()),
-  conflicts: z.array(Busy),
-  recentLoad: z.number(),
-});
-export const Assignment = z.object({
-  leaderId: z.string(),
-  leaderName: z.string(),
-  post: z.string(),
-  status: z.enum(['assigned', 'confirmed', 'withdrawn']),
-  confirmedAt: z.string().nullable(),
-  confirmedByName: z.string().nullable(),
-  note: z.string().nullable(),
-});
+const RuleEvaluation = z
+  .object({
+    rule: z.string(),
+    name: z.string(),
+    level: z.enum(['ok', 'info', 'warning', 'violation']),
+    message: z.string(),
+    leaderIds: z.array(z.string()),
+  })
+  .meta({ id: 'RuleEvaluation', title: '规则判断', description: '一条领导出席活动规则对本活动的判断' });
+const Busy = z
+  .object({
+    leaderId: z.string(),
+    kind: z.string(),
+    refId: z.string(),
+    title: z.string(),
+    startsAt: Timestamp,
+    endsAt: Timestamp,
+    travelMinutes: z.number(),
+    firm: z.boolean(),
+  })
+  .meta({ id: 'LeaderBusy', title: '领导已有安排', description: '与本活动时间冲突的活动或外出' });
+export const Candidate = z
+  .object({
+    leaderId: z.string(),
+    name: z.string(),
+    post: z.string(),
+    score: z.number(),
+    available: z.boolean(),
+    reasons: z.array(z.string()),
+    conflicts: z.array(Busy),
+    recentLoad: z.number(),
+  })
+  .meta({ id: 'Candidate', title: '推荐人选', description: '系统推荐的出席领导及理由、冲突和近期活动量' });
+export const Assignment = z
+  .object({
+    leaderId: z.string(),
+    leaderName: z.string(),
+    post: z.string(),
+    status: z.enum(['assigned', 'confirmed', 'withdrawn']),
+    confirmedAt: Timestamp.nullable(),
+    confirmedByName: z.string().nullable(),
+    note: z.string().nullable(),
+  })
+  .meta({ id: 'ActivityAssignment', title: '出席领导', description: '批准出席的领导及其确认情况' });
 
 export const REMINDER_STATES = ['pending', 'fired', 'cancelled', 'skipped'] as const;
 /**
@@ -128,23 +159,25 @@ export const REMINDER_STATES = ['pending', 'fired', 'cancelled', 'skipped'] as c
  * that time had already passed at approval, so none was set), and its state — pending, fired
  * (`firedAt`), cancelled, or skipped (never sent: past when scheduled, or departure confirmed first).
  */
-export const ActivityReminder = z.object({
-  kind: z.string(),
-  label: z.string(),
-  dueAt: z.string().nullable(),
-  state: z.enum(REMINDER_STATES),
-  firedAt: z.string().nullable(),
-});
+export const ActivityReminder = z
+  .object({
+    kind: z.string(),
+    label: z.string(),
+    dueAt: Timestamp.nullable(),
+    state: z.enum(REMINDER_STATES),
+    firedAt: Timestamp.nullable(),
+  })
+  .meta({ id: 'ActivityReminder', title: '活动提醒' });
 
 export const ActivitySummary = MatterSummary.extend({
   category: z.string(),
   organiserName: z.string(),
   heldInName: z.string(),
-  startsAt: z.string(),
-  endsAt: z.string(),
+  startsAt: Timestamp,
+  endsAt: Timestamp,
   place: z.string(),
   leaders: z.array(z.object({ id: z.string(), name: z.string(), status: z.string() })),
-});
+}).meta({ id: 'ActivitySummary', title: '领导公务活动摘要', description: '列表中的一项领导公务活动' });
 export const ActivityDetail = MatterDetail.extend({
   activity: z.object({
     category: z.string(),
@@ -152,8 +185,8 @@ export const ActivityDetail = MatterDetail.extend({
     organiserDepartmentId: z.string().nullable(),
     organiserDepartmentName: z.string().nullable(),
     heldInName: z.string(),
-    startsAt: z.string(),
-    endsAt: z.string(),
+    startsAt: Timestamp,
+    endsAt: Timestamp,
     place: z.string(),
     travelMinutes: z.number(),
     area: z.string().nullable(),
@@ -166,10 +199,10 @@ export const ActivityDetail = MatterDetail.extend({
     responsibleStaffId: z.string().nullable(),
     responsibleStaffName: z.string().nullable(),
     reminderState: z.enum(['none', 'reminded', 'departed']),
-    remindedAt: z.string().nullable(),
-    departedAt: z.string().nullable(),
+    remindedAt: Timestamp.nullable(),
+    departedAt: Timestamp.nullable(),
     /** computed from today's rule settings: the forecast before approval (what is set is `reminders`) */
-    reminderTimes: z.object({ dayBefore: z.string(), departure: z.string(), escalateAt: z.string() }),
+    reminderTimes: z.object({ dayBefore: Timestamp, departure: Timestamp, escalateAt: Timestamp }),
     /** ACT-7: the reminders actually scheduled (the timers) and what became of them; empty before approval */
     reminders: z.array(ActivityReminder).optional(),
   }),
@@ -180,45 +213,55 @@ export const ActivityDetail = MatterDetail.extend({
   /** what the current user may do beyond lifecycle events */
   /** the leaders whose attendance this actor may confirm now (the `confirm` action's targets) */
   confirmableLeaderIds: z.array(z.string()),
+}).meta({
+  id: 'Activity',
+  title: '领导公务活动详情',
+  description: '一项领导公务活动（事项类型 activity）：事项的全部内容，加上活动信息、规则判断、推荐人选（仅办公室和主要领导可见）、出席领导及其确认、提醒',
 });
 export type ActivityDetail = z.infer<typeof ActivityDetail>;
 
-export const ScheduleEntry = z.object({
-  id: z.string(),
-  leaderId: z.string(),
-  leaderName: z.string(),
-  kind: z.enum(['activity', 'absence']),
-  refId: z.string(),
-  title: z.string(),
-  startsAt: z.string(),
-  endsAt: z.string(),
-  place: z.string().nullable(),
-  status: z.string(),
-  statusLabel: z.string(),
-  conflict: z.boolean(),
-  conflictWith: z.array(z.string()),
-});
+export const ScheduleEntry = z
+  .object({
+    id: z.string(),
+    leaderId: z.string(),
+    leaderName: z.string(),
+    kind: z.enum(['activity', 'absence']),
+    refId: z.string(),
+    title: z.string(),
+    startsAt: Timestamp,
+    endsAt: Timestamp,
+    place: z.string().nullable(),
+    status: z.string(),
+    statusLabel: z.string(),
+    conflict: z.boolean(),
+    conflictWith: z.array(z.string()),
+  })
+  .meta({ id: 'ScheduleEntry', title: '日程', description: '领导日程中的一项：活动或外出、请假；conflict 标出时间冲突' });
 export type ScheduleEntry = z.infer<typeof ScheduleEntry>;
 export const ScheduleQuery = z.object({ from: IsoDate, to: IsoDate, leaderId: Id.optional(), includeProposed: z.enum(['0', '1']).optional() });
 export const WeekQuery = z.object({ start: IsoDate });
-export const WeekTable = z.object({
-  start: z.string(),
-  end: z.string(),
-  title: z.string(),
-  days: z.array(z.object({ date: z.string(), weekday: z.string(), label: z.string(), working: z.boolean(), holidayName: z.string().nullable() })),
-  rows: z.array(
-    z.object({
-      leaderId: z.string(),
-      name: z.string(),
-      post: z.string(),
-      line: z.string(),
-      cells: z.array(z.object({ date: z.string(), entries: z.array(ScheduleEntry) })),
-    }),
-  ),
-  conflicts: z.number(),
-});
+export const WeekTable = z
+  .object({
+    start: Day,
+    end: Day,
+    title: z.string(),
+    days: z.array(z.object({ date: Day, weekday: z.string(), label: z.string(), working: z.boolean(), holidayName: z.string().nullable() })),
+    rows: z.array(
+      z.object({
+        leaderId: z.string(),
+        name: z.string(),
+        post: z.string(),
+        line: z.string(),
+        cells: z.array(z.object({ date: Day, entries: z.array(ScheduleEntry) })),
+      }),
+    ),
+    conflicts: z.number(),
+  })
+  .meta({ id: 'WeekTable', title: '领导周活动安排表', description: '一周七天、每位领导一行的活动安排表' });
 export const ActivityRuleSettingsBody = z.object({
   version: z.number().int().min(0).max(2_147_483_647, '版本号无效，请刷新后重试'),
   settings: z.record(z.string(), z.unknown()),
 });
-export const FeedLinks = z.object({ week: z.string(), leaders: z.array(z.object({ leaderId: z.string(), name: z.string(), url: z.string() })) });
+export const FeedLinks = z
+  .object({ week: z.string(), leaders: z.array(z.object({ leaderId: z.string(), name: z.string(), url: z.string() })) })
+  .meta({ id: 'FeedLinks', title: '日历订阅地址', description: '调用者本人的 ICS 订阅地址（相对路径，含个人密钥，不要分享）' });

@@ -4,7 +4,7 @@
  * yearly notice (节假日安排通知) for a year the statutory data does not cover yet.
  */
 import { z } from 'zod';
-import { IsoDate, NonEmpty } from './common';
+import { Day, IsoDate, NonEmpty, Timestamp } from './common';
 
 export const DAY_SOURCES = ['override', 'notice', 'statutory', 'missing'] as const;
 export const DAY_SOURCE_LABELS: Record<(typeof DAY_SOURCES)[number], string> = {
@@ -13,20 +13,24 @@ export const DAY_SOURCE_LABELS: Record<(typeof DAY_SOURCES)[number], string> = {
   statutory: '法定数据',
   missing: '缺少节假日数据',
 };
-export const DayInfo = z.object({
-  date: z.string(),
-  working: z.boolean(),
-  label: z.string(),
-  holidayName: z.string().nullable(),
-  source: z.enum(DAY_SOURCES),
-});
+export const DayInfo = z
+  .object({
+    date: Day,
+    working: z.boolean(),
+    label: z.string(),
+    holidayName: z.string().nullable(),
+    source: z.enum(DAY_SOURCES),
+  })
+  .meta({ id: 'DayInfo', title: '日历日', description: '一天是否工作日（含调休上班、法定节假日、周末）及数据来源' });
 export type DayInfo = z.infer<typeof DayInfo>;
 
-export const Deadline = z.object({
-  date: z.string(),
-  /** set when the deadline falls in or passes through a year whose holidays are not entered */
-  warning: z.string().nullable(),
-});
+export const Deadline = z
+  .object({
+    date: Day,
+    /** set when the deadline falls in or passes through a year whose holidays are not entered */
+    warning: z.string().nullable(),
+  })
+  .meta({ id: 'Deadline', title: '期限', description: '按工作日计算出的期限；期限落在或跨过缺少节假日数据的年度时 warning 给出提示' });
 
 export const YEAR_STATUSES = ['statutory', 'entered', 'missing'] as const;
 export const YEAR_STATUS_LABELS: Record<(typeof YEAR_STATUSES)[number], string> = {
@@ -60,36 +64,42 @@ export const CalendarOverrideInput = z.object({
   reason: NonEmpty(100),
 });
 
-export const CalendarOverride = z.object({
-  date: z.string(),
-  working: z.boolean(),
-  reason: z.string().nullable(),
-  createdAt: z.string(),
-  createdByName: z.string().nullable(),
-});
+export const CalendarOverride = z
+  .object({
+    date: Day,
+    working: z.boolean(),
+    reason: z.string().nullable(),
+    createdAt: Timestamp,
+    createdByName: z.string().nullable(),
+  })
+  .meta({ id: 'CalendarOverride', title: '单日调整', description: '系统管理员把某一天设为工作日或休息日' });
 
-export const CalendarYearSummary = z.object({
-  year: z.number().int(),
-  status: z.enum(YEAR_STATUSES),
-  statutory: z.boolean(),
-  enteredAt: z.string().nullable(),
-  enteredByName: z.string().nullable(),
-});
-export const CalendarYears = z.object({
-  items: z.array(CalendarYearSummary),
-  /** this year and the next ones that have neither statutory data nor an entered notice */
-  missing: z.array(z.number().int()),
-});
+export const CalendarYearSummary = z
+  .object({
+    year: z.number().int(),
+    status: z.enum(YEAR_STATUSES),
+    statutory: z.boolean(),
+    enteredAt: Timestamp.nullable(),
+    enteredByName: z.string().nullable(),
+  })
+  .meta({ id: 'CalendarYearSummary', title: '年度节假日数据状态' });
+export const CalendarYears = z
+  .object({
+    items: z.array(CalendarYearSummary),
+    /** this year and the next ones that have neither statutory data nor an entered notice */
+    missing: z.array(z.number().int()),
+  })
+  .meta({ id: 'CalendarYears', title: '各年度节假日数据状态' });
 
 export const CalendarYear = CalendarYearSummary.extend({
   reference: z.string().nullable(),
   /** the yearly notice as the administrator entered it (null: not entered) */
   notice: z
     .object({
-      holidays: z.array(z.object({ name: z.string(), from: z.string(), to: z.string() })),
-      workdays: z.array(z.object({ date: z.string(), name: z.string().nullable() })),
+      holidays: z.array(z.object({ name: z.string(), from: Day, to: Day })),
+      workdays: z.array(z.object({ date: Day, name: z.string().nullable() })),
     })
     .nullable(),
   overrides: z.array(CalendarOverride),
-});
+}).meta({ id: 'CalendarYear', title: '年度节假日安排', description: '某年度的数据状态、管理员录入的年度通知和单日调整' });
 export type CalendarYear = z.infer<typeof CalendarYear>;

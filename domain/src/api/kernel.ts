@@ -2,7 +2,7 @@
  * API contracts of the kernel's content versions (K-4) and number series (K-5).
  */
 import { z } from 'zod';
-import { Id, NonEmpty, Paging, Version } from './common';
+import { Id, NonEmpty, Paging, Timestamp, Version } from './common';
 import { Attachment } from './matters';
 import { NUMBER_CLASSES, codeProblems, parseTemplate, templateProblems } from '../kernel/numbering';
 
@@ -55,38 +55,44 @@ export const VersionDiffQuery = z.object({
   to: z.coerce.number().int().min(1, '版本号从1开始').max(1_000_000, '版本号过大').optional(),
 });
 
-export const ContentVersionSummary = z.object({
-  id: z.string(),
-  matterId: z.string(),
-  no: z.number().int(),
-  kind: z.string().nullable(),
-  authorId: z.string(),
-  authorName: z.string(),
-  createdAt: z.string(),
-  reason: z.string(),
-});
+export const ContentVersionSummary = z
+  .object({
+    id: z.string(),
+    matterId: z.string(),
+    no: z.number().int(),
+    kind: z.string().nullable(),
+    authorId: z.string(),
+    authorName: z.string(),
+    createdAt: Timestamp,
+    reason: z.string(),
+  })
+  .meta({ id: 'ContentVersionSummary', title: '内容版本摘要', description: '事项内容的一个版本（不含内容本身）：版本号、作者、时间、修改原因' });
 export type ContentVersionSummary = z.infer<typeof ContentVersionSummary>;
 export const ContentVersion = ContentVersionSummary.extend({
   content: z.record(z.string(), z.unknown()),
   attachments: z.array(Attachment),
-});
+}).meta({ id: 'ContentVersion', title: '内容版本', description: '事项内容的一个版本（内容为 JSON 对象）及属于该版本的附件；版本一经保存不能修改' });
 export type ContentVersion = z.infer<typeof ContentVersion>;
 
 export const DiffPart = z.object({ op: z.enum(['same', 'added', 'removed']), value: z.unknown() });
-export const FieldChange = z.object({
-  field: z.string(),
-  path: z.array(z.union([z.string(), z.number()])),
-  kind: z.enum(['added', 'removed', 'changed']),
-  before: z.unknown().optional(),
-  after: z.unknown().optional(),
-  parts: z.array(DiffPart).optional(),
-});
-export const VersionDiff = z.object({
-  matterId: z.string(),
-  from: z.number().int(),
-  to: z.number().int(),
-  changes: z.array(FieldChange),
-});
+export const FieldChange = z
+  .object({
+    field: z.string(),
+    path: z.array(z.union([z.string(), z.number()])),
+    kind: z.enum(['added', 'removed', 'changed']),
+    before: z.unknown().optional(),
+    after: z.unknown().optional(),
+    parts: z.array(DiffPart).optional(),
+  })
+  .meta({ id: 'FieldChange', title: '字段变化' });
+export const VersionDiff = z
+  .object({
+    matterId: z.string(),
+    from: z.number().int(),
+    to: z.number().int(),
+    changes: z.array(FieldChange),
+  })
+  .meta({ id: 'VersionDiff', title: '版本比较', description: '两个内容版本之间逐字段的变化' });
 export type VersionDiff = z.infer<typeof VersionDiff>;
 
 // ---------------------------------------------------------------------------------------------
@@ -137,43 +143,47 @@ export const NumberSeriesQuery = z.object({
   year: z.coerce.number().int().min(2000, '年份应在2000至2100之间').max(2100, '年份应在2000至2100之间').optional(),
 });
 
-export const NumberSeries = z.object({
-  id: z.string(),
-  organId: z.string(),
-  organName: z.string(),
-  class: NumberClass,
-  classLabel: z.string(),
-  code: z.string(),
-  template: z.string(),
-  year: z.number().int(),
-  nextValue: z.number().int(),
-  /** the next number as it will be written */
-  nextText: z.string(),
-  active: z.boolean(),
-  version: z.number().int(),
-  assignedCount: z.number().int(),
-  voidedCount: z.number().int(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-});
+export const NumberSeries = z
+  .object({
+    id: z.string(),
+    organId: z.string(),
+    organName: z.string(),
+    class: NumberClass,
+    classLabel: z.string(),
+    code: z.string(),
+    template: z.string(),
+    year: z.number().int(),
+    nextValue: z.number().int(),
+    /** the next number as it will be written */
+    nextText: z.string(),
+    active: z.boolean(),
+    version: z.number().int(),
+    assignedCount: z.number().int(),
+    voidedCount: z.number().int(),
+    createdAt: Timestamp,
+    updatedAt: Timestamp,
+  })
+  .meta({ id: 'NumberSeries', title: '编号规则', description: '一个机关某类文书某年度的编号规则及下一个号' });
 export type NumberSeries = z.infer<typeof NumberSeries>;
 
 export const AssignedNumbersQuery = Paging.extend({ voided: z.enum(['0', '1']).optional() });
-export const AssignedNumber = z.object({
-  id: z.string(),
-  seriesId: z.string(),
-  value: z.number().int(),
-  text: z.string(),
-  /** the matter it was given to; its title only when the viewer may see the matter */
-  matterId: z.string().nullable(),
-  matterTitle: z.string().nullable(),
-  assignedAt: z.string(),
-  assignedById: z.string().nullable(),
-  assignedByName: z.string().nullable(),
-  voidedAt: z.string().nullable(),
-  voidedByName: z.string().nullable(),
-  voidReason: z.string().nullable(),
-});
+export const AssignedNumber = z
+  .object({
+    id: z.string(),
+    seriesId: z.string(),
+    value: z.number().int(),
+    text: z.string(),
+    /** the matter it was given to; its title only when the viewer may see the matter */
+    matterId: z.string().nullable(),
+    matterTitle: z.string().nullable(),
+    assignedAt: Timestamp,
+    assignedById: z.string().nullable(),
+    assignedByName: z.string().nullable(),
+    voidedAt: Timestamp.nullable(),
+    voidedByName: z.string().nullable(),
+    voidReason: z.string().nullable(),
+  })
+  .meta({ id: 'AssignedNumber', title: '已编号登记', description: '给出的一个编号：给了哪个事项、谁、何时；作废的另有作废人、时间和原因' });
 export type AssignedNumber = z.infer<typeof AssignedNumber>;
 
 export const VoidNumberBody = z.object({

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, IsoDateTime, NonEmpty, Version } from './common';
+import { Id, IsoDateTime, NonEmpty, Timestamp, Version } from './common';
 import { ROLES } from '../kernel/roles';
 
 export const ORGAN_KIND_VALUES = [
@@ -19,19 +19,21 @@ export const ORGAN_KIND_VALUES = [
 ] as const;
 export const LEVEL_LABELS: Record<number, string> = { 1: '中央', 2: '省级', 3: '市级', 4: '县级', 5: '乡镇级', 6: '村（社区）' };
 
-export const Organ = z.object({
-  id: z.string(),
-  name: z.string(),
-  shortName: z.string().nullable(),
-  kind: z.string(),
-  level: z.number().int(),
-  parentId: z.string().nullable(),
-  superiorIds: z.array(z.string()),
-  isSelf: z.boolean(),
-  docCode: z.string().nullable(),
-  active: z.boolean(),
-  version: z.number().int(),
-});
+export const Organ = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    shortName: z.string().nullable(),
+    kind: z.string(),
+    level: z.number().int(),
+    parentId: z.string().nullable(),
+    superiorIds: z.array(z.string()),
+    isSelf: z.boolean(),
+    docCode: z.string().nullable(),
+    active: z.boolean(),
+    version: z.number().int(),
+  })
+  .meta({ id: 'Organ', title: '机关', description: '机关（党委、政府、部门、外单位等），含级别和上级机关' });
 export type Organ = z.infer<typeof Organ>;
 const OrganFields = z.object({
   name: NonEmpty(100),
@@ -45,25 +47,29 @@ const OrganFields = z.object({
 export const OrganInput = OrganFields.extend({ superiorIds: OrganFields.shape.superiorIds.default([]) });
 /** A patch tells "not given" from "given": no defaults, so absent fields stay as they are. */
 export const OrganPatch = OrganFields.partial().extend({ version: Version });
-export const OrganRelation = z.object({
-  from: z.string(),
-  to: z.string(),
-  relation: z.enum(['self', 'superior', 'subordinate', 'peer', 'unrelated']),
-  label: z.string(),
-});
+export const OrganRelation = z
+  .object({
+    from: z.string(),
+    to: z.string(),
+    relation: z.enum(['self', 'superior', 'subordinate', 'peer', 'unrelated']),
+    label: z.string(),
+  })
+  .meta({ id: 'OrganRelation', title: '机关关系', description: '两个机关之间的关系：本机关、上级、下级、平级或不相隶属' });
 
-export const Department = z.object({
-  id: z.string(),
-  organId: z.string(),
-  name: z.string(),
-  shortName: z.string().nullable(),
-  functions: z.array(z.string()),
-  sort: z.number().int(),
-  active: z.boolean(),
-  version: z.number().int(),
-  liaisons: z.array(z.object({ id: z.string(), name: z.string() })),
-  leaders: z.array(z.object({ id: z.string(), name: z.string(), post: z.string() })),
-});
+export const Department = z
+  .object({
+    id: z.string(),
+    organId: z.string(),
+    name: z.string(),
+    shortName: z.string().nullable(),
+    functions: z.array(z.string()),
+    sort: z.number().int(),
+    active: z.boolean(),
+    version: z.number().int(),
+    liaisons: z.array(z.object({ id: z.string(), name: z.string() })),
+    leaders: z.array(z.object({ id: z.string(), name: z.string(), post: z.string() })),
+  })
+  .meta({ id: 'Department', title: '部门', description: '本机关的部门及其职责、联络员和分管领导' });
 export type Department = z.infer<typeof Department>;
 const DepartmentFields = z.object({
   name: NonEmpty(100),
@@ -78,30 +84,34 @@ export const DepartmentInput = DepartmentFields.extend({
 export const DepartmentPatch = DepartmentFields.partial().extend({ version: Version });
 
 export const LEADER_LINES = ['first', 'second'] as const;
-export const LeaderProfile = z.object({
-  post: z.string(),
-  rank: z.string(),
-  rankOrder: z.number().int(),
-  precedence: z.number().int(),
-  line: z.enum(LEADER_LINES),
-  principal: z.boolean(),
-  secretaryId: z.string().nullable(),
-  charges: z.array(z.object({ area: z.string(), departmentId: z.string().nullable(), departmentName: z.string().nullable() })),
-});
-export const Person = z.object({
-  id: z.string(),
-  username: z.string(),
-  name: z.string(),
-  title: z.string().nullable(),
-  phone: z.string().nullable(),
-  organId: z.string(),
-  departmentId: z.string().nullable(),
-  departmentName: z.string().nullable(),
-  roles: z.array(z.enum(ROLES)),
-  active: z.boolean(),
-  version: z.number().int(),
-  leader: LeaderProfile.nullable(),
-});
+export const LeaderProfile = z
+  .object({
+    post: z.string(),
+    rank: z.string(),
+    rankOrder: z.number().int(),
+    precedence: z.number().int(),
+    line: z.enum(LEADER_LINES),
+    principal: z.boolean(),
+    secretaryId: z.string().nullable(),
+    charges: z.array(z.object({ area: z.string(), departmentId: z.string().nullable(), departmentName: z.string().nullable() })),
+  })
+  .meta({ id: 'LeaderProfile', title: '领导信息', description: '职务、级别、排序、一线/二线和分管范围' });
+export const Person = z
+  .object({
+    id: z.string(),
+    username: z.string(),
+    name: z.string(),
+    title: z.string().nullable(),
+    phone: z.string().nullable(),
+    organId: z.string(),
+    departmentId: z.string().nullable(),
+    departmentName: z.string().nullable(),
+    roles: z.array(z.enum(ROLES)),
+    active: z.boolean(),
+    version: z.number().int(),
+    leader: LeaderProfile.nullable(),
+  })
+  .meta({ id: 'Person', title: '人员', description: '本机关的人员（账号），含角色；领导另有领导信息' });
 export type Person = z.infer<typeof Person>;
 export const PersonInput = z.object({
   username: z
@@ -149,17 +159,19 @@ export const LeaderInput = z.object({
 
 export const ABSENCE_KINDS = ['leave', 'trip', 'business', 'blocked'] as const;
 export const ABSENCE_LABELS: Record<(typeof ABSENCE_KINDS)[number], string> = { leave: '请假', trip: '出差', business: '公务外出', blocked: '时间已占用' };
-export const Absence = z.object({
-  id: z.string(),
-  userId: z.string(),
-  userName: z.string(),
-  kind: z.enum(ABSENCE_KINDS),
-  startsAt: z.string(),
-  endsAt: z.string(),
-  note: z.string().nullable(),
-  /** on creation: what recording it changed (e.g. activities that now need another leader) */
-  notices: z.array(z.string()).optional(),
-});
+export const Absence = z
+  .object({
+    id: z.string(),
+    userId: z.string(),
+    userName: z.string(),
+    kind: z.enum(ABSENCE_KINDS),
+    startsAt: Timestamp,
+    endsAt: Timestamp,
+    note: z.string().nullable(),
+    /** on creation: what recording it changed (e.g. activities that now need another leader) */
+    notices: z.array(z.string()).optional(),
+  })
+  .meta({ id: 'Absence', title: '外出、请假', description: '人员外出、请假或时间已占用的时段 [startsAt, endsAt)' });
 export type Absence = z.infer<typeof Absence>;
 export const AbsenceInput = z
   .object({

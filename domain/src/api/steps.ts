@@ -1,6 +1,6 @@
 /** Steps with participants (办理步骤): the API contract. The vocabulary is in kernel/steps.ts. */
 import { z } from 'zod';
-import { Id, IsoDate, NonEmpty, Version } from './common';
+import { Day, Id, IsoDate, NonEmpty, Timestamp, Version } from './common';
 import { PARTICIPANT_ROLES, PARTICIPANT_STATES, PARTY_TYPES, STEP_COMPLETIONS, STEP_ORDERS, STEP_STATUSES, STEP_TYPES } from '../kernel/steps';
 
 const DueWorkingDays = z.number().int('期限应为整数个工作日').min(1, '期限至少1个工作日').max(60, '期限不超过60个工作日');
@@ -57,55 +57,59 @@ export const ExtendStepBody = z
 export const CancelStepBody = z.object({ version: Version, reason: Reason });
 export const StepParticipantParams = z.object({ id: Id, participantId: Id });
 
-export const StepParticipant = z.object({
-  id: z.string(),
-  seq: z.number().int(),
-  partyType: z.enum(PARTY_TYPES),
-  partyId: z.string(),
-  partyName: z.string(),
-  role: z.enum(PARTICIPANT_ROLES),
-  roleLabel: z.string(),
-  state: z.enum(PARTICIPANT_STATES),
-  stateLabel: z.string(),
-  response: z.string().nullable(),
-  responseLabel: z.string().nullable(),
-  text: z.string().nullable(),
-  respondedBy: z.string().nullable(),
-  respondedByName: z.string().nullable(),
-  respondedAt: z.string().nullable(),
-  reason: z.string().nullable(),
-  taskId: z.string().nullable(),
-  dueDate: z.string().nullable(),
-  version: z.number().int(),
-});
+export const StepParticipant = z
+  .object({
+    id: z.string(),
+    seq: z.number().int(),
+    partyType: z.enum(PARTY_TYPES),
+    partyId: z.string(),
+    partyName: z.string(),
+    role: z.enum(PARTICIPANT_ROLES),
+    roleLabel: z.string(),
+    state: z.enum(PARTICIPANT_STATES),
+    stateLabel: z.string(),
+    response: z.string().nullable(),
+    responseLabel: z.string().nullable(),
+    text: z.string().nullable(),
+    respondedBy: z.string().nullable(),
+    respondedByName: z.string().nullable(),
+    respondedAt: Timestamp.nullable(),
+    reason: z.string().nullable(),
+    taskId: z.string().nullable(),
+    dueDate: Day.nullable(),
+    version: z.number().int(),
+  })
+  .meta({ id: 'StepParticipant', title: '步骤参与者', description: '办理步骤的一个参与者（人员、部门或外单位）及其状态和反馈' });
 export type StepParticipant = z.infer<typeof StepParticipant>;
 
-export const Step = z.object({
-  id: z.string(),
-  matterId: z.string(),
-  type: z.enum(STEP_TYPES),
-  typeLabel: z.string(),
-  subject: z.string(),
-  question: z.string().nullable(),
-  order: z.enum(STEP_ORDERS),
-  completion: z.enum(STEP_COMPLETIONS),
-  status: z.enum(STEP_STATUSES),
-  statusLabel: z.string(),
-  outcome: z.string().nullable(),
-  outcomeLabel: z.string().nullable(),
-  contentVersionNo: z.number().int().nullable(),
-  dueWorkingDays: z.number().int().nullable(),
-  dueDate: z.string().nullable(),
-  groupId: z.string().nullable(),
-  roundNo: z.number().int(),
-  createdBy: z.string(),
-  createdByName: z.string().nullable(),
-  createdAt: z.string(),
-  closedAt: z.string().nullable(),
-  version: z.number().int(),
-  participants: z.array(StepParticipant),
-  /** the response vocabulary of this step's type */
-  responses: z.array(z.object({ response: z.string(), label: z.string(), needsText: z.boolean(), textLabel: z.string().nullable() })),
-});
+export const Step = z
+  .object({
+    id: z.string(),
+    matterId: z.string(),
+    type: z.enum(STEP_TYPES),
+    typeLabel: z.string(),
+    subject: z.string(),
+    question: z.string().nullable(),
+    order: z.enum(STEP_ORDERS),
+    completion: z.enum(STEP_COMPLETIONS),
+    status: z.enum(STEP_STATUSES),
+    statusLabel: z.string(),
+    outcome: z.string().nullable(),
+    outcomeLabel: z.string().nullable(),
+    contentVersionNo: z.number().int().nullable(),
+    dueWorkingDays: z.number().int().nullable(),
+    dueDate: Day.nullable(),
+    groupId: z.string().nullable(),
+    roundNo: z.number().int(),
+    createdBy: z.string(),
+    createdByName: z.string().nullable(),
+    createdAt: Timestamp,
+    closedAt: Timestamp.nullable(),
+    version: z.number().int(),
+    participants: z.array(StepParticipant),
+    /** the response vocabulary of this step's type */
+    responses: z.array(z.object({ response: z.string(), label: z.string(), needsText: z.boolean(), textLabel: z.string().nullable() })),
+  })
+  .meta({ id: 'Step', title: '办理步骤', description: '事项的一个办理步骤（会签、传阅、承办、审批、征求意见）及其参与者' });
 export type Step = z.infer<typeof Step>;
-export const StepList = z.object({ items: z.array(Step) });
+export const StepList = z.object({ items: z.array(Step) }).meta({ id: 'StepList', title: '办理步骤列表' });

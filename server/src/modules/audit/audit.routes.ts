@@ -14,7 +14,17 @@ const AUDITOR_ONLY = '只有安全审计员可以查看审计日志';
 export function registerAuditRoutes(app: ZodApp, ctx: AppContext): void {
   app.get(
     '/api/v1/audit',
-    { schema: { tags, summary: '审计日志', querystring: api.AuditQuery, response: { 200: api.pageOf(api.AuditEvent) } } },
+    {
+      schema: {
+        tags,
+        operationId: 'listAuditEvents',
+        summary: '审计日志',
+        description:
+          '按操作人、操作代码（前缀，如 activity.；exact=1 时为一个代码）和事项筛选审计日志；每条记录附带其中的人员、部门、机关的名称。仅限安全审计员。',
+        querystring: api.AuditQuery,
+        response: { 200: api.pageOf(api.AuditEvent), 403: api.ErrorBody.describe('forbidden：只有安全审计员可以查看审计日志') },
+      },
+    },
     async (req) => {
       requireRole(actorOf(req), ['auditor'], AUDITOR_ONLY);
       const q = req.query;
@@ -48,8 +58,20 @@ export function registerAuditRoutes(app: ZodApp, ctx: AppContext): void {
       };
     },
   );
-  app.post('/api/v1/audit/verify', { schema: { tags, summary: '校验审计链', response: { 200: api.AuditVerifyResult } } }, async (req) => {
-    requireRole(actorOf(req), ['auditor'], AUDITOR_ONLY);
-    return verifyAudit(ctx.db);
-  });
+  app.post(
+    '/api/v1/audit/verify',
+    {
+      schema: {
+        tags,
+        operationId: 'verifyAuditChain',
+        summary: '校验审计链',
+        description: '逐条校验审计日志的哈希链；有记录被改动、插入或删除时 ok 为 false，并指出第一条校验不通过的记录。仅限安全审计员。',
+        response: { 200: api.AuditVerifyResult },
+      },
+    },
+    async (req) => {
+      requireRole(actorOf(req), ['auditor'], AUDITOR_ONLY);
+      return verifyAudit(ctx.db);
+    },
+  );
 }

@@ -14,7 +14,9 @@ export function registerCalendarRoutes(app: ZodApp, ctx: AppContext): void {
     {
       schema: {
         tags,
+        operationId: 'listCalendarDays',
         summary: '工作日历（法定节假日与调休）',
+        description: '逐日列出 from 至 to（最多400天）是否工作日，及其依据：法定数据、管理员录入的年度通知、单日调整，或缺少数据。',
         querystring: z.object({ from: api.IsoDate, to: api.IsoDate }),
         response: { 200: z.object({ items: z.array(api.DayInfo) }) },
       },
@@ -35,7 +37,9 @@ export function registerCalendarRoutes(app: ZodApp, ctx: AppContext): void {
     {
       schema: {
         tags,
+        operationId: 'computeDeadline',
         summary: '按工作日计算期限',
+        description: '从 start 起数 workingDays 个工作日（按法定节假日和调休）得出期限；期限落在或跨过缺少节假日数据的年度时给出 warning。',
         querystring: z.object({ start: api.IsoDate, workingDays: z.coerce.number().int().min(0).max(250) }),
         response: { 200: api.Deadline },
       },

@@ -17,7 +17,7 @@
 //    on /login and on / (the 工作台, signed in with the session cookie), --runs times each, and
 //    prints the median performance score with FCP, LCP, TBT, CLS and Speed Index.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -45,6 +45,9 @@ const RUNS = Number(opt('runs', process.env.BENCH_RUNS ?? 3));
 const MBPS = Number(opt('mbps', 2));
 const RTT = Number(opt('rtt', 100));
 const LIGHTHOUSE = !args.includes('--no-lighthouse');
+// Lighthouse's throttling: 'simulate' (its default: a trace taken unthrottled, replayed by a model
+// of a slow phone) or 'devtools' (the throttling applied in Chromium and the page measured as it loads).
+const THROTTLING = opt('throttling', 'simulate');
 
 // BENCH_WEB_DIST: measure another build (e.g. an experiment) instead of web/dist.
 const WEB_DIST = process.env.BENCH_WEB_DIST ?? join(ROOT, 'web', 'dist');
@@ -231,10 +234,13 @@ async function lighthouseFigures(baseUrl) {
           logLevel: 'error',
           onlyCategories: ['performance'],
           extraHeaders: headers,
+          throttlingMethod: THROTTLING,
         });
         const lhr = result.lhr;
         scores.push(Math.round(lhr.categories.performance.score * 100));
         if (process.env.BENCH_LH_DETAILS) {
+          const shot = lhr.audits['final-screenshot']?.details?.data;
+          if (shot) writeFileSync(join(tmpdir(), `lighthouse-${path === '/' ? 'work' : 'login'}.jpg`), Buffer.from(shot.split(',')[1], 'base64'));
           for (const id of [
             'bootup-time',
             'mainthread-work-breakdown',
@@ -244,7 +250,7 @@ async function lighthouseFigures(baseUrl) {
             'long-tasks',
           ]) {
             const a = lhr.audits[id];
-            if (a) console.log(id, a.displayValue ?? '', JSON.stringify(a.details?.items?.slice(0, 8) ?? a.details ?? null).slice(0, 1500));
+            if (a) console.log(id, a.displayValue ?? '', JSON.stringify(a.details ?? null).slice(0, 2500));
           }
         }
         metrics.fcp.push(lhr.audits['first-contentful-paint'].numericValue);

@@ -1,4 +1,4 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useState, type MouseEvent, type ReactNode } from 'react';
 import { App, Button, Drawer, Dropdown, Grid, Layout, Menu, Space, Spin, Tag, Typography, type MenuProps } from 'antd';
 import { DownOutlined, KeyOutlined, LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
@@ -21,19 +21,37 @@ function Brand({ compact }: { compact: boolean }) {
   );
 }
 
-/** The authenticated shell: brand bar, navigation (a drawer on narrow screens), content. */
+/** The skip link's target: focus the main content (without adding #main to the address). */
+function skipToMain(e: MouseEvent<HTMLAnchorElement>) {
+  const main = document.getElementById('main');
+  if (!main) return;
+  e.preventDefault();
+  main.focus();
+}
+
+/** The authenticated shell: a skip link, brand bar, navigation (a drawer on narrow screens), content (`<main id="main">`). */
 export function AppLayout() {
   const { me, loading, error, logout, refresh } = useAuth();
   const screens = Grid.useBreakpoint();
   const narrow = !screens.md;
   const [drawerOpen, setDrawerOpen] = useState(false);
+  // closed by a route change, the drawer leaves the focus on the new page's heading (PageHeader)
+  // instead of handing it back to the menu button
+  const [leftByRoute, setLeftByRoute] = useState(false);
   const location = useLocation();
   const navigate = useNavigate();
   const { message } = App.useApp();
 
   // close the phone drawer whenever the route changes
   // biome-ignore lint/correctness/useExhaustiveDependencies: the pathname is the trigger, not a value read
-  useEffect(() => setDrawerOpen(false), [location.pathname]);
+  useEffect(() => {
+    setDrawerOpen(false);
+    setLeftByRoute(true);
+  }, [location.pathname]);
+  const openDrawer = () => {
+    setLeftByRoute(false);
+    setDrawerOpen(true);
+  };
 
   if (loading) {
     return (
@@ -69,14 +87,16 @@ export function AppLayout() {
     ...(it.children ? { children: it.children.map(toMenu) } : {}),
   });
   const menu = (
-    <Menu
-      mode="inline"
-      selectedKeys={current ? [current] : []}
-      defaultOpenKeys={group ? [group] : []}
-      items={items.map(toMenu) as MenuProps['items']}
-      onClick={({ key }) => navigate(key)}
-      className="xt-nav"
-    />
+    <nav aria-label="功能导航">
+      <Menu
+        mode="inline"
+        selectedKeys={current ? [current] : []}
+        defaultOpenKeys={group ? [group] : []}
+        items={items.map(toMenu) as MenuProps['items']}
+        onClick={({ key }) => navigate(key)}
+        className="xt-nav"
+      />
+    </nav>
   );
 
   const onLogout = async () => {
@@ -114,21 +134,25 @@ export function AppLayout() {
 
   return (
     <Layout className="xt-shell">
+      {/* biome-ignore lint/a11y/useValidAnchor: a skip link is an in-page link; the handler only keeps #main out of the address */}
+      <a className="xt-skip-link" href="#main" onClick={skipToMain}>
+        跳到主要内容
+      </a>
       <Header className="xt-bar">
         <Space size={4} align="center" className="xt-bar-left">
-          {narrow && !mustChange && (
-            <Button type="text" className="xt-bar-btn" icon={<MenuOutlined />} aria-label="打开菜单" onClick={() => setDrawerOpen(true)} />
-          )}
+          {narrow && !mustChange && <Button type="text" className="xt-bar-btn" icon={<MenuOutlined />} aria-label="打开菜单" onClick={openDrawer} />}
           <Brand compact={narrow} />
         </Space>
         <Space size={narrow ? 2 : 8} align="center" className="xt-bar-right">
           {!mustChange && <NotificationBell />}
           <Dropdown menu={userMenu} trigger={['click']} placement="bottomRight">
-            <Button type="text" className="xt-bar-btn xt-user-btn" aria-label="用户菜单">
-              <UserOutlined />
+            {/* named by what it shows (the name, the roles), so that speech input can say it; "用户菜单" is read after it */}
+            <Button type="text" className="xt-bar-btn xt-user-btn">
+              <UserOutlined aria-hidden />
               <span className="xt-user-name">{me.name}</span>
               {!narrow && <span className="xt-user-roles">{me.roles.map(roleLabel).join('、')}</span>}
-              <DownOutlined style={{ fontSize: 10 }} />
+              <span className="xt-sr-only">（用户菜单）</span>
+              <DownOutlined aria-hidden style={{ fontSize: 10 }} />
             </Button>
           </Dropdown>
         </Space>
@@ -143,6 +167,7 @@ export function AppLayout() {
           <Drawer
             open={drawerOpen}
             onClose={() => setDrawerOpen(false)}
+            focusable={{ focusTriggerAfterClose: !leftByRoute }}
             placement="left"
             size={248}
             title={<Typography.Text strong>功能导航</Typography.Text>}
@@ -152,7 +177,7 @@ export function AppLayout() {
             {menu}
           </Drawer>
         )}
-        <Content className="xt-content">
+        <Content className="xt-content" id="main" tabIndex={-1}>
           <div className="xt-content-inner">
             <Outlet />
           </div>

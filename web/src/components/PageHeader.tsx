@@ -1,17 +1,36 @@
-import type { ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { Breadcrumb, Space, Typography } from 'antd';
-import { Link } from 'react-router';
+import { Link, useLocation, useNavigationType } from 'react-router';
+import { headingTakesFocus, usePageTitle, type RouteSeen } from '../lib/title';
 
 interface Props {
   title: ReactNode;
+  /** the tab title's page name when `title` is not plain text (default: `title` when it is a string) */
+  documentTitle?: string;
   subTitle?: ReactNode;
   tags?: ReactNode;
   extra?: ReactNode;
   breadcrumb?: { title: string; to?: string }[];
 }
 
-/** The heading of a page: optional breadcrumb, title (h1) with tags, actions on the right. */
-export function PageHeader({ title, subTitle, tags, extra, breadcrumb }: Props) {
+/** The location the last page heading was shown for (there is one heading on screen at a time). */
+let lastSeen: RouteSeen | undefined;
+
+/** The heading of a page: optional breadcrumb, title (h1) with tags, actions on the right. It also names the browser tab and takes the focus after a route change. */
+export function PageHeader({ title, documentTitle, subTitle, tags, extra, breadcrumb }: Props) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  const location = useLocation();
+  const navigationType = useNavigationType();
+  usePageTitle(documentTitle ?? (typeof title === 'string' ? title : undefined));
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the location's key is the trigger; the pathname and type belong to it
+  useEffect(() => {
+    const next = { key: location.key, pathname: location.pathname };
+    const focus = headingTakesFocus(lastSeen, next, navigationType);
+    lastSeen = next;
+    if (focus) heading.current?.focus();
+  }, [location.key]);
+
   return (
     <div className="xt-page-header">
       {breadcrumb && breadcrumb.length > 0 && (
@@ -20,7 +39,7 @@ export function PageHeader({ title, subTitle, tags, extra, breadcrumb }: Props) 
       <div className="xt-page-header-row">
         <div className="xt-page-header-main">
           <Space size={8} wrap align="center">
-            <Typography.Title level={1} className="xt-page-title">
+            <Typography.Title level={1} className="xt-page-title" ref={heading} tabIndex={-1}>
               {title}
             </Typography.Title>
             {tags}

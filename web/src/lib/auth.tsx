@@ -1,5 +1,6 @@
 import { createContext, useCallback, useContext, useMemo, type ReactNode } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { SessionDialog } from '../components/SessionDialog';
 import { ApiError, http, setCsrfToken } from './http';
 import type { Me } from './types';
 
@@ -11,6 +12,19 @@ interface AuthValue {
   logout(): Promise<void>;
   changePassword(oldPassword: string, newPassword: string): Promise<void>;
   refresh(): Promise<unknown>;
+}
+
+/**
+ * Log in again after the session ended, from the login dialog: unlike `login` the page's queries
+ * stay (the failed requests are sent again). The new session's CSRF token replaces the old one.
+ * The person is only taken as `me` when it is the same person; the dialog reloads otherwise.
+ */
+async function loginAgain(qc: ReturnType<typeof useQueryClient>, username: string, password: string): Promise<Me> {
+  const me = await http.post<Me>('/auth/login', { username, password }, { noRedirect: true });
+  setCsrfToken(me.csrfToken);
+  const before = qc.getQueryData<Me | null>(ME_KEY);
+  if (before && before.id === me.id) qc.setQueryData(ME_KEY, me);
+  return me;
 }
 
 const AuthContext = createContext<AuthValue | null>(null);
@@ -68,7 +82,14 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     () => ({ me: q.data ?? null, loading: q.isPending, error: q.error, login, logout, changePassword, refresh: () => q.refetch() }),
     [q.data, q.isPending, q.error, login, logout, changePassword, q],
   );
-  return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
+  const relogin = useCallback((username: string, password: string) => loginAgain(qc, username, password), [qc]);
+  return (
+    <AuthContext.Provider value={value}>
+      {children}
+      {/* inside the providers, outside the router: the page under it stays mounted while it is open */}
+      <SessionDialog me={value.me} relogin={relogin} />
+    </AuthContext.Provider>
+  );
 }
 
 export function useAuth(): AuthValue {

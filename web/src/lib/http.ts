@@ -49,7 +49,7 @@ export function withQuery(path: string, query?: Query): string {
 interface RequestOptions {
   query?: Query;
   body?: unknown;
-  /** do not redirect to /login on 401 (used by /auth/me and /auth/login) */
+  /** on 401 neither ask to log in again nor redirect to /login (used by /auth/me and /auth/login) */
   noRedirect?: boolean;
   signal?: AbortSignal;
 }
@@ -61,10 +61,52 @@ function redirectToLogin(): void {
   if (window.location.pathname === '/login') return;
   const next = window.location.pathname + window.location.search;
   queryClient.clear();
-  window.location.assign(`/login?next=${encodeURIComponent(next)}`);
+  // The login page says why the person is there (登录已失效，请重新登录).
+  window.location.assign(`/login?next=${encodeURIComponent(next)}&expired=1`);
 }
 
-export async function request<T>(method: string, path: string, opts: RequestOptions = {}): Promise<T> {
+/**
+ * Asked when a request meets 401 (the session ended while the page was open): the login dialog
+ * (components/SessionDialog.tsx). Resolves true once the same person has logged in again — the
+ * request is then sent again, with the new session's CSRF token — or false when they gave up
+ * (the request falls back to the redirect to /login).
+ */
+export type SessionExpiredHandler = () => Promise<boolean>;
+let expiredHandler: SessionExpiredHandler | null = null;
+/** One dialog for every request that meets 401 meanwhile: they all wait for it. */
+let renewing: Promise<boolean> | null = null;
+/** Counts the sessions renewed through the dialog: a 401 to a request sent before the last renewal is retried at once. */
+let sessionGeneration = 0;
+
+/** Install (or, with null, remove) the session-expired handler. Returns a function that removes it. */
+export function onSessionExpired(handler: SessionExpiredHandler | null): () => void {
+  expiredHandler = handler;
+  return () => {
+    if (expiredHandler === handler) expiredHandler = null;
+  };
+}
+
+function renewSession(): Promise<boolean> {
+  const handler = expiredHandler;
+  if (!handler) return Promise.resolve(false);
+  if (!renewing) {
+    renewing = handler()
+      .catch(() => false)
+      .then((ok) => {
+        renewing = null;
+        if (ok) sessionGeneration += 1;
+        return ok;
+      });
+  }
+  return renewing;
+}
+
+export function request<T>(method: string, path: string, opts: RequestOptions = {}): Promise<T> {
+  return send<T>(method, path, opts, false);
+}
+
+async function send<T>(method: string, path: string, opts: RequestOptions, retried: boolean): Promise<T> {
+  const generation = sessionGeneration;
   const headers: Record<string, string> = { accept: 'application/json' };
   const init: RequestInit = { method, credentials: 'same-origin', headers, signal: opts.signal };
   if (opts.body !== undefined) {
@@ -99,7 +141,11 @@ export async function request<T>(method: string, path: string, opts: RequestOpti
     err?.message || FALLBACK_MESSAGES[res.status] || `请求失败（${res.status}）`,
     err?.path,
   );
-  if (res.status === 401 && !opts.noRedirect) redirectToLogin();
+  if (res.status === 401 && !opts.noRedirect) {
+    // the session ended: log in again in the dialog (the page and what was typed stay) and send it again
+    if (!retried && (generation !== sessionGeneration || (await renewSession()))) return send<T>(method, path, opts, true);
+    redirectToLogin();
+  }
   throw apiError;
 }
 

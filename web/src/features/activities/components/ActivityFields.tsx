@@ -1,4 +1,5 @@
-import { Checkbox, DatePicker, Form, Input, InputNumber, Radio, Select, type FormInstance } from 'antd';
+import { Checkbox, Form, Input, InputNumber, Radio, Select, type FormInstance } from 'antd';
+import { DatePicker } from '../../../components/Pickers';
 import type { Dayjs } from 'dayjs';
 import { ApiError } from '../../../lib/http';
 import { nn } from '../../../lib/forms';
@@ -102,7 +103,7 @@ export function ActivityFields() {
   return (
     <>
       <div className="xt-act-grid">
-        <Form.Item name="category" label="活动类别" rules={[{ required: true, message: '请选择活动类别' }]}>
+        <Form.Item name="category" htmlFor="act-category" label="活动类别" rules={[{ required: true, message: '请选择活动类别' }]}>
           <Select id="act-category" options={CATEGORY_OPTIONS} placeholder="选择类别" showSearch />
         </Form.Item>
         <Form.Item name="heldInName" label="举办名义" rules={[{ required: true, message: '请选择举办名义' }]}>
@@ -111,6 +112,7 @@ export function ActivityFields() {
       </div>
       <Form.Item
         name="title"
+        htmlFor="act-title"
         label="活动名称"
         rules={[
           { required: true, whitespace: true, message: '请填写活动名称' },
@@ -122,6 +124,7 @@ export function ActivityFields() {
       <div className="xt-act-grid">
         <Form.Item
           name="organiserName"
+          htmlFor="act-organiser"
           label="主办单位"
           rules={[
             { required: true, whitespace: true, message: '请填写主办单位' },
@@ -132,13 +135,14 @@ export function ActivityFields() {
         </Form.Item>
         <Form.Item
           name="organiserDepartmentId"
+          htmlFor="act-department"
           label="主办部门"
           tooltip="本机关的主办或承办部门，用于判断分管领导；外单位主办的选“无”，按工作领域判断"
           rules={[{ required: true, message: '请选择主办部门（外单位主办的选“无”）' }]}
         >
           <OrganiserDepartmentSelect id="act-department" />
         </Form.Item>
-        <Form.Item name="startsAt" label="开始时间" rules={[{ required: true, message: '请选择开始时间' }]}>
+        <Form.Item name="startsAt" htmlFor="act-starts" label="开始时间" rules={[{ required: true, message: '请选择开始时间' }]}>
           <DatePicker
             id="act-starts"
             showTime={{ format: 'HH:mm', minuteStep: 5 }}
@@ -150,6 +154,7 @@ export function ActivityFields() {
         </Form.Item>
         <Form.Item
           name="endsAt"
+          htmlFor="act-ends"
           label="结束时间"
           dependencies={['startsAt']}
           rules={[
@@ -173,6 +178,7 @@ export function ActivityFields() {
         </Form.Item>
         <Form.Item
           name="place"
+          htmlFor="act-place"
           label="地点"
           rules={[
             { required: true, whitespace: true, message: '请填写地点' },
@@ -183,20 +189,21 @@ export function ActivityFields() {
         </Form.Item>
         <Form.Item
           name="travelMinutes"
+          htmlFor="act-travel"
           label="预计路程（分钟）"
           tooltip="单程；用于提醒领导按时出发"
           rules={[{ required: true, message: '请填写预计路程时间' }]}
         >
           <InputNumber id="act-travel" min={0} max={720} precision={0} style={{ width: '100%' }} suffix="分钟" />
         </Form.Item>
-        <Form.Item name="area" label="工作领域" tooltip="用于匹配领导分管工作，如：教育、安全生产">
+        <Form.Item name="area" htmlFor="act-area" label="工作领域" tooltip="用于匹配领导分管工作，如：教育、安全生产">
           <Input id="act-area" maxLength={50} placeholder="如：教育" />
         </Form.Item>
-        <Form.Item name="contact" label="联系人">
+        <Form.Item name="contact" htmlFor="act-contact" label="联系人">
           <Input id="act-contact" maxLength={100} placeholder="姓名及电话" />
         </Form.Item>
       </div>
-      <Form.Item name="requestedLeaderIds" label="拟邀请领导" extra="可不选，由办公室根据分工和日程提出拟办意见">
+      <Form.Item name="requestedLeaderIds" htmlFor="act-leaders" label="拟邀请领导" extra="可不选，由办公室根据分工和日程提出拟办意见">
         <LeaderSelect id="act-leaders" mode="multiple" />
       </Form.Item>
       <Form.Item label="特殊情况" tooltip="符合下列情形的，可灵活掌握邀请本机关相关领导出席" className="xt-act-exceptions">
@@ -211,6 +218,7 @@ export function ActivityFields() {
       {superiorAttends && (
         <Form.Item
           name={['exceptions', 'superiorLeaderRankOrder']}
+          htmlFor="act-superior-rank"
           label="来访上级领导级别"
           tooltip="按来访领导相当于本机关哪一级别领导选择，系统据此建议陪同的领导（相当于主要领导或更高的，建议主要领导出席）"
           rules={[{ required: true, message: '请选择来访上级领导的级别' }]}
@@ -218,7 +226,7 @@ export function ActivityFields() {
           <SuperiorRankSelect id="act-superior-rank" />
         </Form.Item>
       )}
-      <Form.Item name="description" label="说明">
+      <Form.Item name="description" htmlFor="act-description" label="说明">
         <Input.TextArea id="act-description" rows={3} maxLength={5000} placeholder="活动内容、规模、议程，需领导讲话或颁奖等" />
       </Form.Item>
     </>

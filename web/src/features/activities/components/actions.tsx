@@ -56,11 +56,17 @@ export function ProposalForm({ a, mutations }: { a: ActivityDetail; mutations: A
           已按规则、分管工作、领导日程和近期出席情况生成建议，可修改后报批。
         </Typography.Paragraph>
       )}
-      <Form.Item name="leaderIds" label="拟出席领导" rules={[{ required: true, type: 'array', min: 1, message: '请至少拟定一位出席领导' }]}>
+      <Form.Item
+        name="leaderIds"
+        htmlFor="proposal-leaders"
+        label="拟出席领导"
+        rules={[{ required: true, type: 'array', min: 1, message: '请至少拟定一位出席领导' }]}
+      >
         <LeaderSelect id="proposal-leaders" mode="multiple" />
       </Form.Item>
       <Form.Item
         name="proposal"
+        htmlFor="proposal-text"
         label="拟办意见"
         rules={[
           { required: true, whitespace: true, message: '请填写拟办意见' },
@@ -69,7 +75,13 @@ export function ProposalForm({ a, mutations }: { a: ActivityDetail; mutations: A
       >
         <Input.TextArea id="proposal-text" autoSize={{ minRows: 3, maxRows: 10 }} maxLength={2000} showCount />
       </Form.Item>
-      <Form.Item name="responsibleStaffId" label="负责人员" tooltip="负责提醒领导按时出发并确认" rules={[{ required: true, message: '请选择负责人员' }]}>
+      <Form.Item
+        name="responsibleStaffId"
+        htmlFor="proposal-staff"
+        label="负责人员"
+        tooltip="负责提醒领导按时出发并确认"
+        rules={[{ required: true, message: '请选择负责人员' }]}
+      >
         <OfficeStaffSelect id="proposal-staff" officeDepartmentId={me.departmentId} />
       </Form.Item>
       <Button type="primary" onClick={submit} loading={mutations.propose.isPending}>
@@ -134,12 +146,18 @@ export function ApprovalForm({ a, mutations }: { a: ActivityDetail; mutations: A
         />
       </Form.Item>
       {decision === 'approveWithChanges' && (
-        <Form.Item name="leaderIds" label="调整后的出席领导" rules={[{ required: true, type: 'array', min: 1, message: '调整出席领导时请选择领导' }]}>
+        <Form.Item
+          name="leaderIds"
+          htmlFor="approval-leaders"
+          label="调整后的出席领导"
+          rules={[{ required: true, type: 'array', min: 1, message: '调整出席领导时请选择领导' }]}
+        >
           <LeaderSelect id="approval-leaders" mode="multiple" />
         </Form.Item>
       )}
       <Form.Item
         name="instruction"
+        htmlFor="approval-instruction"
         label="批示意见"
         rules={decision && decision !== 'approve' ? [{ required: true, whitespace: true, message: '调整、不同意或退回时须写明批示意见' }] : []}
       >
@@ -247,6 +265,7 @@ export function ReopenModal({ a, open, onClose, mutations }: { a: ActivityDetail
         </Form.Item>
         <Form.Item
           name="reason"
+          htmlFor="reopen-reason"
           label="原因"
           rules={[
             { required: true, whitespace: true, message: '请填写原因' },

@@ -94,7 +94,7 @@ export function ActivityFormPage() {
           onFinish={submit}
         >
           <ActivityFields />
-          <Form.Item label="邀请函等附件" extra={`可选择多个文件。${ATTACHMENT_HINT}`}>
+          <Form.Item label="邀请函等附件" htmlFor="act-attachments" extra={`可选择多个文件。${ATTACHMENT_HINT}`}>
             <AttachmentPicker id="act-attachments" value={files} onChange={setFiles} disabled={busy} />
             {progress && progress.total > 0 && (
               <div className="xt-upload-progress" data-section="upload-progress">

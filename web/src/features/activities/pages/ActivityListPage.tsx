@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Button, Card, DatePicker, Input, Select, Table, Tag } from 'antd';
+import { Button, Card, Input, Select, Table, Tag } from 'antd';
+import { RangePicker } from '../../../components/Pickers';
 import type { ColumnsType } from 'antd/es/table';
 import { PlusOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
@@ -85,6 +86,7 @@ export function ActivityListPage() {
           <Input.Search
             allowClear
             placeholder="搜索活动名称、主办单位、地点"
+            aria-label="搜索领导活动"
             style={{ width: 260, maxWidth: '100%' }}
             value={qInput}
             onChange={(e) => setQInput(e.target.value)}
@@ -93,12 +95,13 @@ export function ActivityListPage() {
           <Select
             allowClear
             placeholder="全部状态"
+            aria-label="按状态筛选"
             style={{ width: 170 }}
             value={status}
             options={ACTIVITY_STATES}
             onChange={(v?: string) => update({ status: v })}
           />
-          <DatePicker.RangePicker
+          <RangePicker
             allowEmpty={[true, true]}
             placeholder={['开始日期', '结束日期']}
             value={[from ? dayjs(from) : null, to ? dayjs(to) : null]}

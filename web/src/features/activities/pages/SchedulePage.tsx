@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
-import { Button, Calendar, Card, DatePicker, Grid, Segmented, Space, Spin, Typography } from 'antd';
+import { Button, Calendar, Card, Grid, Segmented, Space, Spin, Typography } from 'antd';
+import { DatePicker, DayMarkView } from '../../../components/Pickers';
 import { LeftOutlined, RightOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useSearchParams } from 'react-router';
@@ -7,6 +8,7 @@ import { EmptyState } from '../../../components/EmptyState';
 import { PageHeader } from '../../../components/PageHeader';
 import { QueryError } from '../../../components/QueryError';
 import { chineseWeekday, formatChineseDate, today } from '../../../lib/format';
+import { useWorkCalendar } from '../../../lib/holidays';
 import { useSchedule, type ScheduleEntry } from '../api';
 import { LeaderSelect } from '../components/pickers';
 import { onDay, ScheduleEntryView } from '../components/ScheduleEntryView';
@@ -38,7 +40,10 @@ function DayList({ entries, day, showLeader }: { entries: ScheduleEntry[]; day: 
   );
 }
 
-/** 领导日程 (ACT-8): a leader's (or every leader's) calendar by day, week or month, with conflicts and absences. */
+/**
+ * 领导日程 (ACT-8): a leader's (or every leader's) calendar by day, week or month, with conflicts and
+ * absences; holidays (国庆节) and 调休上班 days marked from the server's working-day calendar (X-2).
+ */
 export function SchedulePage() {
   const [params, setParams] = useSearchParams();
   const screens = Grid.useBreakpoint();
@@ -47,6 +52,8 @@ export function SchedulePage() {
   const leaderId = params.get('leader') ?? undefined;
   const { from, to } = range(view, date);
   const q = useSchedule(from, to, leaderId);
+  const cal = useWorkCalendar(from, to);
+  const dayMark = view === 'day' ? cal.mark(date) : null;
   const entries = useMemo(() => q.data?.items ?? [], [q.data]);
   const showLeader = !leaderId;
 
@@ -78,7 +85,13 @@ export function SchedulePage() {
       <PageHeader title="领导日程" subTitle="已批准的领导公务活动和请假、出差等安排；红色为时间冲突，灰色为不在岗" />
       <Card>
         <div className="xt-toolbar xt-sched-toolbar">
-          <LeaderSelect style={{ width: 240, maxWidth: '100%' }} placeholder="全部领导" value={leaderId} onChange={(v?: string) => set({ leader: v })} />
+          <LeaderSelect
+            aria-label="按领导筛选"
+            style={{ width: 240, maxWidth: '100%' }}
+            placeholder="全部领导"
+            value={leaderId}
+            onChange={(v?: string) => set({ leader: v })}
+          />
           <Segmented
             value={view}
             onChange={(v) => set({ view: v as string })}
@@ -102,6 +115,7 @@ export function SchedulePage() {
           <Typography.Text strong className="xt-sched-heading">
             {heading}
           </Typography.Text>
+          {dayMark && <DayMarkView mark={dayMark} full style={{ fontSize: 14 }} />}
           {q.isFetching && <Spin size="small" />}
         </div>
         {q.isError ? (
@@ -112,10 +126,19 @@ export function SchedulePage() {
           <div className={screens.md ? 'xt-sched-week' : 'xt-sched-week is-stacked'}>
             {days.map((d) => {
               const list = entries.filter((e) => onDay(e, d));
+              const mark = cal.mark(d);
               return (
                 <div key={d} className={`xt-sched-day${d === todayIso ? ' is-today' : ''}`} data-date={d}>
-                  <div className="xt-sched-day-head">
-                    <span>{chineseWeekday(d)}</span>
+                  <div className="xt-sched-day-head" style={mark ? { flexWrap: 'wrap', columnGap: 4 } : undefined}>
+                    <span>
+                      {chineseWeekday(d)}
+                      {mark && (
+                        <>
+                          {' '}
+                          <DayMarkView mark={mark} full />
+                        </>
+                      )}
+                    </span>
                     <span className="xt-sched-day-date">
                       {Number(d.slice(5, 7))}月{Number(d.slice(8))}日
                     </span>
@@ -144,10 +167,20 @@ export function SchedulePage() {
               if (info.type !== 'date') return info.originNode;
               const iso = d.format('YYYY-MM-DD');
               const list = entries.filter((e) => onDay(e, iso));
-              if (!list.length) return null;
-              if (!screens.md) return <span className={`xt-sched-dot${list.some((e) => e.conflict) ? ' is-conflict' : ''}`}>{list.length}</span>;
+              const mark = cal.mark(iso);
+              // the holiday's name under the date; on a phone the one character 休 / 班
+              const markNode = mark && (screens.md ? <DayMarkView mark={mark} full style={{ display: 'block' }} /> : <DayMarkView mark={mark} />);
+              if (!list.length) return markNode;
+              if (!screens.md)
+                return (
+                  <>
+                    {markNode}
+                    <span className={`xt-sched-dot${list.some((e) => e.conflict) ? ' is-conflict' : ''}`}>{list.length}</span>
+                  </>
+                );
               return (
                 <div className="xt-sched-cell">
+                  {markNode}
                   {list.slice(0, 4).map((e) => (
                     <ScheduleEntryView key={`${e.id}-${e.leaderId}`} e={e} day={iso} showLeader={showLeader} compact />
                   ))}

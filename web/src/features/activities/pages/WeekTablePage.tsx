@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Alert, Button, Card, DatePicker, Modal, Space, Spin, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Modal, Space, Spin, Tag, Typography } from 'antd';
+import { DatePicker } from '../../../components/Pickers';
 import { CalendarOutlined, DownloadOutlined, LeftOutlined, PrinterOutlined, RightOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useSearchParams } from 'react-router';

@@ -236,6 +236,7 @@ export function AuditLogTab() {
           excludeAdmins={false}
           style={{ width: 180 }}
           placeholder="操作人"
+          aria-label="按操作人筛选"
           value={actorId}
           onChange={(v: string | undefined) => {
             setActorId(v);
@@ -247,6 +248,7 @@ export function AuditLogTab() {
           showSearch={{ optionFilterProp: 'label' }}
           className="xt-audit-action"
           placeholder="操作类型"
+          aria-label="按操作类型筛选"
           style={{ width: 240 }}
           popupMatchSelectWidth={320}
           options={actionOptions}
@@ -259,6 +261,7 @@ export function AuditLogTab() {
         <Input
           allowClear
           placeholder="事项编号"
+          aria-label="按事项编号筛选"
           style={{ width: 160 }}
           value={matterId}
           onChange={(e) => setMatterId(e.target.value)}

@@ -14,7 +14,6 @@ import {
   Button,
   Card,
   Col,
-  DatePicker,
   Descriptions,
   Empty,
   Form,
@@ -31,6 +30,7 @@ import {
   Tooltip,
   Typography,
 } from 'antd';
+import { DatePicker, RangePicker } from '../../../components/Pickers';
 import type { ColumnsType } from 'antd/es/table';
 import { CalendarOutlined, DeleteOutlined, EditOutlined, MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -111,7 +111,7 @@ function dayKind(d: DayInfo): 'holiday' | 'adjusted' | 'weekend' | 'workday' {
 const CELL: Record<ReturnType<typeof dayKind>, CSSProperties> = {
   holiday: { background: '#fff1f0', color: '#cf1322', fontWeight: 600 },
   adjusted: { background: '#fff7e6', color: '#d46b08', fontWeight: 600 },
-  weekend: { background: '#fafafa', color: 'rgba(0,0,0,.45)' },
+  weekend: { background: '#fafafa', color: 'rgba(0,0,0,.56)' },
   workday: { background: '#fff', color: 'rgba(0,0,0,.88)' },
 };
 const MARK: Partial<Record<ReturnType<typeof dayKind>, string>> = { holiday: '休', adjusted: '班' };
@@ -127,7 +127,7 @@ function MonthGrid({ month, days, onPick }: { month: number; days: DayInfo[]; on
     <Card size="small" title={`${month}月`} styles={{ body: { padding: 8 } }} className="xt-cal-month">
       <div style={{ display: 'grid', gridTemplateColumns: 'repeat(7, 1fr)', gap: 2, textAlign: 'center', fontSize: 12 }}>
         {WEEK_HEAD.map((w) => (
-          <div key={w} style={{ color: 'rgba(0,0,0,.45)', padding: '2px 0' }}>
+          <div key={w} style={{ color: 'rgba(0,0,0,.56)', padding: '2px 0' }}>
             {w}
           </div>
         ))}
@@ -309,7 +309,7 @@ function NoticeModal({ year, current, open, onClose }: { year: number; current: 
                     ]}
                     style={{ marginBottom: 8 }}
                   >
-                    <DatePicker.RangePicker
+                    <RangePicker
                       format={DATE_FORMATS}
                       placeholder={['放假开始', '放假结束']}
                       defaultPickerValue={[dayjs(`${year}-01-01`), dayjs(`${year}-01-01`)]}

@@ -41,32 +41,35 @@ function LifecycleCard({ lc }: { lc: LifecycleInfo }) {
           },
         ]}
       />
-      <Table
-        rowKey="code"
-        size="small"
-        pagination={false}
-        scroll={{ x: 'max-content' }}
-        title={() => '操作（流转）'}
-        dataSource={events}
-        columns={[
-          { title: '操作', dataIndex: 'label', width: 130 },
-          { title: '代码', dataIndex: 'code', width: 160, render: (v: string) => <code>{v}</code> },
-          { title: '适用状态', dataIndex: 'from', render: (v: string[]) => v.map(label).join('、') },
-          { title: '流转至', dataIndex: 'to', width: 120, render: (v: string) => <Tag color="blue">{label(v)}</Tag> },
-          { title: '可操作人', dataIndex: 'by', render: (v: string[]) => v.map(who).join('、') },
-          {
-            title: '前置条件',
-            dataIndex: 'guards',
-            render: (v?: string[]) => (v?.length ? v.map((g) => GUARD_MESSAGES[g] ?? g).join('；') : '—'),
-          },
-          {
-            title: '需填意见',
-            dataIndex: 'needsComment',
-            width: 90,
-            render: (v: boolean | undefined, e) => ((v ?? LIFECYCLES[lc.kind]?.events[e.code]?.needsComment) ? '是' : '否'),
-          },
-        ]}
-      />
+      {/* the wide table scrolls inside a box that takes the focus, so the keyboard can scroll it too (WCAG 2.1.1) */}
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a region that scrolls must be focusable to be scrolled with the keyboard */}
+      <section className="xt-scroll-x" tabIndex={0} aria-label={`${lc.label}的操作（流转）`}>
+        <Table
+          rowKey="code"
+          size="small"
+          pagination={false}
+          title={() => '操作（流转）'}
+          dataSource={events}
+          columns={[
+            { title: '操作', dataIndex: 'label', width: 130 },
+            { title: '代码', dataIndex: 'code', width: 160, render: (v: string) => <code>{v}</code> },
+            { title: '适用状态', dataIndex: 'from', render: (v: string[]) => v.map(label).join('、') },
+            { title: '流转至', dataIndex: 'to', width: 120, render: (v: string) => <Tag color="blue">{label(v)}</Tag> },
+            { title: '可操作人', dataIndex: 'by', render: (v: string[]) => v.map(who).join('、') },
+            {
+              title: '前置条件',
+              dataIndex: 'guards',
+              render: (v?: string[]) => (v?.length ? v.map((g) => GUARD_MESSAGES[g] ?? g).join('；') : '—'),
+            },
+            {
+              title: '需填意见',
+              dataIndex: 'needsComment',
+              width: 90,
+              render: (v: boolean | undefined, e) => ((v ?? LIFECYCLES[lc.kind]?.events[e.code]?.needsComment) ? '是' : '否'),
+            },
+          ]}
+        />
+      </section>
     </Card>
   );
 }

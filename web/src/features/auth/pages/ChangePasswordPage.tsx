@@ -47,6 +47,7 @@ export function ChangePasswordPage() {
           </Form.Item>
           <Form.Item
             name="confirm"
+            htmlFor="confirmPassword"
             label="确认新密码"
             dependencies={['newPassword']}
             rules={[

@@ -1,4 +1,5 @@
-import { Button, Checkbox, DatePicker, Form, Input, InputNumber, Select } from 'antd';
+import { Button, Checkbox, Form, Input, InputNumber, Select } from 'antd';
+import { DatePicker } from '../../../components/Pickers';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import type { Organ } from '../../../lib/types';
 import { SIGNER_ROLES } from '../labels';

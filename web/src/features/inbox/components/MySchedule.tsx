@@ -27,7 +27,7 @@ export function MySchedule({ leaderId }: { leaderId: string }) {
           <List
             size="small"
             dataSource={entriesOn(d)}
-            locale={{ emptyText: i === 0 ? '今天没有安排' : '无' }}
+            locale={{ emptyText: <Typography.Text type="secondary">{i === 0 ? '今天没有安排' : '无'}</Typography.Text> }}
             renderItem={(e) => (
               <List.Item>
                 <ScheduleEntryView e={e} day={d} />

@@ -1,7 +1,7 @@
-import { useState } from 'react';
-import { App, Button, Card, Col, Row, Statistic, Table, Tabs, Tag, Tooltip, Typography } from 'antd';
+import { useState, type KeyboardEvent } from 'react';
+import { App, Button, Card, Col, Row, Statistic, Table, Tabs, Tag, Tooltip } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { ChineseDate } from '../../../components/ChineseDate';
 import { EmptyState } from '../../../components/EmptyState';
 import { PageHeader } from '../../../components/PageHeader';
@@ -92,21 +92,20 @@ function ToReadTable() {
   const [page, setPage] = useState(1);
   const q = useToRead(page, PAGE_SIZE);
   const mark = useMarkRead();
-  const navigate = useNavigate();
   const { message } = App.useApp();
   if (q.isError) return <QueryError error={q.error} onRetry={() => q.refetch()} />;
+  // a real link (with an address, so the keyboard reaches it); following it marks the item read
   const open = (r: ReadItem) => {
     if (!r.readAt) mark.mutate(r.id);
-    navigate(`/matters/${r.matterId}`);
   };
   const columns: ColumnsType<ReadItem> = [
     {
       title: '事项',
       dataIndex: 'matterTitle',
       render: (v: string, r) => (
-        <Typography.Link onClick={() => open(r)} strong={!r.readAt}>
+        <Link to={`/matters/${r.matterId}`} onClick={() => open(r)} style={r.readAt ? undefined : { fontWeight: 600 }}>
           {v}
-        </Typography.Link>
+        </Link>
       ),
     },
     { title: '类型', dataIndex: 'matterKind', width: 110, responsive: ['md'], render: (v: string) => KIND_LABELS[v] ?? v },
@@ -162,7 +161,21 @@ export function WorkbenchPage() {
       <Row gutter={[12, 12]} style={{ marginBottom: 16 }}>
         {stats.map((s) => (
           <Col key={s.key} xs={12} md={6}>
-            <Card className={`xt-stat-card${s.alert ? ' is-alert' : ''}`} hoverable={!!s.tab} onClick={s.tab ? () => setParams({ tab: s.tab! }) : undefined}>
+            <Card
+              className={`xt-stat-card${s.alert ? ' is-alert' : ''}`}
+              hoverable={!!s.tab}
+              onClick={s.tab ? () => setParams({ tab: s.tab! }) : undefined}
+              // a card that opens its tab is a button for the keyboard too (Enter or Space)
+              {...(s.tab && {
+                role: 'button',
+                tabIndex: 0,
+                onKeyDown: (e: KeyboardEvent) => {
+                  if (e.key !== 'Enter' && e.key !== ' ') return;
+                  e.preventDefault();
+                  setParams({ tab: s.tab! });
+                },
+              })}
+            >
               <Statistic title={s.title} value={s.value ?? '—'} loading={counts.isPending} suffix={s.value !== undefined ? '项' : undefined} />
             </Card>
           </Col>

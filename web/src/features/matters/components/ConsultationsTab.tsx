@@ -212,10 +212,10 @@ export function ConsultationsTab({ matter, me, mutations, canManage }: { matter:
         <Form form={form} layout="vertical" preserve={false}>
           {dialog?.kind === 'start' && (
             <>
-              <Form.Item name="subject" label="征求意见事由" rules={[{ required: true, whitespace: true, message: '请填写事由' }]}>
+              <Form.Item name="subject" htmlFor="consult-subject" label="征求意见事由" rules={[{ required: true, whitespace: true, message: '请填写事由' }]}>
                 <Input id="consult-subject" maxLength={200} placeholder="如：关于某方案的意见" />
               </Form.Item>
-              <Form.Item name="question" label="征求内容" rules={[{ required: true, whitespace: true, message: '请填写征求内容' }]}>
+              <Form.Item name="question" htmlFor="consult-question" label="征求内容" rules={[{ required: true, whitespace: true, message: '请填写征求内容' }]}>
                 <Input.TextArea id="consult-question" rows={4} maxLength={2000} showCount />
               </Form.Item>
               <Form.Item name="departmentIds" label="征求部门">
@@ -250,6 +250,7 @@ export function ConsultationsTab({ matter, me, mutations, canManage }: { matter:
               </Form.Item>
               <Form.Item
                 name="text"
+                htmlFor="consult-text"
                 label={position === 'agree' ? '补充说明（可选）' : '修改意见或理由'}
                 initialValue={dialog.current?.text ?? undefined}
                 rules={position && position !== 'agree' ? [{ required: true, whitespace: true, message: '有修改意见或不同意时须写明理由' }] : []}

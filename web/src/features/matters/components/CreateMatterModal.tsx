@@ -79,6 +79,7 @@ export function CreateMatterModal({ open, onClose }: { open: boolean; onClose: (
       >
         <Form.Item
           name="title"
+          htmlFor="matter-title"
           label="事项名称"
           rules={[
             { required: true, whitespace: true, message: '请输入事项名称' },
@@ -87,7 +88,7 @@ export function CreateMatterModal({ open, onClose }: { open: boolean; onClose: (
         >
           <Input id="matter-title" placeholder="如：关于协调解决某项工作中部门职责交叉问题" maxLength={200} showCount />
         </Form.Item>
-        <Form.Item name="description" label="事项说明">
+        <Form.Item name="description" htmlFor="matter-description" label="事项说明">
           <Input.TextArea id="matter-description" rows={4} maxLength={5000} placeholder="背景、需协调的问题、各方诉求等" />
         </Form.Item>
         <Form.Item name="priority" label="紧急程度">

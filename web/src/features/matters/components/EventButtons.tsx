@@ -68,6 +68,7 @@ export function EventButtons({ matter, mutations }: { matter: MatterDetail; muta
         <Form form={form} layout="vertical">
           <Form.Item
             name="comment"
+            htmlFor="event-comment"
             label={commentFor?.event === 'decide' ? '定夺意见' : '意见或理由'}
             rules={[
               { required: true, whitespace: true, message: '请填写意见或理由' },

@@ -90,7 +90,7 @@ export function InstructionsTab({ matter, mutations, canInstruct }: { matter: Ma
               <Radio.Group options={Object.entries(DECISION_LABELS).map(([value, label]) => ({ value, label }))} />
             </Form.Item>
           )}
-          <Form.Item name="text" label="批示内容" rules={[{ required: true, whitespace: true, message: '请填写批示内容' }]}>
+          <Form.Item name="text" htmlFor="instruction-text" label="批示内容" rules={[{ required: true, whitespace: true, message: '请填写批示内容' }]}>
             <Input.TextArea id="instruction-text" rows={5} maxLength={5000} showCount placeholder="如：请办公室牵头，会同有关部门抓紧研究提出意见。" />
           </Form.Item>
         </Form>

@@ -1,12 +1,12 @@
 import { useState } from 'react';
-import { App, Button, DatePicker, Form, Input, InputNumber, Modal, Radio, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { App, Button, Form, Input, InputNumber, Modal, Radio, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { ColumnsType } from 'antd/es/table';
 import { PlusOutlined } from '@ant-design/icons';
 import { api, formatChineseDate, type TaskAction } from '@xietiao/domain';
 import { ChineseDate } from '../../../components/ChineseDate';
 import { EmptyState } from '../../../components/EmptyState';
-import { DepartmentSelect, PersonSelect } from '../../../components/Pickers';
+import { DatePicker, DepartmentSelect, PersonSelect } from '../../../components/Pickers';
 import { StatusTag, TASK_STATUS_LABELS } from '../../../components/StatusTag';
 import { checkWith } from '../../../lib/forms';
 import { fmtDateTime } from '../../../lib/format';
@@ -223,7 +223,7 @@ export function TasksTab({ matter, mutations, canManage }: { matter: MatterDetai
             forceRender
           >
             <Form<AddValues> form={addForm} layout="vertical" initialValues={{ assigneeType: 'department' }}>
-              <Form.Item name="title" label="任务内容" rules={[{ required: true, whitespace: true, message: '请填写任务内容' }]}>
+              <Form.Item name="title" htmlFor="task-title" label="任务内容" rules={[{ required: true, whitespace: true, message: '请填写任务内容' }]}>
                 <Input id="task-title" maxLength={200} placeholder="如：提出本部门意见并报送办公室" />
               </Form.Item>
               <Form.Item name="assigneeType" label="承办方">
@@ -265,7 +265,7 @@ export function TasksTab({ matter, mutations, canManage }: { matter: MatterDetai
               </Typography.Paragraph>
             )}
             <Form form={chaseForm} layout="vertical">
-              <Form.Item name="note" label="催办说明（可不填）">
+              <Form.Item name="note" htmlFor="task-chase-note" label="催办说明（可不填）">
                 <Input.TextArea id="task-chase-note" rows={3} maxLength={500} showCount placeholder="如：请于本周五前反馈办理情况" />
               </Form.Item>
             </Form>
@@ -286,10 +286,10 @@ export function TasksTab({ matter, mutations, canManage }: { matter: MatterDetai
               </Typography.Paragraph>
             )}
             <Form form={extendForm} layout="vertical">
-              <Form.Item name="dueDate" label="新的期限" rules={[{ required: true, message: '请选择新的期限' }]}>
+              <Form.Item name="dueDate" htmlFor="task-extend-date" label="新的期限" rules={[{ required: true, message: '请选择新的期限' }]}>
                 <DatePicker id="task-extend-date" disabledDate={(d) => d.isBefore(dayjs(), 'day')} />
               </Form.Item>
-              <Form.Item name="reason" label="延期理由" rules={[{ required: true, whitespace: true, message: '请写明延期理由' }]}>
+              <Form.Item name="reason" htmlFor="task-extend-reason" label="延期理由" rules={[{ required: true, whitespace: true, message: '请写明延期理由' }]}>
                 <Input.TextArea id="task-extend-reason" rows={3} maxLength={500} showCount />
               </Form.Item>
             </Form>
@@ -306,7 +306,7 @@ export function TasksTab({ matter, mutations, canManage }: { matter: MatterDetai
           >
             {completing && <Typography.Paragraph>任务：{completing.title}</Typography.Paragraph>}
             <Form form={doneForm} layout="vertical">
-              <Form.Item name="result" label="办理结果" rules={[{ required: true, whitespace: true, message: '请填写办理结果' }]}>
+              <Form.Item name="result" htmlFor="task-result" label="办理结果" rules={[{ required: true, whitespace: true, message: '请填写办理结果' }]}>
                 <Input.TextArea id="task-result" rows={4} maxLength={2000} showCount />
               </Form.Item>
             </Form>

@@ -76,6 +76,7 @@ export function MatterListPage() {
           <Input.Search
             allowClear
             placeholder="搜索事项名称、说明"
+            aria-label="搜索协调事项"
             style={{ width: 260, maxWidth: '100%' }}
             value={qInput}
             onChange={(e) => setQInput(e.target.value)}
@@ -84,6 +85,7 @@ export function MatterListPage() {
           <Select
             allowClear
             placeholder="全部状态"
+            aria-label="按状态筛选"
             style={{ width: 150 }}
             value={status}
             options={COORDINATION_STATES}

@@ -1,12 +1,12 @@
 import { useState } from 'react';
-import { App, Button, DatePicker, Form, Grid, Input, Modal, Popconfirm, Select, Table, Tag } from 'antd';
+import { App, Button, Form, Grid, Input, Modal, Popconfirm, Select, Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { PlusOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import { api } from '@xietiao/domain';
 import { ChineseDate } from '../../../components/ChineseDate';
 import { EmptyState } from '../../../components/EmptyState';
-import { PersonSelect } from '../../../components/Pickers';
+import { PersonSelect, RangePicker } from '../../../components/Pickers';
 import { QueryError } from '../../../components/QueryError';
 import { useMe } from '../../../lib/auth';
 import { checkWith, nn } from '../../../lib/forms';
@@ -123,7 +123,14 @@ export function AbsencesTab() {
   return (
     <>
       <div className="xt-toolbar">
-        <PersonSelect leadersOnly style={{ width: 220 }} value={userId} onChange={(v: string | undefined) => setUserId(v)} placeholder="全部领导" />
+        <PersonSelect
+          leadersOnly
+          aria-label="按领导筛选"
+          style={{ width: 220 }}
+          value={userId}
+          onChange={(v: string | undefined) => setUserId(v)}
+          placeholder="全部领导"
+        />
         <span className="grow" />
         {canAdd && (
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpen(true)}>
@@ -161,7 +168,7 @@ export function AbsencesTab() {
             <Select options={Object.entries(ABSENCE_LABELS).map(([value, label]) => ({ value, label }))} />
           </Form.Item>
           <Form.Item name="range" label="起止时间" rules={[{ required: true, message: '请选择起止时间' }]}>
-            <DatePicker.RangePicker showTime={{ format: 'HH:mm' }} format="YYYY年M月D日 HH:mm" style={{ width: '100%' }} />
+            <RangePicker showTime={{ format: 'HH:mm' }} format="YYYY年M月D日 HH:mm" style={{ width: '100%' }} />
           </Form.Item>
           <Form.Item name="note" label="备注">
             <Input.TextArea rows={2} maxLength={500} placeholder="如：赴省里参加会议" />

@@ -126,16 +126,24 @@ export function PeopleTab({ isSysadmin, isSecadmin }: { isSysadmin: boolean; isS
         <Input.Search
           allowClear
           placeholder="姓名、用户名"
+          aria-label="查找人员"
           style={{ width: 200 }}
           value={q}
           onChange={(e) => setQ(e.target.value)}
           onSearch={(v) => setSearch(v.trim())}
         />
-        <DepartmentSelect style={{ width: 180 }} value={departmentId} onChange={(v: string | undefined) => setDepartmentId(v)} placeholder="全部部门" />
+        <DepartmentSelect
+          aria-label="按部门筛选"
+          style={{ width: 180 }}
+          value={departmentId}
+          onChange={(v: string | undefined) => setDepartmentId(v)}
+          placeholder="全部部门"
+        />
         <Select
           allowClear
           style={{ width: 160 }}
           placeholder="全部角色"
+          aria-label="按角色筛选"
           value={role}
           onChange={(v?: string) => setRole(v)}
           options={ROLES.map((r) => ({ value: r, label: roleLabel(r) }))}

@@ -98,29 +98,72 @@ export function docNoProblems(raw: string): string[] {
 
 /** All 发文字号-like tokens in a text (for citations); brackets of any kind. */
 export interface DocNoToken {
+  /** the number with its 代字 as read (the words of the sentence before the 代字 removed) */
   text: string;
   index: number;
   /** true when written with 〔〕, a four-digit year and no leading zero */
   wellFormed: boolean;
+  /** the 发文机关代字 read before the bracket, '' when there is none (a bare “〔2020〕928号”) */
+  code: string;
+  /**
+   * true when the token cites a document: it carries an organ 代字 and does not stand in a
+   * non-citation context — a field of a 办文单 / 收文登记 (“收文编号：…”, “来文字号：…”), a
+   * register's own number (收文、办文、督办、批示件、建议、提案、纪要编号…), or an organ's full name
+   * in place of a 代字 (“某县人民政府办公室〔2020〕928号”)
+   */
+  citation: boolean;
 }
 const LEAD_WORDS = /^(?:根据|依据|依照|按照|参照|遵照|对照|执行|落实|贯彻|结合|经|按|据|照|和|及|与|或|、|将|把|对|以|在|是|为|见)+/u;
 
+/**
+ * Words of a sentence that end before a 代字 starts (verbs and prepositions of citing, particles):
+ * the 代字 is what follows the last of them. A 代字 is an abbreviation (国发, 县政发, 京政办发,
+ * 财预, 法释…) and does not contain these.
+ */
+const CITE_CUT =
+  /根据|依据|依照|按照|参照|遵照|对照|执行|落实|贯彻|结合|学习|转发|印发|下发|批转|收到|收悉|转来|报来|报送|上报|详见|参见|承办|办理|交办|督办|转办|批办|拟办|登记|编入|[经按据照和及与或将把对以在是为的了即附见第]/gu;
+/** a register's own numbering, not a 代字 */
+const NON_CODE_SUFFIX = /(?:单|件|号|编号|编码|字号|文号|收文|来文|办文|发文|纪要|期|批次|信箱|批示|建议|提案|议案|案|表|簿|卡|文件|材料)$/u;
+/** an organ's own name (not an abbreviation) */
+const ORGAN_NAME_WORDS = /人民政府|办公室|办公厅|委员会|人民代表大会|常务委员会|人民法院|人民检察院/u;
+/** a 办文单 / 登记 field: “来文字号：”“收文编号：”“文号：”… just before the token */
+const FIELD_LABEL_BEFORE = /(?:^|[。；;\n\s])[^。；;\n：:\s]{0,10}(?:号|编号|编码)\s*[：:]\s*$/u;
+
+function citationCode(run: string): string {
+  let code = run;
+  let cut = -1;
+  for (const m of run.matchAll(CITE_CUT)) cut = Math.max(cut, (m.index ?? 0) + m[0].length);
+  if (cut >= 0) code = run.slice(cut);
+  return code;
+}
+
 export function findDocNoTokens(text: string): DocNoToken[] {
-  const re = /([\u4e00-\u9fa5]{1,20})([〔[【（(［])(\d{4})([〕\]】）)］])\s*(第?)(\d+)号/gu;
+  const re = /([\u4e00-\u9fa5]{1,20})?([〔[【（(［])(\d{4})([〕\]】）)］])\s*(第?)(\d+)号/gu;
   const out: DocNoToken[] = [];
   for (const m of text.matchAll(re)) {
-    let code = m[1] ?? '';
+    const run = m[1] ?? '';
+    let code = run;
     let index = m.index ?? 0;
     const stripped = code.replace(LEAD_WORDS, '');
-    if (stripped !== '' && stripped !== code) {
+    if (stripped !== code) {
       index += code.length - stripped.length;
       code = stripped;
     }
-    const tokenText = code + m[0].slice((m[1] ?? '').length);
+    const cited = citationCode(code);
+    index += code.length - cited.length;
+    code = cited;
+    const bracketed = m[2] === '〔' && m[4] === '〕';
+    // without a 代字 only a 〔〕 number is taken (a year in round brackets is ordinary text)
+    if (code === '' && !bracketed) continue;
+    const tokenText = code + m[0].slice(run.length);
+    const before = text.slice(0, index);
+    const citation = code !== '' && !NON_CODE_SUFFIX.test(code) && !ORGAN_NAME_WORDS.test(code) && code.length <= 12 && !FIELD_LABEL_BEFORE.test(before);
     out.push({
       text: tokenText,
       index,
-      wellFormed: m[2] === '〔' && m[4] === '〕' && m[5] === '' && !/^0/u.test(m[6] ?? ''),
+      wellFormed: bracketed && m[5] === '' && !/^0/u.test(m[6] ?? ''),
+      code,
+      citation,
     });
   }
   return out;
@@ -186,6 +229,48 @@ export function cnDateProblems(s: string): string[] {
   }
   if (problems.length === 0) problems.push('应写作“××××年×月×日”');
   return problems;
+}
+
+const CN_DIGIT: Readonly<Record<string, number>> = { 〇: 0, '○': 0, 零: 0, Ｏ: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+
+/** 一…三十一 (月、日 written in Chinese numerals), or null. */
+function cnSmallNumber(s: string): number | null {
+  if (/^[一二三四五六七八九]$/u.test(s)) return CN_DIGIT[s] ?? null;
+  const m = /^([二三])?十([一二三四五六七八九])?$/u.exec(s);
+  if (!m) return null;
+  return (m[1] ? (CN_DIGIT[m[1]] ?? 0) : 1) * 10 + (m[2] ? (CN_DIGIT[m[2]] ?? 0) : 0);
+}
+
+/**
+ * A date as printed, in any of the forms published documents use: the current form
+ * (2024年6月3日, leniently with leading zeros or spaces, or 2024-06-03), and the Chinese
+ * numerals of documents before 2012-07-01 (二〇一一年五月十八日, also with ○ or 零). Null when not
+ * a real date.
+ */
+export function parseDateAny(s: string | null | undefined): YMD | null {
+  const loose = parseDateLoose(s);
+  if (loose || !s) return loose;
+  const m = /^([〇○零Ｏ一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,4})\s*日$/u.exec(s.trim());
+  if (!m) return null;
+  const y = Number([...(m[1] ?? '')].map((c) => CN_DIGIT[c] ?? 0).join(''));
+  const mo = cnSmallNumber(m[2] ?? '');
+  const d = cnSmallNumber(m[3] ?? '');
+  if (mo === null || d === null) return null;
+  const v = { y, m: mo, d };
+  return isValidYmd(v) ? v : null;
+}
+
+/**
+ * The day the 《党政机关公文处理工作条例》 and GB/T 9704-2012 took effect. A document dated
+ * before it was written under the 1996 党的机关 条例, the 2000 《国家行政机关公文处理办法》 and
+ * GB/T 9704-1999, whose forms differ (汉字数字的成文日期, 7位份号…).
+ */
+export const RULES_2012_IN_FORCE: YMD = { y: 2012, m: 7, d: 1 };
+
+/** True when the date (as printed) is a real date before 2012-07-01. */
+export function predates2012Rules(date: string | null | undefined): boolean {
+  const d = parseDateAny(date);
+  return d !== null && compareYmd(d, RULES_2012_IN_FORCE) < 0;
 }
 
 export function ymdToString({ y, m, d }: YMD): string {

@@ -312,13 +312,24 @@ describe('X-10 层次不越级', () => {
   ruleTable(
     'X-10',
     [
-      { name: '“1.” directly under “一、”', input: body('一、总体要求', '1.加强培训'), path: 'document.body', message: /跳过了“（一）”/u },
+      // changed (issue #10): “一、” then “1.” is accepted when the text has no “（一）” level at all;
+      // it is still a skip when another part of the same text uses “（一）”
+      {
+        name: '“1.” directly under “一、” while another part uses “（一）”',
+        input: body('一、总体要求', '1.加强培训', '二、保障措施', '（一）组织保障'),
+        path: 'document.body',
+        message: /跳过了“（一）”/u,
+      },
       { name: '“（1）” directly under “（一）”', input: body('一、总体要求', '（一）工作目标', '（1）明确分工'), message: /跳过了“1\.”/u },
       { name: '“（1）” directly under “一、”', input: body('一、总体要求', '（1）明确分工') },
     ],
     [
       { name: 'all four levels in order', input: body('一、总体要求', '（一）工作目标', '1.加强培训', '（1）明确分工', '二、保障措施') },
       { name: 'a short list that uses “1.” only', input: body('1.加强培训', '2.明确分工') },
+      {
+        name: 'a two-level text: “一、” then “1.”, no “（一）” anywhere',
+        input: body('一、总体要求', '1.加强培训', '2.明确分工', '二、保障措施', '1.组织保障'),
+      },
       { name: 'a return from a deep level to the top', input: body('一、总体要求', '（一）工作目标', '二、保障措施', '（一）组织保障') },
     ],
   );

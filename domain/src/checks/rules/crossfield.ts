@@ -17,6 +17,11 @@
  * - X-07: the contract has no 印发日期 field; a 印发 line in the body (F-04) is compared.
  * - X-08: a 文种 mismatch is an error; punctuation inside the title and a title naming another
  *   organ are warnings (the digest says “ERROR / WARN”); the rule's severity is its worst case.
+ *   Round brackets holding the status of the text or a year (（试行）, （2015—2020年）…) are
+ *   standard in titles (STANDARD_TITLE_BRACKET), as are 书名号 around a document's name.
+ * - X-10: leaving out “（一）” throughout (“一、” then “1.”) is an accepted layout, not a skip.
+ * - X-15 / X-16: the 人大/人大常委会 supervise the same-level government (names.ts `supervises`);
+ *   a 报告 or 议案 to them is allowed, a 请示 is not.
  * - X-11: the contract has no seal field; the seal follows the 署名, so a closing 署名 block in the
  *   body must name the issuers (all of them, lead first) — only names of known organs are judged.
  * - X-18: the first-page estimate uses the GB/T 9704 grid (22 lines of 28 characters in 225 mm)
@@ -42,6 +47,7 @@ import {
   ymdToString,
   type YMD,
 } from '../text';
+import { supervises } from '../names';
 import { PRINT_LINE_LOOSE, splitSecrecyTerm } from './format';
 import { addresseeName, addresseeOrgan, finding, lineNo, organName, q, safe } from './format-shared';
 
@@ -258,8 +264,19 @@ const X07: RuleDef = {
 };
 
 // X-08 标题与文种
-/** marks allowed inside a title: 书名号, 顿号, quotation marks, 间隔号, 连接号 between numbers */
-function titlePunctuation(core: string): string[] {
+/**
+ * What a title may put in round brackets (GB/T 9704 7.3.1 and published practice): the status of
+ * the text issued (试行, 暂行, 草案, 修订, 征求意见稿…), a year or a year range (2024年,
+ * 2015—2020年, 2024年度, 2024年修订, 2021年版) and a batch (第一批).
+ */
+export const STANDARD_TITLE_BRACKET =
+  /^(?:试行|暂行|草案|修订|修订稿|修订版|修订草案|修正|修正案|修正草案|征求意见稿|送审稿|讨论稿|试行稿|\d{4}年?(?:[—–－\-~～至到]\d{4}年?)?(?:年度|年版|年本|版|本|修订|修正|试行|暂行)?|第[一二三四五六七八九十百\d]+(?:批|次|期|版))$/u;
+
+const OPEN_ROUND = '（(';
+const CLOSE_ROUND = '）)';
+
+/** marks allowed inside a title: 书名号, 顿号, quotation marks, 间隔号, 连接号 between numbers, standard brackets */
+export function titlePunctuation(core: string): string[] {
   let depth = 0;
   const bad = new Set<string>();
   for (let i = 0; i < core.length; i++) {
@@ -273,6 +290,14 @@ function titlePunctuation(core: string): string[] {
       continue;
     }
     if (depth > 0) continue; // anything inside 书名号 belongs to the cited name
+    if (OPEN_ROUND.includes(c)) {
+      const close = [...CLOSE_ROUND].map((x) => core.indexOf(x, i + 1)).filter((k) => k > i);
+      const end = close.length ? Math.min(...close) : -1;
+      if (end > i && c === '（' && core[end] === '）' && STANDARD_TITLE_BRACKET.test(core.slice(i + 1, end))) {
+        i = end; // a standard bracket: （试行）, （2015—2020年）…
+        continue;
+      }
+    }
     if ('、“”‘’·'.includes(c)) continue;
     if ('—－-~～.．'.includes(c) && /\d/u.test(core[i - 1] ?? '') && /\d/u.test(core[i + 1] ?? '')) continue;
     if (/[\p{P}\p{S}]/u.test(c) && !/[\p{Script=Han}]/u.test(c)) bad.add(c);
@@ -296,7 +321,12 @@ const X08: RuleDef = {
     const marks = titlePunctuation(t.core);
     if (marks.length) {
       out.push(
-        finding(this, 'document.title', `标题中使用了标点“${marks.join('')}”：标题除法规规章名称加书名号、并列词语间用顿号外，一般不用标点符号`, 'warning'),
+        finding(
+          this,
+          'document.title',
+          `标题中使用了标点“${marks.join('')}”：标题除书名号（法规规章或所印发、转发的文件名称）、并列词语间的顿号、标明“试行”“暂行”“草案”“修订”“征求意见稿”或年份（年度、起止年份）的括号外，一般不用标点符号`,
+          'warning',
+        ),
       );
     }
     if (t.issuerPart !== '') {
@@ -358,24 +388,35 @@ const X09: RuleDef = {
   },
 };
 
+/**
+ * X-10 accepted layouts (GB/T 9704-2012 7.3.3 “文中结构层次序数依次可以用‘一、’‘（一）’‘1.’‘（1）’标注”):
+ * the levels are used in that order, a text may start at any level (a short list “1.”“2.”), and
+ * it may leave out the second level “（一）” altogether — “一、” then “1.” (then “（1）”), the
+ * common two-level layout — provided it leaves it out throughout. Any other skip (“（1）” under
+ * “一、”, “（1）” under “（一）”), or “1.” under one “一、” while another uses “（一）”, is flagged.
+ */
 const X10: RuleDef = {
   id: 'X-10',
   severity: 'warning',
-  title: '正文结构层次依次为“一、”“（一）”“1.”“（1）”，不得越级使用',
+  title: '正文结构层次依次为“一、”“（一）”“1.”“（1）”，不得越级使用；全文不用第二层“（一）”时，“一、”下直接用“1.”是常用的两层写法，不算越级',
   source: 'GB/T 9704-2012 7.3.3；惯例',
   check(ctx) {
     const out: Finding[] = [];
     let depth = 0;
     const names = ['', '“一、”', '“（一）”', '“1.”', '“（1）”'];
-    for (const l of bodyLines(ctx.doc.body)) {
-      const h = headingOf(l.text);
+    const lines = bodyLines(ctx.doc.body);
+    const heads = lines.map((l) => ({ l, h: headingOf(l.text) }));
+    const usesSecond = heads.some((x) => x.h?.level === 2);
+    for (const { l, h } of heads) {
       if (!h) continue;
-      if (depth >= 1 && h.level > depth + 1) {
+      const skipsSecondOnly = depth === 1 && h.level === 3;
+      if (depth >= 1 && h.level > depth + 1 && !(skipsSecondOnly && !usesSecond)) {
+        const also = skipsSecondOnly ? '（全文其他地方用了“（一）”层，层次应统一）' : '';
         out.push(
           finding(
             this,
             'document.body',
-            `正文${lineNo(l.index)}的层次${names[h.level]}直接出现在${names[depth]}之下，跳过了${names[depth + 1]}层：结构层次应依次使用，不越级`,
+            `正文${lineNo(l.index)}的层次${names[h.level]}直接出现在${names[depth]}之下，跳过了${names[depth + 1]}层${also}：结构层次应依次使用，不越级`,
           ),
         );
       }
@@ -523,6 +564,8 @@ const X15: RuleDef = {
         out.push(finding(this, `document.mainTo[${i}]`, `议案应主送同级人民代表大会或其常务委员会，“${o.name}”不是人大机关`));
       } else if (o.level !== level) {
         out.push(finding(this, `document.mainTo[${i}]`, `议案应主送同级人大机关，“${o.name}”与发文机关“${ctx.lead.name}”不是同一级`));
+      } else if (ctx.lead.kind === '政府' && !supervises(o, ctx.lead)) {
+        out.push(finding(this, `document.mainTo[${i}]`, `议案应主送本级人民代表大会或其常务委员会，“${o.name}”不是“${ctx.lead.name}”所在地方的人大机关`));
       }
     });
     return out;
@@ -532,7 +575,7 @@ const X15: RuleDef = {
 const X16: RuleDef = {
   id: 'X-16',
   severity: 'error',
-  title: '请示、报告只用于向上级机关行文',
+  title: '请示、报告只用于向上级机关行文；人民政府向本级人大及其常委会报告工作用“报告”（监督关系，不是领导关系），不用“请示”',
   source: '《条例》第八条第（十）（十一）项',
   check(ctx) {
     const d = ctx.doc;
@@ -541,6 +584,19 @@ const X16: RuleDef = {
       return [finding(this, 'document.mainTo', `${d.type}应主送上级机关，当前没有主送机关`)];
     }
     if (ctx.direction === '上行') return [];
+    // 人大/人大常委会 supervise (监督) the same-level government: not a 上级机关 in the sense of
+    // 隶属, but a 报告 to it is the legal route (宪法、监督法: 听取和审议专项工作报告).
+    const toSupervisor = d.mainTo.map((a) => ctx.organs.get(addresseeOrgan(a))).filter((o) => o !== undefined && supervises(o, ctx.lead));
+    if (toSupervisor.length > 0 && toSupervisor.length === d.mainTo.length) {
+      if (d.type === '报告') return [];
+      return [
+        finding(
+          this,
+          'document.type',
+          `${toSupervisor.map((o) => o?.name).join('、')}对${ctx.lead.name}是监督关系，不是上级领导机关，请示只用于向上级机关行文：向人大常委会报告工作用“报告”，提请审议事项用“议案”`,
+        ),
+      ];
+    }
     const alt =
       ctx.direction === '下行'
         ? '向下级机关行文可用“通知”“意见”“批复”等'

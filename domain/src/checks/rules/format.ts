@@ -12,6 +12,9 @@
  *   抄送 line F-15, headings F-16…F-19) look for that element in `document.body` (drafts are
  *   often pasted whole); a text heuristic never blocks → warning.
  * - F-22 (请示 wording in a 报告) is the text heuristic behind R-ROUTE-06b → warning.
+ * - F-03 / F-08 on a document dated before 2012-07-01 (the 条例 and GB/T 9704-2012 were not yet in
+ *   force) → info. F-21 checks citations only (a number with an organ 代字, text.ts
+ *   `findDocNoTokens().citation`), not a 办文单's or register's own numbers.
  *
  * Leniencies against the catalogue regexes (noted where used): a full-width 下脚点 “．” counts as
  * “.” in 附件说明 and headings; one space is allowed after “1.” in 附件说明 (the standard's own
@@ -30,7 +33,10 @@ import {
   findDocNoTokens,
   headingOf,
   parseAttachmentNote,
+  parseDateAny,
   parseTitle,
+  predates2012Rules,
+  ymdToString,
   type HeadingInfo,
 } from '../text';
 import { addresseeName, finding, lineNo, q, safe } from './format-shared';
@@ -77,16 +83,33 @@ const F02: RuleDef = {
   },
 };
 
+/**
+ * F-03 applies GB/T 9704-2012 7.3.5.4, in force from 2012-07-01 with the 条例. A document dated
+ * before that day was written under GB/T 9704-1999 and the old 办法 (成文日期 in Chinese numerals
+ * for many organs): its form is only noted (info), not an error. A date that does not exist is an
+ * error whenever it was written.
+ */
 const F03: RuleDef = {
   id: 'F-03',
   severity: 'error',
-  title: '成文日期用阿拉伯数字将年、月、日标全，年份标全称，月、日不编虚位，且为真实日期',
+  title: '成文日期用阿拉伯数字将年、月、日标全，年份标全称，月、日不编虚位，且为真实日期（2012年7月1日前成文的公文不适用现行写法，仅提示）',
   source: 'GB/T 9704-2012 7.3.5.4',
   check(ctx) {
     const { date } = ctx.doc;
     if (date == null || date.trim() === '') return [];
     const problems = cnDateProblems(date);
     if (problems.length === 0) return [];
+    const ymd = parseDateAny(date);
+    if (ymd && predates2012Rules(date)) {
+      return [
+        finding(
+          this,
+          'document.date',
+          `成文日期${q(date)}早于《党政机关公文处理工作条例》和GB/T 9704-2012施行之日（2012年7月1日），当时的写法不按现行标准判断（按现行标准写作“${ymdToString(ymd)}”）`,
+          'info',
+        ),
+      ];
+    }
     return [finding(this, 'document.date', `成文日期${q(date)}不规范：${problems.join('；')}。应写作“2024年6月3日”的形式`)];
   },
 };
@@ -208,7 +231,7 @@ const F07: RuleDef = {
 const F08: RuleDef = {
   id: 'F-08',
   severity: 'warning', // GB 7.2.1: “一般用6位3号阿拉伯数字”
-  title: '份号一般用6位阿拉伯数字（如000001）',
+  title: '份号一般用6位阿拉伯数字（如000001）；2012年7月1日前成文的公文用7位份号的，仅提示',
   source: 'GB/T 9704-2012 7.2.1',
   check(ctx) {
     const { copyNo } = ctx.doc;
@@ -217,8 +240,14 @@ const F08: RuleDef = {
     let why: string;
     if (/^0+$/u.test(copyNo)) why = '份号是印制份数的顺序号，从000001起编';
     else if (!/^\d+$/u.test(copyNo)) why = '应只含阿拉伯数字';
-    else if (copyNo.length === 7) why = '7位份号是已废止的GB/T 9704-1999的写法，现行标准为6位';
-    else if (copyNo.length < 6) why = `应补足6位，如“${copyNo.padStart(6, '0')}”`;
+    else if (copyNo.length === 7) {
+      if (predates2012Rules(ctx.doc.date)) {
+        return [
+          finding(this, 'document.copyNo', `份号${q(copyNo)}为7位：本文成文于2012年7月1日之前，当时的GB/T 9704-1999规定份号用7位，不按现行6位判断`, 'info'),
+        ];
+      }
+      why = '7位份号是已废止的GB/T 9704-1999的写法，现行标准为6位';
+    } else if (copyNo.length < 6) why = `应补足6位，如“${copyNo.padStart(6, '0')}”`;
     else why = '位数过多，应为6位';
     return [finding(this, 'document.copyNo', `份号${q(copyNo)}不规范：${why}`)];
   },
@@ -503,12 +532,14 @@ const F20: RuleDef = {
 const F21: RuleDef = {
   id: 'F-21',
   severity: 'warning', // [PRACTICE] 先引标题后引发文字号
-  title: '引用公文先引标题，后引发文字号：《标题》（代字〔年份〕序号号）',
+  title:
+    '引用公文先引标题，后引发文字号：《标题》（代字〔年份〕序号号）；只检查带发文机关代字的引用，不检查办文单、收文登记等处的编号和不带代字的“〔年份〕序号号”',
   source: '惯例（原《国家行政机关公文处理办法》）',
   check(ctx) {
     const body = ctx.doc.body;
     const out: Finding[] = [];
     for (const tok of findDocNoTokens(body)) {
+      if (!tok.citation) continue; // a bare 〔年〕号, a 办文单 / 登记 field, a register's own number
       const before = body.slice(0, tok.index);
       const afterTitle = /》\s*[（(](?:[^（）()《》]*?[、，,；;和及]\s*)?$/u.test(before);
       if (!afterTitle) {

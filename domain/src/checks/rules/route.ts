@@ -5,15 +5,11 @@
  * A rule's `severity` is its strongest finding; some rules also emit a milder finding (noted in
  * the title), e.g. R-ROUTE-01 warns about a missing 越级理由 but errs on a missing 抄送.
  */
-import type { CheckContext, Finding, RuleDef } from '../types';
+import type { CheckContext, CheckOrgan, Finding, RuleDef } from '../types';
+import { approvalStatements, requestPhrases, requestSentences } from '../wording';
 import { addressees, directLeaders, filled, finding, homeOrgan, idx, names, namedOrgans, nm } from './util';
 
-/** F-22 of the digest: request-for-approval wording. `报请批准`/`提请审批` are not requests. */
-export const REQUEST_WORDING = /(妥否|当否|是否可行|可否)[，,]?\s*请(批示|批复|审批|指示)|请予(批准|批复|审批)|(?<![报提呈申])请(批准|审批)/gu;
-
-export function requestPhrases(body: string): string[] {
-  return [...body.matchAll(REQUEST_WORDING)].map((m) => m[0]);
-}
+export { REQUEST_WORDING, requestPhrases } from '../wording';
 
 /** Sentence openings that state a purpose or basis (为……, 根据……, ……以来, ……收悉). */
 const PURPOSE = /(^|[。；！？\n])\s*(为了?|根据|按照|依据|依照|遵照|鉴于|由于|因|经|近期|近来|目前|当前|今年|去年|近年|[^。；\n]{0,12}以来)|收悉/u;
@@ -267,7 +263,8 @@ const R06a: RuleDef = {
 const R06b: RuleDef = {
   id: 'R-ROUTE-06b',
   severity: 'error',
-  title: '不得在报告等非请示性公文中夹带请示事项（报告正文出现请批用语或列有请示事项）',
+  title:
+    '不得在报告等非请示性公文中夹带请示事项（报告正文出现“妥否，请批示”“请予批准”等请批用语或列有请示事项为错误；以其他说法提出请求——请/恳请/望/希/请求……批准、支持、解决、拨付、安排、帮助、协调等——为警告）',
   source: '《条例》第十五条第（四）项',
   check(ctx) {
     const d = ctx.doc;
@@ -280,6 +277,16 @@ const R06b: RuleDef = {
           'R-ROUTE-06b',
           'error',
           `报告中不得夹带请示事项：正文含有“${phrases[0]}”，请删除请求批准的内容（报告以“特此报告”结尾），需要批准的事项另行以请示报送`,
+          'document.body',
+        ),
+      );
+    }
+    for (const hit of requestSentences(d.body)) {
+      out.push(
+        finding(
+          'R-ROUTE-06b',
+          'warning',
+          `报告中疑似夹带请示事项：“${hit.sentence}”向上级提出了请求（“${hit.phrase}”）。报告不得夹带请示事项，需要上级批准、支持或解决的事项应另行以请示报送；如只是汇报已做的工作，请记录理由后继续`,
           'document.body',
         ),
       );
@@ -379,11 +386,49 @@ const RESTRICTED_KINDS = new Set(['部门', '议事协调机构', '事业单位'
 const DIRECTIVE_WORDING = /必须|务必|要于|须于|应于|责令|限期完成/u;
 const APPROVAL_STATED = /经[^。；，,]{0,30}同意/u;
 
+/**
+ * The organs whose approval or authorisation lets `x` write to lower 党委/政府: its own 党委 or
+ * 政府 (the one it belongs to, `homeOrgan`), and the same-level 党委/政府 among its leading organs.
+ */
+function ownApprovers(ctx: CheckContext, x: CheckOrgan): CheckOrgan[] {
+  const out: CheckOrgan[] = [];
+  const home = homeOrgan(ctx, x);
+  if (home) out.push(home);
+  for (const id of idx(ctx).leadingLine(x.id)) {
+    const o = ctx.organs.get(id);
+    if (o && (o.kind === '党委' || o.kind === '政府') && o.level === x.level && !out.includes(o)) out.push(o);
+  }
+  return out;
+}
+
+interface StatedApproval {
+  /** the body states the approval or authorisation of one of `approvers` */
+  stated: boolean;
+  /** statements that name another organ (for the message) */
+  others: string[];
+}
+
+/**
+ * Reads the body's statements of approval (“经县人民政府同意”“已经县政府研究同意”“根据县委授权”)
+ * and says whether one names an organ of `approvers` (names and short forms are resolved
+ * against the organ graph, names.ts). With no approver known, any “经……同意” counts.
+ */
+function statedApproval(ctx: CheckContext, approvers: readonly CheckOrgan[]): StatedApproval {
+  const body = ctx.doc.body;
+  if (approvers.length === 0) return { stated: APPROVAL_STATED.test(body), others: [] };
+  const others: string[] = [];
+  for (const st of approvalStatements(ctx.organs, body)) {
+    if (st.organs.some((o) => approvers.includes(o))) return { stated: true, others: [] };
+    others.push(st.text);
+  }
+  return { stated: false, others };
+}
+
 const R10: RuleDef = {
   id: 'R-ROUTE-10',
   severity: 'error',
   title:
-    '部门、单位和议事协调机构不得向下级党委、政府发布指令性公文（指令性 = flags.directive 或正文含“必须/务必/要于……”；经政府同意的须在文中注明）；办公厅（室）向下级党委、政府行文须有授权记录（警告）',
+    '部门、单位和议事协调机构不得向下级党委、政府发布指令性公文（指令性 = flags.directive 或正文含“必须/务必/要于……”；经本级政府同意的须在文中注明“经……同意”）；办公厅（室）向下级党委、政府行文须经本级党委、政府授权：授权记录（flags.govApprovedRef）或正文写明“经××同意”“根据××授权”均可，未见的为警告',
   source: '《条例》第十六条第（二）项；《整治形式主义为基层减负若干规定》第1条',
   check(ctx) {
     const d = ctx.doc;
@@ -400,10 +445,13 @@ const R10: RuleDef = {
       if (targets.length === 0) continue;
       const home = homeOrgan(ctx, x);
       const homeName = home?.name ?? '本级党委、政府';
+      const approvers = ownApprovers(ctx, x);
+      const stmt = statedApproval(ctx, approvers);
+      const otherNote = stmt.others.length ? `（正文中的“${stmt.others[0]}”不是${homeName}的同意或授权）` : '';
       if (office) {
-        // Art 16(二): an 办公厅（室） may write to lower 党委/政府 “根据本级党委、政府授权”;
-        // the authorisation is recorded in flags.govApprovedRef (the contract has no other field).
-        if (!approved) {
+        // Art 16(二): an 办公厅（室） may write to lower 党委/政府 “根据本级党委、政府授权”: the
+        // authorisation is recorded in flags.govApprovedRef, or stated in the body.
+        if (!approved && !stmt.stated) {
           out.push(
             finding(
               'R-ROUTE-10',
@@ -411,31 +459,32 @@ const R10: RuleDef = {
               `${x.name}向下级党委、政府（${names(
                 ctx,
                 targets.map((t) => t.organ),
-              )}）行文，应当根据${homeName}的授权：请在 flags.govApprovedRef 记录授权依据`,
+              )}）行文，应当根据${homeName}的授权${otherNote}：请在正文写明“经${homeName}同意”，或在 flags.govApprovedRef 记录授权依据`,
               'document.flags.govApprovedRef',
             ),
           );
         }
         continue;
       }
+      if (stmt.stated) continue; // the body states its own government's approval (Art 16(二))
       if (!approved) {
         for (const t of targets) {
           out.push(
             finding(
               'R-ROUTE-10',
               'error',
-              `${x.name}不得向下级党委、政府（${nm(ctx, t.organ)}）发布指令性公文或提出指令性要求：请改由${homeName}行文，` +
-                `或报经${homeName}同意后行文，在 flags.govApprovedRef 记录同意依据并在正文注明“经${homeName}同意”`,
+              `${x.name}不得向下级党委、政府（${nm(ctx, t.organ)}）发布指令性公文或提出指令性要求${otherNote}：请改由${homeName}行文，` +
+                `或报经${homeName}同意后行文，在正文注明“经${homeName}同意”（并可在 flags.govApprovedRef 记录同意依据）`,
               t.path,
             ),
           );
         }
-      } else if (!APPROVAL_STATED.test(d.body)) {
+      } else {
         out.push(
           finding(
             'R-ROUTE-10',
             'error',
-            `经政府同意由职能部门向下级党委、政府行文的，文中须注明已经政府同意：请在正文中写明“经${homeName}同意”`,
+            `经政府同意由职能部门向下级党委、政府行文的，文中须注明已经政府同意${otherNote}：请在正文中写明“经${homeName}同意”`,
             'document.body',
           ),
         );

@@ -119,4 +119,31 @@ describe('节假日标注', () => {
       expect((await markOf(head))?.text).toBe('休息日（管理员设定）');
     });
   });
+
+  it('X-2 a leader’s 我的日程 on the 工作台 names the day when today is not an ordinary day', async () => {
+    const base = suite.server.baseUrl;
+    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+    const weekend = [0, 6].includes(new Date(`${today}T00:00:00Z`).getUTCDay());
+    const res = await fetch(`${base}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'admin', password: DEMO_PASSWORD }),
+    });
+    const { csrfToken } = (await res.json()) as { csrfToken: string };
+    const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0];
+    // a weekday made a day off, or a weekend made a working day: either way today gets a mark
+    const put = await fetch(`${base}/api/v1/calendar/overrides/${today}`, {
+      method: 'PUT',
+      headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' },
+      body: JSON.stringify({ working: weekend, reason: '测试：今天的安排' }),
+    });
+    expect(put.status, await put.clone().text()).toBe(200);
+    await withPage('holidays-my-schedule', PHONE, async (page) => {
+      await login(page, base, 'leader');
+      const day = page.locator(`.xt-my-schedule-day[data-date="${today}"]`);
+      await day.locator('.xt-day-mark').waitFor();
+      expect((await markOf(day))?.label).toBe(weekend ? '工作日（管理员设定）' : '休息日（管理员设定）');
+      await screenshot(page, 'holidays-my-schedule-phone');
+    });
+  });
 });

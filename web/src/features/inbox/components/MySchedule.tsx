@@ -1,6 +1,8 @@
 import { Card, List, Typography } from 'antd';
 import { addCalendarDays } from '@xietiao/domain/calendar/workdays';
+import { DayMarkView } from '../../../components/Pickers';
 import { chineseWeekday, formatChineseDate, today } from '../../../lib/format';
+import { useWorkCalendar } from '../../../lib/holidays';
 import { useSchedule } from '../../activities/api';
 import { onDay, ScheduleEntryView } from '../../activities/components/ScheduleEntryView';
 
@@ -13,7 +15,9 @@ const monthDay = (d: string) => formatChineseDate(d).replace(/^\d{4}年/, '');
  */
 export function MySchedule({ leaderId }: { leaderId: string }) {
   const from = today();
-  const q = useSchedule(from, addCalendarDays(from, 6), leaderId);
+  const to = addCalendarDays(from, 6);
+  const q = useSchedule(from, to, leaderId);
+  const cal = useWorkCalendar(from, to);
   const days = Array.from({ length: 7 }, (_, i) => addCalendarDays(from, i));
   const entriesOn = (d: string) => (q.data?.items ?? []).filter((e) => onDay(e, d)).sort((a, b) => a.startsAt.localeCompare(b.startsAt));
   const shown = days.filter((d, i) => i === 0 || entriesOn(d).length > 0);
@@ -24,6 +28,7 @@ export function MySchedule({ leaderId }: { leaderId: string }) {
           <Typography.Text strong>
             {i === 0 ? '今天' : monthDay(d)}（{chineseWeekday(d)}）
           </Typography.Text>
+          {cal.mark(d) && <DayMarkView mark={cal.mark(d)!} full style={{ marginLeft: 8 }} />}
           <List
             size="small"
             dataSource={entriesOn(d)}

@@ -56,6 +56,10 @@ describe('登录失效', () => {
       const d = dialog(page);
       await d.waitFor();
       expect(await d.innerText()).toContain('登录已失效，请重新登录');
+      // the page behind the dialog (and the page's own dialog with the typed text) is blurred
+      expect(await page.locator('#root').evaluate((el) => getComputedStyle(el).filter)).toContain('blur');
+      expect(await page.locator('#matter-title').evaluate((el) => getComputedStyle(el.closest('body > *')!).filter)).toContain('blur');
+      expect(await d.evaluate((el) => getComputedStyle(el.closest('body > *')!).filter)).toBe('none');
       const account = d.locator('#session-username');
       expect(await account.inputValue()).toBe('office');
       expect(await account.getAttribute('readonly')).not.toBeNull();

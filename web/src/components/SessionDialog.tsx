@@ -67,6 +67,14 @@ export function SessionDialog({ me, relogin }: Props) {
     }
   };
 
+  // While nobody is signed in, the page behind the dialog is not shown (nor printed): the form
+  // stays mounted with what was typed, but blurred, and it comes back once the same person is in.
+  useEffect(() => {
+    if (!account) return;
+    document.body.classList.add('xt-session-locked');
+    return () => document.body.classList.remove('xt-session-locked');
+  }, [account]);
+
   return (
     <Modal
       open={!!account}
@@ -84,6 +92,7 @@ export function SessionDialog({ me, relogin }: Props) {
       zIndex={2000}
       width={420}
       className="xt-session-dialog"
+      rootClassName="xt-session-root"
     >
       <Alert
         type="warning"

@@ -21,7 +21,7 @@ interface AuthValue {
  */
 async function loginAgain(qc: ReturnType<typeof useQueryClient>, username: string, password: string): Promise<Me> {
   const me = await http.post<Me>('/auth/login', { username, password }, { noRedirect: true });
-  setCsrfToken(me.csrfToken);
+  setCsrfToken(me.csrfToken, me.id);
   const before = qc.getQueryData<Me | null>(ME_KEY);
   if (before && before.id === me.id) qc.setQueryData(ME_KEY, me);
   return me;
@@ -33,7 +33,7 @@ export const ME_KEY = ['auth', 'me'] as const;
 async function fetchMe(): Promise<Me | null> {
   try {
     const me = await http.get<Me>('/auth/me', undefined, { noRedirect: true });
-    setCsrfToken(me.csrfToken);
+    setCsrfToken(me.csrfToken, me.id);
     return me;
   } catch (e) {
     if (e instanceof ApiError && e.status === 401) {
@@ -51,7 +51,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const login = useCallback(
     async (username: string, password: string) => {
       const me = await http.post<Me>('/auth/login', { username, password }, { noRedirect: true });
-      setCsrfToken(me.csrfToken);
+      setCsrfToken(me.csrfToken, me.id);
       qc.removeQueries({ predicate: (query) => query.queryKey[0] !== 'auth' });
       qc.setQueryData(ME_KEY, me);
       return me;

@@ -28,9 +28,22 @@ const FALLBACK_MESSAGES: Record<number, string> = {
 };
 
 let csrfToken: string | null = null;
+/** Whose session the token belongs to: a token refused because another tab logged in again is renewed only for the same person. */
+let sessionUserId: string | null = null;
 /** Set from the `Me` object (login response or /auth/me); sent on every unsafe method. */
-export function setCsrfToken(token: string | null): void {
+export function setCsrfToken(token: string | null, userId?: string | null): void {
   csrfToken = token;
+  if (userId !== undefined || token === null) sessionUserId = userId ?? null;
+}
+
+/** The session the browser's cookie holds now (another tab may have renewed it), or null. */
+async function currentSession(): Promise<{ id: string; csrfToken: string } | null> {
+  try {
+    const res = await fetch(`${API_BASE}/auth/me`, { credentials: 'same-origin', headers: { accept: 'application/json' } });
+    return res.ok ? ((await res.json()) as { id: string; csrfToken: string }) : null;
+  } catch {
+    return null;
+  }
 }
 
 export type Query = Record<string, string | number | boolean | null | undefined>;
@@ -109,7 +122,9 @@ async function send<T>(method: string, path: string, opts: RequestOptions, retri
   const generation = sessionGeneration;
   const headers: Record<string, string> = { accept: 'application/json' };
   const init: RequestInit = { method, credentials: 'same-origin', headers, signal: opts.signal };
-  if (opts.body !== undefined) {
+  if (opts.body instanceof FormData) {
+    init.body = opts.body; // multipart: the browser sets the content type with its boundary
+  } else if (opts.body !== undefined) {
     headers['content-type'] = 'application/json';
     init.body = JSON.stringify(opts.body);
   }
@@ -141,6 +156,18 @@ async function send<T>(method: string, path: string, opts: RequestOptions, retri
     err?.message || FALLBACK_MESSAGES[res.status] || `请求失败（${res.status}）`,
     err?.path,
   );
+  if (res.status === 403 && err?.code === 'csrf_failed' && !retried && !opts.noRedirect) {
+    // Another tab logged in again (the login dialog): the cookie is the new session's, this tab's
+    // token the old one's. The token is checked before any handler runs, so nothing was done:
+    // the same person's request is sent again with the new token; another person's session
+    // means this page is not theirs, and it is reloaded.
+    const now = await currentSession();
+    if (now && sessionUserId && now.id === sessionUserId) {
+      csrfToken = now.csrfToken;
+      return send<T>(method, path, opts, true);
+    }
+    if (now && sessionUserId && now.id !== sessionUserId) window.location.reload();
+  }
   if (res.status === 401 && !opts.noRedirect) {
     // the session ended: log in again in the dialog (the page and what was typed stay) and send it again
     if (!retried && (generation !== sessionGeneration || (await renewSession()))) return send<T>(method, path, opts, true);

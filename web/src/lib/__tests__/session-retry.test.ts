@@ -155,4 +155,33 @@ describe('X-4 login dialog on session expiry (lib/http.ts)', () => {
     expect(h.d.open).toBe(1);
     expect(assign).toHaveBeenCalledTimes(1);
   });
+
+  it('X-4 a CSRF token refused because another tab logged in again is renewed for the same person and the write sent once more', async () => {
+    // the cookie now holds the session another tab opened: its token is csrf-9, this tab holds csrf-1
+    setCsrfToken('csrf-1', 'u1');
+    api.state.csrf = 'csrf-9';
+    const me = vi.fn(async () => new Response(JSON.stringify({ id: 'u1', csrfToken: 'csrf-9' }), { status: 200 }));
+    const inner = api.fetchMock;
+    vi.stubGlobal('fetch', (url: string, init: RequestInit) => (url === '/api/v1/auth/me' ? me() : inner(url, init)));
+    await expect(http.post<{ body: unknown }>('/matters', { title: '关于某事项的请示' })).resolves.toEqual({
+      url: '/api/v1/matters',
+      body: { title: '关于某事项的请示' },
+    });
+    expect(me).toHaveBeenCalledTimes(1);
+    expect(api.state.sent.map((x) => x.csrf)).toEqual(['csrf-1', 'csrf-9']);
+  });
+
+  it('X-4 another person’s session in the cookie reloads the page instead of sending the write', async () => {
+    const reload = vi.fn();
+    vi.stubGlobal('window', { location: { pathname: '/matters', search: '', assign, reload } });
+    setCsrfToken('csrf-1', 'u1');
+    api.state.csrf = 'csrf-9';
+    const inner = api.fetchMock;
+    vi.stubGlobal('fetch', async (url: string, init: RequestInit) =>
+      url === '/api/v1/auth/me' ? new Response(JSON.stringify({ id: 'u2', csrfToken: 'csrf-9' }), { status: 200 }) : inner(url, init),
+    );
+    await expect(http.post('/matters', { title: 'x' })).rejects.toMatchObject({ status: 403, code: 'csrf_failed' });
+    expect(reload).toHaveBeenCalledTimes(1);
+    expect(api.state.sent).toHaveLength(1);
+  });
 });

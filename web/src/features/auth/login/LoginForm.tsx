@@ -16,9 +16,23 @@ export const DEMO_USERS: [string, string][] = [
 ];
 export const DEMO_PASSWORD = 'xietiao-demo';
 
-/** Only a path of this app, never another site or the login page itself. */
-export function safeNext(next: string | null): string | null {
-  return next?.startsWith('/') && !next.startsWith('//') && !next.startsWith('/login') ? next : null;
+/**
+ * Only a page of this app, never another site or the login page itself. The value is resolved as
+ * the browser would resolve it — browsers read `\` as `/` and drop tabs and newlines, so
+ * `/\evil.example` and `/%09/evil.example` name another host — and only the same origin passes.
+ */
+export function safeNext(next: string | null, origin: string = window.location.origin): string | null {
+  if (!next?.startsWith('/')) return null;
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is refused
+  if (/[\\\u0000-\u001f\u007f]/.test(next)) return null;
+  let url: URL;
+  try {
+    url = new URL(next, origin);
+  } catch {
+    return null;
+  }
+  if (url.origin !== origin || url.pathname === '/login' || url.pathname.startsWith('/login/')) return null;
+  return url.pathname + url.search + url.hash;
 }
 
 export interface LoginFormProps {

@@ -1,5 +1,6 @@
 /**
- * The `xietiao` command: start, migrate, seed --demo, init --admin NAME, audit verify, check FILE,
+ * The `xietiao` command: start, migrate, seed --demo, init --admin NAME, audit verify, check FILE
+ * (or check --text FILE: a whole document),
  * backup FILE, restore FILE.
  */
 import fs from 'node:fs';
@@ -22,6 +23,7 @@ import { initAdmin } from './seed/init';
 import { createTimerRunner } from './platform/timers';
 import { timerHandlers } from './timers';
 import { runCheckCommand } from './cli/check';
+import { systemCheckOrgans } from './modules/checks/organs';
 import { runBackupCommand, runRestoreCommand } from './cli/backup';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -37,9 +39,11 @@ function open() {
  * session advisory lock keyed by the schema, on a connection of its own (released on unlock, or
  * by the server when a killed process's connection drops). SQLite: an exclusive transaction on
  * the empty file `<database>-startup` beside the database (the OS drops the file lock when the
- * process dies). Waiters poll, so the event loop is never blocked.
+ * process dies). Waiters poll, so the event loop is never blocked. `database` (or, when the
+ * caller opens the database only once it holds the lock, the DATABASE_SCHEMA it will use) names
+ * the lock's key on PostgreSQL.
  */
-async function withStartupLock<T>(database: Database, fn: () => Promise<T>): Promise<T> {
+async function withStartupLock<T>(database: Pick<Database, 'schema'>, fn: () => Promise<T>): Promise<T> {
   const url = databaseUrlFromEnv();
   const waiting = () => console.log('等待另一进程完成启动（迁移、演示数据）……');
   if (isPostgresUrl(url)) {
@@ -62,6 +66,7 @@ async function withStartupLock<T>(database: Database, fn: () => Promise<T>): Pro
     }
   }
   if (url === ':memory:') return fn();
+  fs.mkdirSync(path.dirname(path.resolve(url)), { recursive: true }); // as openDatabase does, for a new DATA_DIR
   const lock = new SQLite(`${path.resolve(url)}-startup`, { timeout: 0 });
   try {
     for (let warned = false; ; warned = true) {
@@ -85,12 +90,17 @@ function describeDb(url: string) {
 }
 
 async function start() {
-  const database = open();
+  // The database is opened only once the start-up lock is held: `restore` holds it while it
+  // replaces the database, and a server that opened the file (or its pool) before would run on
+  // the replaced one.
+  let opened: Database | undefined;
   const clock = systemClock;
-  const demo = await withStartupLock(database, async () => {
-    await migrateToLatest(database);
-    return process.env.XIETIAO_DEMO !== '0' ? loadDemo(database.db) : 'off';
+  const demo = await withStartupLock({ schema: process.env.DATABASE_SCHEMA || undefined }, async () => {
+    opened = open();
+    await migrateToLatest(opened);
+    return process.env.XIETIAO_DEMO !== '0' ? loadDemo(opened.db) : 'off';
   });
+  const database = opened!;
   const webDist = process.env.WEB_DIST ?? path.join(repoRoot, 'web', 'dist');
   const { app, ctx } = await buildApp({
     database,
@@ -171,6 +181,18 @@ async function loadDemo(db: Db): Promise<'loaded' | 'present' | 'not-empty'> {
   });
 }
 
+/** `check --text` without `--organs`: the organisation in the system's database (read only; a missing SQLite file is not created). */
+async function organsOfTheSystem() {
+  const url = databaseUrlFromEnv();
+  if (!isPostgresUrl(url) && url !== ':memory:' && !fs.existsSync(url)) throw new Error(`数据库文件 ${url} 不存在`);
+  const database = open();
+  try {
+    return await systemCheckOrgans(database.db);
+  } finally {
+    await database.close();
+  }
+}
+
 async function ask(question: string): Promise<string> {
   const rl = readline.createInterface({ input: process.stdin, output: process.stdout });
   return new Promise((resolve) =>
@@ -247,7 +269,7 @@ async function main(argv: string[]) {
       return;
     }
     case 'check':
-      process.exitCode = await runCheckCommand(rest);
+      process.exitCode = await runCheckCommand(rest, undefined, undefined, { systemOrgans: organsOfTheSystem });
       return;
     case 'backup':
       process.exitCode = await runBackupCommand(rest);
@@ -257,7 +279,7 @@ async function main(argv: string[]) {
       return;
     default:
       console.error(
-        `未知命令：${cmd}\n可用命令：start | migrate | seed --demo | init --admin 用户名 | audit verify | check 文件.json [--json] | backup 文件 [--force] | restore 文件 [--force]`,
+        `未知命令：${cmd}\n可用命令：start | migrate | seed --demo | init --admin 用户名 | audit verify | check 文件.json [--json] | check --text 文件 [--organs 文件] [--json] | backup 文件 [--force] | restore 文件 [--force]`,
       );
       process.exit(2);
   }

@@ -3,6 +3,7 @@
  * `__tests__/docs.test.ts` writes the file (UPDATE_DOCS=1) or fails when it is stale.
  */
 import { RULE_METADATA, type RuleMeta } from './engine';
+import { renderReadingSection } from './reader-docs';
 import type { Severity } from './types';
 
 export const SEVERITY_LABELS: Readonly<Record<Severity, string>> = { error: '错误', warning: '警告', info: '提示' };
@@ -84,7 +85,7 @@ export const RULE_NOTES: readonly { id: string; lines: readonly string[] }[] = [
     lines: [
       'An 办公厅（室） writing to lower 党委/政府 needs its own 党委/政府’s authorisation (Art 16(二)). It counts when `flags.govApprovedRef` records it **or** the body states it: “经县人民政府同意，现将……印发给你们”, “已经县政府研究同意”, “经县委、县政府同意”, “经县人民政府第12次常务会议研究同意”, “根据县委授权”. Neither → warning.',
       'A department’s (单位’s, 议事协调机构’s) directive text to lower 党委/政府 is allowed when the body states the approval of its own government (the 党委 or 政府 it belongs to, or a same-level 党委/政府 among its leading organs); the statement is the “文中须注明” of Art 16(二), and counts with or without `flags.govApprovedRef`. `flags.govApprovedRef` without such a statement → error (the text must say so); neither → error.',
-      'The approving organ named in the statement must be the issuer’s own 党委/政府. Names are resolved against the organ graph: the full name (某县人民政府, 中共某县委员会), the region forms (某县政府, 某县委, 中共某县委), the forms without the place that documents use for their own government (县人民政府, 县政府, 县委, 镇党委, 市委市政府), and meetings or leaders after the name (常务会议, 常委会, 主要领导). “经市人民政府同意” on a county office’s text, “未经/须经/应当经……同意”, “……同意后方可实施” and statements inside quotation marks or 书名号 do not count.',
+      'The approving organ named in the statement must be the issuer’s own 党委/政府. Names are resolved against the organ graph: the full name (某县人民政府, 中共某县委员会), the region forms (某县政府, 某县委, 中共某县委), the forms without the place that documents use for their own government (县人民政府, 县政府, 县委, 镇党委, 市委市政府), and meetings or leaders after the name (常务会议, 常委会, 主要领导). “经市人民政府同意” on a county office’s text, “未经/须经/应当经……同意”, “……同意后方可实施”, a condition such as “报经县政府同意后，由各乡镇组织实施” (but “经县政府同意后，现将……印发” is a statement) and statements inside quotation marks or 书名号 do not count. Only quotation marks closed within their paragraph quote: a stray “ or 《 quotes nothing.',
     ],
   },
   {
@@ -99,7 +100,7 @@ export const RULE_NOTES: readonly { id: string; lines: readonly string[] }[] = [
     lines: [
       'Error: a precise formula in a 报告 — 妥否（当否、是否可行、可否）请批示（批复、审批、指示）, 请予批准（批复、审批）, 请批准, 请审批 — or a 请示事项 in `matters`. “报请批准”“提请审批” describe a procedure and do not count.',
       'Warning, with the sentence quoted: a request in other words — a request verb (请, 恳请, 敬请, 特请, 烦请, 拟请, 请求, 恳求, 申请, 恳望, 希望, 盼望, 期望, 望, 希) followed in the same clause, within 16 characters, by what is asked for (批准, 批复, 审批, 核准, 审定, 同意, 支持, 解决, 拨付, 拨款, 核拨, 下拨, 安排, 帮助, 协调, 补助, 追加, 倾斜, 帮扶, 列入, 纳入, 指示, 批示): “请贵局帮助解决28万元资金为谢”, “恳请予以支持”, “请求拨付”, “望批准”.',
-      'Not counted: 请示/邀请/聘请/提请/报请; an addressee that is the issuer’s own or lower units (“请各单位认真贯彻”, “希望全县干部……”); a clause that reports what was done (“已发函请市交通运输局协调解决”, “申请的资金已拨付”); a means (“希望通过整改解决……”); text inside quotation marks or 书名号 (a cited 《关于请求……的请示》); “请予审议”“请县人大常委会予以审议”“请审阅” (a 报告 to the 人大常委会 closes with them).',
+      'Not counted: 请示/邀请/聘请/提请/报请; an addressee that is the issuer’s own or lower units (“请各单位认真贯彻”, “希望全县干部……”); a clause that reports what was done (“已发函请市交通运输局协调解决”, “申请的资金已拨付”); a means (“希望通过整改解决……”); what has happened or may (“有望纳入省级规划”“申请到上级补助资金”“积极申请中央预算内资金支持，已获批复”); text inside quotation marks or 书名号 (a cited 《关于请求……的请示》); “请予审议”“请县人大常委会予以审议”“请审阅” (a 报告 to the 人大常委会 closes with them).',
     ],
   },
   {
@@ -235,5 +236,6 @@ export function renderRulesDoc(rules: readonly RuleMeta[] = RULE_METADATA): stri
     parts.push(`### \`${n.id}\``, '', ...n.lines.map((l) => `- ${l}`), '');
   }
   parts.push(...ORGAN_NOTES);
+  parts.push(...renderReadingSection());
   return parts.join('\n');
 }

@@ -14,3 +14,22 @@ export {
   type RuleMeta,
 } from './engine';
 export { RELATION_LABELS, organRelation, createRelationIndex } from '../org/relation';
+export {
+  readDocument,
+  checkText,
+  toCheckOrgan,
+  parseReaderOrgans,
+  type ReaderOrgansResult,
+  READ_FIELDS,
+  READ_FIELD_LABELS,
+  type ReadDocument,
+  type ReadField,
+  type ReadHeading,
+  type ReadName,
+  type ReadParts,
+  type ReadResult,
+  type ReaderOrgan,
+  type TextCheckOutput,
+  type TextCheckResult,
+} from './reader';
+export { printDocument, type PrintOptions } from './print-text';

@@ -113,27 +113,46 @@ export interface DocNoToken {
    */
   citation: boolean;
 }
-const LEAD_WORDS = /^(?:根据|依据|依照|按照|参照|遵照|对照|执行|落实|贯彻|结合|经|按|据|照|和|及|与|或|、|将|把|对|以|在|是|为|见)+/u;
+/**
+ * Words a sentence may put right before a 代字 (prepositions, conjunctions of citing), stripped
+ * only at the start of the text read before the bracket (and again after a cut, CITE_CUT). 经 is
+ * kept before 信 (经信委's 经信发, 市经信发…).
+ */
+const LEAD_WORDS = /^(?:根据|依据|依照|按照|参照|遵照|对照|执行|落实|贯彻|结合|经(?!信)|按|据|照|和|及|与|或|、|将|把|对|以|在|是|为|见|附|即|的|了)+/u;
 
 /**
- * Words of a sentence that end before a 代字 starts (verbs and prepositions of citing, particles):
- * the 代字 is what follows the last of them. A 代字 is an abbreviation (国发, 县政发, 京政办发,
- * 财预, 法释…) and does not contain these.
+ * Words of a sentence that end before a 代字 starts (verbs of citing, “现将”“我局将”…): the 代字
+ * is what follows the last of them (less LEAD_WORDS). Multi-character words only: single
+ * characters such as 经、和、及、与、以、在、为、的、第 occur inside real 代字 (经信, 发改经体,
+ * 农经发) and are stripped only at the start (LEAD_WORDS).
  */
 const CITE_CUT =
-  /根据|依据|依照|按照|参照|遵照|对照|执行|落实|贯彻|结合|学习|转发|印发|下发|批转|收到|收悉|转来|报来|报送|上报|详见|参见|承办|办理|交办|督办|转办|批办|拟办|登记|编入|[经按据照和及与或将把对以在是为的了即附见第]/gu;
+  /根据|依据|依照|按照|参照|遵照|对照|执行|落实|贯彻|结合|学习|转发|印发|下发|批转|收到|收悉|转来|报来|报送|上报|详见|参见|承办|办理|交办|督办|转办|批办|拟办|登记|编入|(?:现|特|并|已|拟|均|我[省市县区镇乡局委办厅部]|本[省市县区镇乡局委办厅部])(?:将|把|按|对|以)/gu;
 /** a register's own numbering, not a 代字 */
 const NON_CODE_SUFFIX = /(?:单|件|号|编号|编码|字号|文号|收文|来文|办文|发文|纪要|期|批次|信箱|批示|建议|提案|议案|案|表|簿|卡|文件|材料)$/u;
 /** an organ's own name (not an abbreviation) */
 const ORGAN_NAME_WORDS = /人民政府|办公室|办公厅|委员会|人民代表大会|常务委员会|人民法院|人民检察院/u;
-/** a 办文单 / 登记 field: “来文字号：”“收文编号：”“文号：”… just before the token */
-const FIELD_LABEL_BEFORE = /(?:^|[。；;\n\s])[^。；;\n：:\s]{0,10}(?:号|编号|编码)\s*[：:]\s*$/u;
+/**
+ * A 办文单 / 登记 field: “来文字号：”“收文编号：”“文号：”… just before the token, after a stop
+ * (FIELD_LABEL_AFTER_STOP) or at the start of the text (FIELD_LABEL_AT_START). Tested on the
+ * FIELD_LABEL_REACH characters before the token only, never on the whole prefix.
+ */
+const FIELD_LABEL_AFTER_STOP = /[。；;\n\s][^。；;\n：:\s]{0,10}(?:号|编号|编码)\s*[：:]\s*$/u;
+const FIELD_LABEL_AT_START = /^[^。；;\n：:\s]{0,10}(?:号|编号|编码)\s*[：:]\s*$/u;
+const FIELD_LABEL_REACH = 40;
 
+function fieldLabelBefore(text: string, index: number): boolean {
+  const from = Math.max(0, index - FIELD_LABEL_REACH);
+  const window = text.slice(from, index);
+  return FIELD_LABEL_AFTER_STOP.test(window) || (from === 0 && FIELD_LABEL_AT_START.test(window));
+}
+
+/** The 代字 in the text read before the bracket: lead words off, then what follows the last cut. */
 function citationCode(run: string): string {
-  let code = run;
+  let code = run.replace(LEAD_WORDS, '');
   let cut = -1;
-  for (const m of run.matchAll(CITE_CUT)) cut = Math.max(cut, (m.index ?? 0) + m[0].length);
-  if (cut >= 0) code = run.slice(cut);
+  for (const m of code.matchAll(CITE_CUT)) cut = Math.max(cut, (m.index ?? 0) + m[0].length);
+  if (cut >= 0) code = code.slice(cut).replace(LEAD_WORDS, '');
   return code;
 }
 
@@ -144,11 +163,6 @@ export function findDocNoTokens(text: string): DocNoToken[] {
     const run = m[1] ?? '';
     let code = run;
     let index = m.index ?? 0;
-    const stripped = code.replace(LEAD_WORDS, '');
-    if (stripped !== code) {
-      index += code.length - stripped.length;
-      code = stripped;
-    }
     const cited = citationCode(code);
     index += code.length - cited.length;
     code = cited;
@@ -156,8 +170,7 @@ export function findDocNoTokens(text: string): DocNoToken[] {
     // without a 代字 only a 〔〕 number is taken (a year in round brackets is ordinary text)
     if (code === '' && !bracketed) continue;
     const tokenText = code + m[0].slice(run.length);
-    const before = text.slice(0, index);
-    const citation = code !== '' && !NON_CODE_SUFFIX.test(code) && !ORGAN_NAME_WORDS.test(code) && code.length <= 12 && !FIELD_LABEL_BEFORE.test(before);
+    const citation = code !== '' && !NON_CODE_SUFFIX.test(code) && !ORGAN_NAME_WORDS.test(code) && code.length <= 12 && !fieldLabelBefore(text, index);
     out.push({
       text: tokenText,
       index,

@@ -1,6 +1,9 @@
 /**
- * `xietiao backup FILE [--force]` and `xietiao restore FILE [--force]` (issue #9, "backups that
- * finish"). Exit 0 done and verified, 1 refused or failed (a Chinese message on stderr), 2 usage.
+ * `xietiao backup FILE [--force]` and `xietiao restore FILE [--force] [--ignore-connections]` (issue
+ * #9, "backups that finish"). Exit 0 done and verified, 1 refused or failed (a Chinese message on
+ * stderr), 2 usage. `--force` overwrites (a backup file, a database holding data); on PostgreSQL
+ * `--ignore-connections` lets a restore proceed while other sessions are connected to the database
+ * (only for sessions known to use other schemas of it: a live server must be stopped).
  *
  * SQLite. `VACUUM INTO` a temporary file beside FILE: one read transaction, so a consistent
  * snapshot that other connections' writes do not restart (SQLite's online backup, the shell's
@@ -25,11 +28,16 @@
  * figures are those of the dump. `pg_restore --list` checks the archive; a restore checks the rest.
  *
  * The manifest `FILE.manifest.json` records the time, the migration version, the counts (and on
- * PostgreSQL a SHA-256 digest of every table's rows), the attachments and the SHA-256 of FILE.
+ * PostgreSQL a SHA-256 digest of every table's rows), the attachments and the SHA-256 of FILE,
+ * and (`replaces`) the SHA-256 of the file this backup replaces. The manifest is renamed into
+ * place first, then FILE: a crash between leaves the new manifest beside the previous FILE, which
+ * restore recognises by `replaces` and names as the stale one.
  * `restore` verifies FILE against it before touching anything, replaces the database (SQLite: an
- * atomic rename after removing stale -wal/-shm; PostgreSQL: `pg_restore --clean --if-exists
+ * atomic rename after removing stale -wal/-shm, the previous database kept as
+ * `DB.before-restore` until the result has verified; PostgreSQL: `pg_restore --clean --if-exists
  * --no-owner --single-transaction`), checks the result against the manifest, migrates an older
- * backup to the latest version and verifies again.
+ * backup to the latest version and verifies again. On SQLite a failure after the swap puts the
+ * previous database back.
  */
 import { spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
@@ -67,6 +75,8 @@ export interface Manifest {
   digests?: Record<string, string>;
   attachments: { count: number; bytes: number };
   audit: { checked: number; headSeq: number; headHash: string | null };
+  /** the file this backup replaced (--force), so that restore can tell it from this one after a crash between the two renames */
+  replaces?: { sha256: string; bytes: number } | null;
   /** SQLite: did other connections commit while the backup ran (see the top of this file) */
   writesDuringBackup?: boolean;
   durationMs: number;
@@ -77,13 +87,15 @@ export interface Manifest {
 class BackupError extends Error {}
 
 const USAGE_BACKUP = '用法：xietiao backup 文件 [--force]（--force：覆盖已有的同名备份）';
-const USAGE_RESTORE = '用法：xietiao restore 文件 [--force]（--force：覆盖已有数据的数据库）';
+const USAGE_RESTORE =
+  '用法：xietiao restore 文件 [--force] [--ignore-connections]（--force：覆盖已有数据的数据库；--ignore-connections：仅 PostgreSQL，数据库上有其他连接时仍然恢复——只用于确知它们只使用同库其他模式的情形）';
 
-function parseArgs(args: string[]): { file: string; force: boolean } | null {
-  const force = args.includes('--force');
-  const rest = args.filter((a) => a !== '--force');
+const IGNORE_CONNECTIONS = '--ignore-connections';
+
+function parseArgs(args: string[], flags: readonly string[]): { file: string; force: boolean; ignoreConnections: boolean } | null {
+  const rest = args.filter((a) => !flags.includes(a));
   if (rest.length !== 1 || rest[0].startsWith('--')) return null;
-  return { file: rest[0], force };
+  return { file: rest[0], force: args.includes('--force'), ignoreConnections: args.includes(IGNORE_CONNECTIONS) };
 }
 
 export async function runBackupCommand(
@@ -92,7 +104,7 @@ export async function runBackupCommand(
   out: Write = (s) => process.stdout.write(s),
   err: Write = (s) => process.stderr.write(s),
 ): Promise<number> {
-  const a = parseArgs(args);
+  const a = parseArgs(args, ['--force']);
   if (!a) {
     err(`${USAGE_BACKUP}\n`);
     return 2;
@@ -115,7 +127,7 @@ export async function runRestoreCommand(
   out: Write = (s) => process.stdout.write(s),
   err: Write = (s) => process.stderr.write(s),
 ): Promise<number> {
-  const a = parseArgs(args);
+  const a = parseArgs(args, ['--force', IGNORE_CONNECTIONS]);
   if (!a) {
     err(`${USAGE_RESTORE}\n`);
     return 2;
@@ -123,8 +135,13 @@ export async function runRestoreCommand(
   try {
     const url = databaseUrlFromEnv(env);
     const file = path.resolve(a.file);
-    if (isPostgresUrl(url)) await restorePostgres(file, url, env.DATABASE_SCHEMA || undefined, a.force, out);
-    else await restoreSqlite(file, url, a.force, out);
+    if (isPostgresUrl(url)) await restorePostgres(file, url, env.DATABASE_SCHEMA || undefined, a, out);
+    else {
+      if (a.ignoreConnections) {
+        throw new BackupError(`${IGNORE_CONNECTIONS} 只用于 PostgreSQL；SQLite 的数据库文件被其他进程打开时总是拒绝恢复（请先停止服务）`);
+      }
+      await restoreSqlite(file, url, a.force, out);
+    }
     return 0;
   } catch (e) {
     err(`恢复失败：${message(e)}\n`);
@@ -242,7 +259,7 @@ function checkTarget(target: string, force: boolean, liveDb?: string) {
   if (liveDb) {
     const live = path.join(fs.realpathSync(path.dirname(path.resolve(liveDb))), path.basename(liveDb));
     const t = path.join(fs.realpathSync(dir), path.basename(target));
-    if ([live, `${live}-wal`, `${live}-shm`, `${live}-journal`, `${live}-startup`].includes(t)) {
+    if ([live, `${live}-wal`, `${live}-shm`, `${live}-journal`, `${live}-startup`, beforeRestorePath(live)].includes(t)) {
       throw new BackupError(`不能把备份写到正在使用的数据库文件上：${target}`);
     }
   }
@@ -257,8 +274,56 @@ function writeJsonDurably(file: string, value: unknown) {
   fsyncFile(file);
 }
 
+/** What the backup replaces (with --force), recorded in the new manifest: see publishBackup. */
+async function replacedFile(target: string): Promise<{ sha256: string; bytes: number } | null> {
+  if (!fs.existsSync(target)) return null;
+  return { sha256: await sha256File(target), bytes: fs.statSync(target).size };
+}
+
+type PublishStep = 'temp' | 'manifest' | 'done';
+
+/**
+ * Put a verified backup in place: the manifest first, then the file, each rename made durable
+ * before the next. A crash between leaves the new manifest beside the previous file (or beside no
+ * file), never a new file beside an old manifest; restore tells the two apart by the manifest's
+ * `replaces` (the previous file's SHA-256) and says which one is stale. `step` tells the caller's
+ * error handler how far it got. XIETIAO_BACKUP_FAULT (tests only) simulates a crash
+ * (`crash-after-manifest`) or a failure (`fail-after-manifest`) between the two renames.
+ */
+function publishBackup(tmp: string, tmpManifest: string, target: string, step: { at: PublishStep }) {
+  const dir = path.dirname(target);
+  fs.renameSync(tmpManifest, manifestPath(target));
+  step.at = 'manifest';
+  fsyncDir(dir);
+  const fault = process.env.XIETIAO_BACKUP_FAULT;
+  if (fault === 'crash-after-manifest') process.kill(process.pid, 'SIGKILL');
+  if (fault === 'fail-after-manifest') throw new Error('XIETIAO_BACKUP_FAULT=fail-after-manifest');
+  fs.renameSync(tmp, target);
+  step.at = 'done';
+  fsyncDir(dir);
+}
+
+/** The message for a backup that failed, true to how far publishBackup got. */
+function backupFailure(e: unknown, target: string, step: PublishStep, replaced: boolean): BackupError {
+  const mp = manifestPath(target);
+  if (step === 'temp') return new BackupError(`${message(e)}。未写入 ${target}，临时文件已删除`);
+  if (step === 'done') return new BackupError(`${message(e)}。备份已写入 ${target}（清单 ${mp}）`);
+  if (!replaced) {
+    removeQuietly(mp);
+    return new BackupError(`${message(e)}。未写入 ${target}（已删除刚放入的清单 ${mp}），临时文件已删除`);
+  }
+  return new BackupError(
+    `${message(e)}。清单 ${mp} 已是这次备份的，但 ${target} 未能替换、仍是上一次的备份：两者已不配对（restore 会拒绝并说明）。临时文件已删除；请重新备份`,
+  );
+}
+
 function readManifest(file: string): Manifest {
   const mp = manifestPath(file);
+  if (!fs.existsSync(file) && fs.existsSync(mp)) {
+    throw new BackupError(
+      `找不到备份文件：${file}。清单 ${mp} 在而备份文件不在：这次备份在放入备份文件之前中断了，清单没有对应的文件。请重新备份或使用另一份备份`,
+    );
+  }
   if (!fs.existsSync(file)) throw new BackupError(`找不到备份文件：${file}`);
   if (!fs.existsSync(mp)) throw new BackupError(`找不到备份清单：${mp}。没有清单无法核对备份（清单与备份文件须放在同一目录）`);
   let m: Manifest;
@@ -273,11 +338,21 @@ function readManifest(file: string): Manifest {
   return m;
 }
 
-/** The backup file is the one the manifest describes: same size, same SHA-256. */
+/**
+ * The backup file is the one the manifest describes: same size, same SHA-256. The file the
+ * manifest's backup replaced (`replaces`) is named as such: a backup interrupted between its two
+ * renames (publishBackup) left the new manifest beside the previous file.
+ */
 async function checkFileAgainstManifest(file: string, m: Manifest, out: Write) {
   const bytes = fs.statSync(file).size;
-  if (bytes !== m.bytes) throw new BackupError(`备份文件大小（${bytes} 字节）与清单（${m.bytes} 字节）不符：文件不完整或不是这份清单的备份`);
   const sha = await sha256File(file);
+  if (m.replaces && sha === m.replaces.sha256 && sha !== m.sha256) {
+    throw new BackupError(
+      `备份文件与清单不配对：清单是 ${m.createdAt} 那次备份的，而 ${file} 仍是那次备份要替换的上一份备份——那次备份在替换文件前中断了。` +
+        `过时的是备份文件（SHA-256 ${sha.slice(0, 12)}…，清单要求 ${m.sha256.slice(0, 12)}…）；它原来的清单已被覆盖，无法核对，不能恢复。请重新备份或使用另一份备份`,
+    );
+  }
+  if (bytes !== m.bytes) throw new BackupError(`备份文件大小（${bytes} 字节）与清单（${m.bytes} 字节）不符：文件不完整或不是这份清单的备份`);
   if (sha !== m.sha256) throw new BackupError(`备份文件的 SHA-256 与清单不符：文件已损坏或被改动（${sha.slice(0, 12)}… ≠ ${m.sha256.slice(0, 12)}…）`);
   out(`  备份文件：${formatBytes(bytes)}，SHA-256 与清单一致（${sha.slice(0, 16)}…）\n`);
 }
@@ -391,6 +466,8 @@ async function backupSqlite(dbFile: string, target: string, force: boolean, out:
   const tmp = tempBeside(target, 'backup');
   const tmpManifest = tempBeside(target, 'manifest');
   const temps = [tmp, `${tmp}-journal`, `${tmp}-wal`, `${tmp}-shm`, tmpManifest];
+  const step: { at: PublishStep } = { at: 'temp' };
+  let replaces: Manifest['replaces'] = null;
   out(`正在备份 SQLite 数据库 ${dbFile} → ${target}\n`);
   try {
     return await removingOnSignal(temps, async () => {
@@ -459,6 +536,7 @@ async function backupSqlite(dbFile: string, target: string, force: boolean, out:
 
       const bytes = fs.statSync(tmp).size;
       const sha256 = await sha256File(tmp);
+      replaces = await replacedFile(target);
       const manifest: Manifest = {
         format: MANIFEST_FORMAT,
         dialect: 'sqlite',
@@ -471,21 +549,20 @@ async function backupSqlite(dbFile: string, target: string, force: boolean, out:
         attachments: { count: copy.attachments.count, bytes: copy.attachments.bytes },
         audit: { checked: copy.audit.checked, headSeq: copy.head.seq, headHash: copy.head.hash },
         writesDuringBackup: writes,
+        replaces,
         durationMs: Date.now() - started,
         tool: { sqlite: sqliteVersion, node: process.version },
       };
       fsyncFile(tmp);
       writeJsonDurably(tmpManifest, manifest);
-      fs.renameSync(tmp, target);
-      fs.renameSync(tmpManifest, manifestPath(target));
-      fsyncDir(path.dirname(target));
+      publishBackup(tmp, tmpManifest, target, step);
       out(`备份完成：${target}（${formatBytes(bytes)}，结构版本 ${manifest.migration ?? '无'}，用时 ${seconds(Date.now() - started)}）\n`);
       out(`  清单：${manifestPath(target)}（SHA-256 ${sha256}）\n`);
       return manifest;
     });
   } catch (e) {
     removeQuietly(...temps);
-    throw new BackupError(`${message(e)}。未写入 ${target}，临时文件已删除`);
+    throw backupFailure(e, target, step.at, !!replaces);
   }
 }
 
@@ -559,15 +636,38 @@ function claimSqlite(dbFile: string): SQLite.Database {
   }
 }
 
+/** Where restore keeps the previous SQLite database until the restored one has verified. */
+export function beforeRestorePath(dbFile: string): string {
+  return `${dbFile}.before-restore`;
+}
+
+/** A second name for the previous database (a hard link: no copy, no moment without `dbFile`); a copy where links are not supported. */
+function keepAside(dbFile: string, before: string) {
+  try {
+    fs.linkSync(dbFile, before);
+  } catch {
+    fs.copyFileSync(dbFile, before);
+    fsyncFile(before);
+  }
+}
+
 async function restoreSqlite(file: string, dbFile: string, force: boolean, out: Write): Promise<void> {
   if (dbFile === ':memory:') throw new BackupError('不能恢复到内存数据库');
   const started = Date.now();
   const m = readManifest(file);
   if (m.dialect !== 'sqlite') throw new BackupError('这是 PostgreSQL 的备份（pg_dump），而目标是 SQLite。请把 DATABASE_URL 设为目标 PostgreSQL 数据库');
   if (fs.existsSync(dbFile) && fs.realpathSync(file) === fs.realpathSync(dbFile)) throw new BackupError(`备份文件就是目标数据库：${dbFile}`);
+  const before = beforeRestorePath(dbFile);
+  if (fs.existsSync(before)) {
+    throw new BackupError(
+      `${before} 已存在：这是上一次恢复未完成时保留的恢复前数据库。请先确认是否还需要它（需要时在停止服务后用它替换 ${dbFile}），然后移走或删除它再恢复`,
+    );
+  }
   fs.mkdirSync(path.dirname(path.resolve(dbFile)), { recursive: true });
   const lock = takeSqliteStartupLock(dbFile);
   const tmp = tempBeside(dbFile, 'restore');
+  /** was there a file at dbFile before the swap (kept as `before` until the result verifies) */
+  let kept = false;
   try {
     await removingOnSignal([tmp], async () => {
       // Refuse early (before the slow checks) when the target is in use or holds data.
@@ -602,20 +702,32 @@ async function restoreSqlite(file: string, dbFile: string, force: boolean, out: 
       if ((await sha256File(tmp)) !== m.sha256) throw new BackupError(`复制到 ${tmp} 的文件与备份不一致（磁盘错误？）`);
 
       // The swap: nobody has the old file open (we hold it exclusively), stale WAL files go first
-      // (a -wal left beside the new file would be replayed into it), then one rename.
+      // (a -wal left beside the new file would be replayed into it), the old file gets a second
+      // name (`before`: it stays whole, and there is no moment without a file at dbFile), then one rename.
       const claim = occupied && !occupied.notDb ? claimSqlite(dbFile) : null;
       const stale = [`${dbFile}-wal`, `${dbFile}-shm`, `${dbFile}-journal`].filter((f) => fs.existsSync(f));
       try {
         removeQuietly(...stale);
+        if (fs.existsSync(dbFile)) {
+          keepAside(dbFile, before);
+          kept = true;
+        }
         fs.renameSync(tmp, dbFile);
         fsyncDir(path.dirname(path.resolve(dbFile)));
+      } catch (e) {
+        if (kept) removeQuietly(before); // dbFile is still the previous database
+        kept = false;
+        throw e;
       } finally {
         if (claim) {
           claim.exec('ROLLBACK');
           claim.close();
         }
       }
-      out(`已将备份放到 ${dbFile}${stale.length ? `（已删除旧的 ${stale.map((f) => path.basename(f)).join('、')}）` : ''}\n`);
+      out(
+        `已将备份放到 ${dbFile}${stale.length ? `（已删除旧的 ${stale.map((f) => path.basename(f)).join('、')}）` : ''}` +
+          `${kept ? `；恢复前的数据库暂存为 ${before}，核对通过后删除` : ''}\n`,
+      );
     });
   } catch (e) {
     removeQuietly(tmp);
@@ -625,21 +737,31 @@ async function restoreSqlite(file: string, dbFile: string, force: boolean, out: 
 
   try {
     // The result, in place, before anything else opens it; then the migrations (openDatabase sets WAL).
-    const restored = await inspectSqlite(dbFile, { readonly: false });
-    assertSound(restored, '恢复后的数据库');
-    const rd = countDifferences(restored.tables, m.tables);
-    if (rd.length) throw new BackupError(`恢复后的行数与清单不符：${rd.join('；')}`);
-    out(`恢复后核对：完整性 ${restored.integrity}，${auditLine(restored.audit)}，${describeCounts(restored.tables)}，与清单一致\n`);
-    const database = openDatabase({ url: dbFile });
+    // Any failure from here on puts the previous database back (we still hold the start-up lock).
     try {
-      const done = await migrateToLatest(database);
-      if (done.length) {
-        const after = await inspectSqlite(dbFile, { readonly: false });
-        assertSound(after, '迁移后的数据库');
-        out(`已执行迁移：${done.join('、')}（备份的结构版本较旧）；迁移后完整性 ${after.integrity}，${auditLine(after.audit)}\n`);
-      } else out('数据库结构已是最新，无需迁移\n');
-    } finally {
-      await database.close();
+      const restored = await inspectSqlite(dbFile, { readonly: false });
+      assertSound(restored, '恢复后的数据库');
+      const rd = countDifferences(restored.tables, m.tables);
+      if (rd.length) throw new BackupError(`恢复后的行数与清单不符：${rd.join('；')}`);
+      out(`恢复后核对：完整性 ${restored.integrity}，${auditLine(restored.audit)}，${describeCounts(restored.tables)}，与清单一致\n`);
+      const database = openDatabase({ url: dbFile });
+      try {
+        const done = await migrateToLatest(database);
+        if (done.length) {
+          const after = await inspectSqlite(dbFile, { readonly: false });
+          assertSound(after, '迁移后的数据库');
+          out(`已执行迁移：${done.join('、')}（备份的结构版本较旧）；迁移后完整性 ${after.integrity}，${auditLine(after.audit)}\n`);
+        } else out('数据库结构已是最新，无需迁移\n');
+      } finally {
+        await database.close();
+      }
+    } catch (e) {
+      throw new BackupError(`${message(e)}。${undoSqliteRestore(dbFile, before, kept)}`);
+    }
+    if (kept) {
+      removeQuietly(before);
+      fsyncDir(path.dirname(path.resolve(dbFile)));
+      out(`核对通过，已删除恢复前的数据库 ${before}\n`);
     }
     out(`恢复完成：${dbFile}（${formatBytes(m.bytes)}，用时 ${seconds(Date.now() - started)}）。可以启动服务了\n`);
   } finally {
@@ -647,18 +769,57 @@ async function restoreSqlite(file: string, dbFile: string, force: boolean, out: 
   }
 }
 
+/** Put the database as it was before the swap back in place (or no database, if there was none); says what it did. */
+function undoSqliteRestore(dbFile: string, before: string, kept: boolean): string {
+  try {
+    removeQuietly(`${dbFile}-wal`, `${dbFile}-shm`, `${dbFile}-journal`); // the restored file's, not the previous one's
+    if (kept) fs.renameSync(before, dbFile);
+    else removeQuietly(dbFile);
+    fsyncDir(path.dirname(path.resolve(dbFile)));
+    return kept ? `已撤销这次恢复：恢复前的数据库（${before}）已放回 ${dbFile}` : `已撤销这次恢复：已删除恢复出的 ${dbFile}（恢复前没有数据库）`;
+  } catch (u) {
+    return kept
+      ? `撤销恢复也失败了（${message(u)}）：恢复前的数据库在 ${before}，请在启动服务前用它替换 ${dbFile}`
+      : `撤销恢复也失败了（${message(u)}）：请在启动服务前删除 ${dbFile}`;
+  }
+}
+
 // ---------------------------------------------------------------------------------------------
 // PostgreSQL
 
-/** pg_dump/pg_restore connection arguments, the password in PGPASSWORD rather than on the command line. */
-function pgToolConnection(url: string): { dbArg: string; env: NodeJS.ProcessEnv } {
+/**
+ * pg_dump/pg_restore connection arguments: every password — in the userinfo
+ * (`postgres://u:PW@host/db`) or in the query (`?password=PW`, which libpq also reads) — goes to
+ * PGPASSWORD and out of the URL, so that it is not in the tools' argument list (visible in `ps`).
+ * The query's other parameters are kept byte for byte (re-encoding them could change them for
+ * libpq, which does not read `+` as a space). A password in the query wins, as it does in libpq.
+ */
+export function pgToolConnection(url: string, baseEnv: NodeJS.ProcessEnv = process.env): { dbArg: string; env: NodeJS.ProcessEnv } {
   const u = new URL(url);
-  const env: NodeJS.ProcessEnv = { ...process.env };
+  const env: NodeJS.ProcessEnv = { ...baseEnv };
   if (u.password) {
     env.PGPASSWORD = decodeURIComponent(u.password);
     u.password = '';
   }
+  if (u.search) {
+    const kept: string[] = [];
+    for (const part of u.search.slice(1).split('&')) {
+      const eq = part.indexOf('=');
+      const key = decodeQueryPart(eq < 0 ? part : part.slice(0, eq));
+      if (key === 'password') env.PGPASSWORD = eq < 0 ? '' : decodeQueryPart(part.slice(eq + 1));
+      else if (part !== '') kept.push(part);
+    }
+    u.search = kept.length ? `?${kept.join('&')}` : '';
+  }
   return { dbArg: u.toString(), env };
+}
+
+function decodeQueryPart(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
 }
 
 function runTool(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ stdout: string; stderr: string }> {
@@ -766,8 +927,9 @@ async function checkArchive(file: string, schema: string, tables: string[]): Pro
   return withData.size;
 }
 
-function describePg(url: string, schema: string): string {
-  return `PostgreSQL（${url.replace(/\/\/[^@]*@/, '//***@')}，模式 ${schema}）`;
+/** The URL for the operator's eyes: no userinfo, no password in the query. */
+export function describePg(url: string, schema: string): string {
+  return `PostgreSQL（${url.replace(/\/\/[^@/]*@/, '//***@').replace(/([?&]password=)[^&#]*/gi, '$1***')}，模式 ${schema}）`;
 }
 
 async function connectPg(url: string, schema?: string): Promise<pg.Client> {
@@ -781,6 +943,8 @@ async function backupPostgres(url: string, schemaEnv: string | undefined, target
   const started = Date.now();
   const tmp = tempBeside(target, 'backup');
   const tmpManifest = tempBeside(target, 'manifest');
+  const step: { at: PublishStep } = { at: 'temp' };
+  let replaces: Manifest['replaces'] = null;
   const client = await connectPg(url, schemaEnv);
   try {
     return await removingOnSignal([tmp, tmpManifest], async () => {
@@ -821,6 +985,7 @@ async function backupPostgres(url: string, schemaEnv: string | undefined, target
       const bytes = fs.statSync(tmp).size;
       const sha256 = await sha256File(tmp);
       const pgDump = (await runTool('pg_dump', ['--version'], process.env)).stdout.trim();
+      replaces = await replacedFile(target);
       const manifest: Manifest = {
         format: MANIFEST_FORMAT,
         dialect: 'postgres',
@@ -835,27 +1000,62 @@ async function backupPostgres(url: string, schemaEnv: string | undefined, target
         digests: figures.digests,
         attachments: { count: figures.attachments.count, bytes: figures.attachments.bytes },
         audit: { checked: figures.audit.checked, headSeq: figures.head.seq, headHash: figures.head.hash },
+        replaces,
         durationMs: Date.now() - started,
         tool: { pgDump, server: serverVersion, node: process.version },
       };
       fsyncFile(tmp);
       writeJsonDurably(tmpManifest, manifest);
-      fs.renameSync(tmp, target);
-      fs.renameSync(tmpManifest, manifestPath(target));
-      fsyncDir(path.dirname(target));
+      publishBackup(tmp, tmpManifest, target, step);
       out(`备份完成：${target}（${formatBytes(bytes)}，结构版本 ${manifest.migration ?? '无'}，用时 ${seconds(Date.now() - started)}）\n`);
       out(`  清单：${manifestPath(target)}（SHA-256 ${sha256}）\n`);
       return manifest;
     });
   } catch (e) {
     removeQuietly(tmp, tmpManifest);
-    throw new BackupError(`${message(e)}。未写入 ${target}，临时文件已删除`);
+    throw backupFailure(e, target, step.at, !!replaces);
   } finally {
     await client.end();
   }
 }
 
-async function restorePostgres(file: string, url: string, schemaEnv: string | undefined, force: boolean, out: Write): Promise<void> {
+/**
+ * Refuse while other sessions are connected to the database (a server that was not stopped would
+ * keep running on the replaced data, and its writes after the restore would fail the
+ * verification), unless --ignore-connections (sessions known to use other schemas of the same
+ * database). The command's own connections are not counted: this one (`admin`), and no other is
+ * open when it runs.
+ */
+async function refuseOtherSessions(admin: pg.Client, schema: string, ignoreConnections: boolean, out: Write) {
+  const others = (
+    await admin.query<{ pid: number; app: string; addr: string | null; state: string | null }>(
+      `select pid, application_name as app, host(client_addr) as addr, state from pg_stat_activity
+        where datname = current_database() and pid <> pg_backend_pid() and backend_type = 'client backend'`,
+    )
+  ).rows;
+  if (!others.length) return;
+  const list = others
+    .slice(0, 5)
+    .map((o) => `进程 ${o.pid}${o.app ? ` ${o.app}` : ''}${o.addr ? ` 来自 ${o.addr}` : ''}`)
+    .join('、');
+  if (ignoreConnections) {
+    out(`  注意：数据库上还有 ${others.length} 个其他连接（${list}）；按 ${IGNORE_CONNECTIONS} 继续（须确认它们不使用模式 ${schema}）\n`);
+    return;
+  }
+  throw new BackupError(
+    `数据库上还有 ${others.length} 个其他连接（${list}）。请先停止服务再恢复：仍在运行的服务恢复后会继续使用旧的状态，其写入也会使恢复后的核对失败。` +
+      `只有确认这些连接只使用同一数据库的其他模式、不使用模式 ${schema} 时，才可加 ${IGNORE_CONNECTIONS}（--force 只表示覆盖已有数据）`,
+  );
+}
+
+async function restorePostgres(
+  file: string,
+  url: string,
+  schemaEnv: string | undefined,
+  opts: { force: boolean; ignoreConnections: boolean },
+  out: Write,
+): Promise<void> {
+  const { force } = opts;
   const started = Date.now();
   const m = readManifest(file);
   if (m.dialect !== 'postgres')
@@ -872,21 +1072,7 @@ async function restorePostgres(file: string, url: string, schemaEnv: string | un
   try {
     locked = (await admin.query<{ ok: boolean }>('select pg_try_advisory_lock(hashtext($1)) as ok', [lockKey])).rows[0].ok;
     if (!locked) throw new BackupError('另一进程正在启动或迁移这个数据库（xietiao start / migrate）。请先停止服务再恢复');
-    const others = (
-      await admin.query<{ pid: number; app: string; addr: string | null; state: string | null }>(
-        `select pid, application_name as app, host(client_addr) as addr, state from pg_stat_activity
-          where datname = current_database() and pid <> pg_backend_pid() and backend_type = 'client backend'`,
-      )
-    ).rows;
-    if (others.length && !force) {
-      const list = others
-        .slice(0, 5)
-        .map((o) => `进程 ${o.pid}${o.app ? ` ${o.app}` : ''}${o.addr ? ` 来自 ${o.addr}` : ''}`)
-        .join('、');
-      throw new BackupError(
-        `数据库上还有 ${others.length} 个其他连接（${list}）。请先停止服务；确认它们不使用模式 ${schema}（例如同库的其他模式）可加 --force`,
-      );
-    }
+    await refuseOtherSessions(admin, schema, opts.ignoreConnections, out);
     const existing = (await admin.query<{ t: string }>('select tablename as t from pg_tables where schemaname = $1', [schema])).rows.map((r) => r.t);
     const count = async (t: string) =>
       existing.includes(t) ? Number((await admin.query<{ n: number }>(`select count(*)::bigint as n from ${qid(schema)}.${qid(t)}`)).rows[0].n) : 0;
@@ -909,6 +1095,8 @@ async function restorePostgres(file: string, url: string, schemaEnv: string | un
     await checkFileAgainstManifest(file, m, out);
     const n = await checkArchive(file, schema, Object.keys(m.tables));
     out(`  归档可读（pg_restore --list），含清单中全部 ${n} 张表的数据\n`);
+    // Again, just before: a server may have been started while the file was checked.
+    await refuseOtherSessions(admin, schema, opts.ignoreConnections, () => {});
 
     // All or nothing: one transaction; give up rather than wait forever for a lock a server holds.
     const conn = pgToolConnection(url);

@@ -13,6 +13,12 @@
  * - thin borders, column widths, A4 (paper size 9) in the export's orientation, fit to the page width;
  * - a footer 第 &P 页 共 &N 页 on every page and the title in the header of every page after the first
  *   (the first has the title row), so each printed page names the table once.
+ *
+ * Excel's limits are kept, so that it never reports the file as damaged: a cell holds at most
+ * 32,767 characters (longer text is cut, ending in …（已截断）), a page header at most 255 (a long
+ * title is shortened there with …), a number cell only a finite number (anything else in a number
+ * column is written as text, or left empty), a sheet name 1–31 characters without []:*?/\ (and not
+ * starting or ending with '), unique in the workbook (else 表1, 表2, …).
  */
 import ExcelJS from 'exceljs';
 
@@ -42,6 +48,13 @@ export interface XlsxColumn<K extends string = string> {
   /** number format for date, datetime and number columns (defaults: CHINESE_DATE, CHINESE_DATETIME, General) */
   numFmt?: string;
 }
+
+/** The most characters Excel keeps in a cell. */
+export const MAX_CELL_CHARS = 32_767;
+/** The most characters of a page header or footer, its codes (&C, &10) included. */
+export const MAX_HEADER_FOOTER_CHARS = 255;
+/** What ends a text cut to fit a cell. */
+export const TRUNCATED = '…（已截断）';
 
 /** A subtitle part: text, or a labelled date cell (e.g. 制表日期：2026年12月4日). */
 export type XlsxSubtitlePart = string | { label: string; date: string | Date; kind?: 'date' | 'datetime' };
@@ -170,6 +183,68 @@ const headerText = (h: XlsxHeader) => (typeof h === 'string' ? h : '0000年00月
 const escapeHeaderFooter = (s: string) => s.replaceAll('&', '&&');
 const quoteFmt = (label: string) => `"${label.replaceAll('"', '')}"`;
 
+/** The longest start of `s` (whole code points: a surrogate pair is never split) at most `max` UTF-16 units long. */
+function cutTo(s: string, max: number): string {
+  if (s.length <= max) return s;
+  let end = max;
+  const c = s.charCodeAt(end - 1);
+  if (c >= 0xd800 && c <= 0xdbff) end -= 1; // a high surrogate whose pair would be cut off
+  return s.slice(0, end);
+}
+
+/** Text as a cell can hold it: at most MAX_CELL_CHARS, a longer one cut and ending in TRUNCATED. */
+export function cellText(s: string): string {
+  return s.length <= MAX_CELL_CHARS ? s : `${cutTo(s, MAX_CELL_CHARS - TRUNCATED.length)}${TRUNCATED}`;
+}
+
+/**
+ * `prefix` followed by `text` (escaped for a header or footer), within MAX_HEADER_FOOTER_CHARS: a
+ * longer text is shortened to end in …, never in the middle of an escaped `&&`.
+ */
+export function headerFooterText(prefix: string, text: string): string {
+  const whole = `${prefix}${escapeHeaderFooter(text)}`;
+  if (whole.length <= MAX_HEADER_FOOTER_CHARS) return whole;
+  let out = prefix;
+  for (const ch of text) {
+    const piece = escapeHeaderFooter(ch);
+    if (out.length + piece.length + 1 > MAX_HEADER_FOOTER_CHARS) break;
+    out += piece;
+  }
+  return `${out}…`;
+}
+
+/**
+ * A worksheet name Excel accepts: without []:*?/\, no ' at either end, trimmed, at most 31
+ * characters, unique in the workbook (case-insensitively, as Excel compares); otherwise 表1, 表2, …
+ */
+export function sheetNameFor(wb: ExcelJS.Workbook, wanted: string): string {
+  const taken = new Set(wb.worksheets.map((w) => w.name.toLowerCase()));
+  const clean = (s: string) =>
+    cutTo(s.replace(/[[\]:*?/\\]/g, '').trim(), 31)
+      .replace(/^'+|'+$/g, '')
+      .trim();
+  const name = clean(wanted);
+  if (name && name !== 'History' && !taken.has(name.toLowerCase())) return name;
+  if (name && name !== 'History') {
+    for (let i = 2; ; i++) {
+      const suffix = `（${i}）`;
+      const candidate = clean(`${cutTo(name, 31 - suffix.length)}${suffix}`);
+      if (!taken.has(candidate.toLowerCase())) return candidate;
+    }
+  }
+  for (let i = 1; ; i++) if (!taken.has(`表${i}`)) return `表${i}`;
+}
+
+/** A number column's value: a finite number as a number, other text as text (never NaN, which Excel reads as a damaged file), else empty. */
+function numberCellValue(v: string | number | Date): number | string | null {
+  if (typeof v === 'number') return Number.isFinite(v) ? v : null;
+  if (v instanceof Date) return v.toISOString();
+  const t = v.trim();
+  if (t === '') return null;
+  const n = Number(t);
+  return Number.isFinite(n) ? n : cellText(v);
+}
+
 /** Adds the table as a worksheet laid out for printing; returns it for export-specific touches. */
 export function addTableSheet<K extends string>(wb: ExcelJS.Workbook, table: XlsxTable<K>): ExcelJS.Worksheet {
   const { columns } = table;
@@ -178,7 +253,7 @@ export function addTableSheet<K extends string>(wb: ExcelJS.Workbook, table: Xls
   const size = table.fontSize ?? 10.5;
   const n = columns.length;
   const totalWidth = columns.reduce((s, c) => s + c.width, 0);
-  const ws = wb.addWorksheet(table.sheetName.replace(/[[\]:*?/\\]/g, '').slice(0, 31));
+  const ws = wb.addWorksheet(sheetNameFor(wb, table.sheetName));
   // exceljs leaves out a column 9 wide (its default), which Excel then shows 8.43 wide
   ws.columns = columns.map((c) => ({ key: c.key, width: c.width === 9 ? 9.01 : c.width }));
   const body = { name: BODY_FONT, size };
@@ -186,7 +261,7 @@ export function addTableSheet<K extends string>(wb: ExcelJS.Workbook, table: Xls
   // 1. the title, merged across the table, wrapped when longer than the table is wide
   if (n > 1) ws.mergeCells(1, 1, 1, n);
   const title = ws.getCell(1, 1);
-  title.value = table.title;
+  title.value = cellText(table.title);
   title.font = TITLE_FONT;
   title.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
   ws.getRow(1).height = rowHeight(wrappedLines(table.title, totalWidth, TITLE_FONT.size), TITLE_FONT.size) + 6;
@@ -209,7 +284,7 @@ export function addTableSheet<K extends string>(wb: ExcelJS.Workbook, table: Xls
       if (to > from) ws.mergeCells(r, from, r, to);
       const cell = ws.getCell(r, from);
       if (typeof part === 'string') {
-        cell.value = part;
+        cell.value = cellText(part);
         const width = columns.slice(from - 1, to).reduce((s, c) => s + c.width, 0);
         lines = Math.max(lines, wrappedLines(part, width, size));
       } else {
@@ -232,7 +307,7 @@ export function addTableSheet<K extends string>(wb: ExcelJS.Workbook, table: Xls
   columns.forEach((c, i) => {
     headers[i].forEach((h, j) => {
       const cell = ws.getCell(firstHeader + j, i + 1);
-      if (typeof h === 'string') cell.value = h;
+      if (typeof h === 'string') cell.value = cellText(h);
       else {
         cell.value = dateCell(h.date, 'date');
         cell.numFmt = CHINESE_DATE;
@@ -273,9 +348,9 @@ export function addTableSheet<K extends string>(wb: ExcelJS.Workbook, table: Xls
           cell.value = dateCell(v, kind);
           cell.numFmt = c.numFmt ?? (kind === 'date' ? CHINESE_DATE : CHINESE_DATETIME);
         } else if (kind === 'number') {
-          cell.value = typeof v === 'number' ? v : Number(v);
-          if (c.numFmt) cell.numFmt = c.numFmt;
-        } else cell.value = v instanceof Date ? v.toISOString() : String(v);
+          cell.value = numberCellValue(v);
+          if (c.numFmt && typeof cell.value === 'number') cell.numFmt = c.numFmt;
+        } else cell.value = cellText(v instanceof Date ? v.toISOString() : String(v));
         if (wrap && kind === 'text') lines = Math.max(lines, wrappedLines(String(cell.value), c.width, size));
         else if (kind === 'text') lines = Math.max(lines, String(cell.value).split('\n').length);
       }
@@ -302,7 +377,7 @@ export function addTableSheet<K extends string>(wb: ExcelJS.Workbook, table: Xls
     differentFirst: true,
     firstHeader: '',
     firstFooter: footer,
-    oddHeader: `&C&10${escapeHeaderFooter(table.title)}`,
+    oddHeader: headerFooterText('&C&10', table.title),
     oddFooter: footer,
   };
   ws.views = [{ state: 'frozen', ySplit: lastHeader, xSplit: 0 }];

@@ -208,6 +208,17 @@ describe('class 1 — R-ROUTE-10: the body’s own statement of its government�
           body: '各县人民政府：\n经江州市人民政府同意，现就开展农村公路安全隐患排查整治通知如下：各县要于2024年8月31日前完成排查整治。',
         }),
       ],
+      [
+        'OUT-4',
+        'a city bureau’s directive stating its government’s approval after a stray opening quotation mark (“为推进“放管服改革，经……同意”)',
+        doc({
+          issuers: [{ organ: P.cityTransport, lead: true }],
+          title: '江州市交通运输局关于开展农村公路安全隐患排查整治的通知',
+          docNo: '江交发〔2024〕34号',
+          mainTo: [P.countyGov, P.otherCountyGov],
+          body: '各县人民政府：\n为推进“放管服改革，经江州市人民政府同意，现就开展农村公路安全隐患排查整治通知如下：各县要于2024年8月31日前完成排查整治。',
+        }),
+      ],
     ],
     flags: [
       [
@@ -233,6 +244,12 @@ describe('class 1 — R-ROUTE-10: the body’s own statement of its government�
         'a county office that says “未经县政府同意，不得擅自调整”',
         officeNotice('各乡镇人民政府：\n现将《临河县2024年防汛抗旱应急预案》印发给你们。预案未经县政府同意，不得擅自调整。'),
         { severity: 'warning' },
+      ],
+      [
+        'OUT-4',
+        'a county office whose body states a condition: “报经县政府同意后，由各乡镇组织实施”',
+        officeNotice('各乡镇人民政府：\n各乡镇要结合实际制定防汛抗旱应急预案，报经县政府同意后，由各乡镇组织实施。'),
+        { severity: 'warning', path: 'document.flags.govApprovedRef' },
       ],
       [
         'OUT-4',
@@ -386,6 +403,12 @@ describe('class 3 — R-ROUTE-06b: a 报告 that asks for something in other wor
         report('现将修复方案报告如下。妥否，请批示。'),
         { severity: 'error', says: '妥否，请批示' },
       ],
+      [
+        'IN-2',
+        'a request after a stray opening quotation mark (“我县“十四五规划……恳请市政府予以支持”)',
+        countyReport('我县“十四五规划重点项目资金缺口较大，恳请市政府予以支持。\n特此报告。'),
+        { severity: 'warning', says: '恳请市政府予以支持' },
+      ],
     ],
     passes: [
       [
@@ -409,6 +432,10 @@ describe('class 3 — R-ROUTE-06b: a 报告 that asks for something in other wor
         'a means: “希望通过此次专项整治解决群众反映强烈的问题”',
         countyReport('我县开展道路交通安全专项整治，希望通过此次专项整治解决群众反映强烈的问题。\n特此报告。'),
       ],
+      ['IN-2', 'a prospect: “该项目有望纳入省级规划”', countyReport('城关镇污水处理厂项目前期工作已完成，该项目有望纳入省级规划。\n特此报告。')],
+      ['IN-2', 'a prospect: “预计年底前问题有望得到解决”', countyReport('部分受灾群众住房修复进度较慢，预计年底前问题有望得到解决。\n特此报告。')],
+      ['IN-2', 'a result: “共申请到上级补助资金500万元”', countyReport('今年我县共申请到上级补助资金500万元。\n特此报告。')],
+      ['IN-2', 'past work: “积极申请中央预算内资金支持，已获批复”', countyReport('我县积极申请中央预算内资金支持，已获批复。\n特此报告。')],
       [
         'OUT-4',
         'a government’s 报告 to its 人大常委会 closing with “请予审议”',
@@ -572,6 +599,12 @@ describe('class 5a — F-21: numbers that are not document citations', () => {
         { says: '临政办发〔2023〕12号' },
       ],
       ['IN-2', 'a number forwarded: “转发江财预〔2024〕6号”', received('我局已转发江财预〔2024〕6号，各单位正在落实。'), { says: '江财预〔2024〕6号' }],
+      [
+        'IN-2',
+        'a number whose 代字 holds 经: “按照市经信发〔2024〕3号要求” (read whole, not “信发”)',
+        received('按照市经信发〔2024〕3号要求，我局对技改专项资金进行了全面清理。'),
+        { says: '“市经信发〔2024〕3号”' },
+      ],
     ],
   });
 

@@ -529,6 +529,10 @@ const F20: RuleDef = {
 };
 
 // F-21 citations
+/** “《标题》（” right before the number, or “《标题》（代字〔年〕号、” before a second number */
+const TITLE_THEN_BRACKET = /》\s*[（(](?:[^（）()《》]*?[、，,；;和及]\s*)?$/u;
+/** how far before a number “《标题》（” is looked for (a bracket listing several numbers fits) */
+const F21_REACH = 200;
 const F21: RuleDef = {
   id: 'F-21',
   severity: 'warning', // [PRACTICE] 先引标题后引发文字号
@@ -540,8 +544,10 @@ const F21: RuleDef = {
     const out: Finding[] = [];
     for (const tok of findDocNoTokens(body)) {
       if (!tok.citation) continue; // a bare 〔年〕号, a 办文单 / 登记 field, a register's own number
-      const before = body.slice(0, tok.index);
-      const afterTitle = /》\s*[（(](?:[^（）()《》]*?[、，,；;和及]\s*)?$/u.test(before);
+      // only the text just before the number: an end-anchored pattern over the whole prefix is
+      // retried from every 》 before it (quadratic over a long body)
+      const before = body.slice(Math.max(0, tok.index - F21_REACH), tok.index);
+      const afterTitle = TITLE_THEN_BRACKET.test(before);
       if (!afterTitle) {
         out.push(
           finding(this, 'document.body', `正文引用${q(tok.text)}时未先引标题：应写作“《公文标题》（${tok.wellFormed ? tok.text : '代字〔年份〕序号号'}）”`),

@@ -384,7 +384,6 @@ const R09: RuleDef = {
 /** Kinds that may not give binding instructions to lower 党委/政府 (Art 16(二); 减负规定第1条). */
 const RESTRICTED_KINDS = new Set(['部门', '议事协调机构', '事业单位', '群团', '企业', '其他', '内设机构']);
 const DIRECTIVE_WORDING = /必须|务必|要于|须于|应于|责令|限期完成/u;
-const APPROVAL_STATED = /经[^。；，,]{0,30}同意/u;
 
 /**
  * The organs whose approval or authorisation lets `x` write to lower 党委/政府: its own 党委 or
@@ -411,11 +410,13 @@ interface StatedApproval {
 /**
  * Reads the body's statements of approval (“经县人民政府同意”“已经县政府研究同意”“根据县委授权”)
  * and says whether one names an organ of `approvers` (names and short forms are resolved
- * against the organ graph, names.ts). With no approver known, any “经……同意” counts.
+ * against the organ graph, names.ts). With no approver known, any statement of approval counts.
  */
 function statedApproval(ctx: CheckContext, approvers: readonly CheckOrgan[]): StatedApproval {
   const body = ctx.doc.body;
-  if (approvers.length === 0) return { stated: APPROVAL_STATED.test(body), others: [] };
+  // With no approver known, any statement counts — read as for a known one (conditions such as
+  // “同意后，由……实施”, negations and quoted text are not statements).
+  if (approvers.length === 0) return { stated: approvalStatements(ctx.organs, body).length > 0, others: [] };
   const others: string[] = [];
   for (const st of approvalStatements(ctx.organs, body)) {
     if (st.organs.some((o) => approvers.includes(o))) return { stated: true, others: [] };

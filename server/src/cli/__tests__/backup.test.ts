@@ -3,9 +3,10 @@
  * own process, against a database that another connection keeps committing to — as a running
  * server would — then restored elsewhere and compared table by table, row by row.
  */
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,7 +17,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { appendAudit } from '../../platform/audit';
 import { ManualClock } from '../../platform/clock';
 import { openDatabase, type Database, type Db } from '../../platform/db/database';
-import { migrations } from '../../platform/db/migrate';
+import { migrateToLatest, migrations } from '../../platform/db/migrate';
 import { runTx } from '../../platform/db/tx';
 import { newId, newToken } from '../../platform/ids';
 import { seedDemo } from '../../seed/demo';
@@ -24,7 +25,7 @@ import { seedDemoActivities } from '../../seed/demo-activities';
 import { seedDemoMatters } from '../../seed/demo-matters';
 import { createTestDatabase, type TestDatabase } from '../../test/db';
 import type { DB } from '../../platform/db/schema';
-import type { Manifest } from '../backup';
+import { describePg, pgToolConnection, type Manifest } from '../backup';
 
 const bin = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../bin/xietiao.mjs');
 const dirs: string[] = [];
@@ -49,10 +50,10 @@ interface CliResult {
   ms: number;
 }
 
-/** Run `xietiao ARGS` with only the given database settings; never throws. */
-function cli(args: string[], db: { DATA_DIR?: string; DATABASE_URL?: string; DATABASE_SCHEMA?: string }): Promise<CliResult> {
+/** Run `xietiao ARGS` with only the given database settings (and test hooks); never throws. */
+function cli(args: string[], db: { DATA_DIR?: string; DATABASE_URL?: string; DATABASE_SCHEMA?: string; XIETIAO_BACKUP_FAULT?: string }): Promise<CliResult> {
   const env: NodeJS.ProcessEnv = { ...process.env };
-  for (const k of ['DATABASE_URL', 'DATABASE_SCHEMA', 'DATA_DIR']) delete env[k];
+  for (const k of ['DATABASE_URL', 'DATABASE_SCHEMA', 'DATA_DIR', 'XIETIAO_BACKUP_FAULT']) delete env[k];
   Object.assign(env, db);
   const t0 = Date.now();
   return new Promise((resolve) => {
@@ -353,7 +354,7 @@ describe('[sqlite] xietiao backup / restore', () => {
     // Only the backup and its manifest in the directory: no temporary file left.
     expect(fs.readdirSync(out).sort()).toEqual(['xietiao-backup.db', 'xietiao-backup.db.manifest.json']);
     const manifest = readManifest(file);
-    expect(manifest).toMatchObject({ dialect: 'sqlite', file: 'xietiao-backup.db', migration: '0008_held_in_name', writesDuringBackup: true });
+    expect(manifest).toMatchObject({ dialect: 'sqlite', file: 'xietiao-backup.db', migration: '0009_outgoing', writesDuringBackup: true });
     expect(manifest.sha256).toBe(createHash('sha256').update(fs.readFileSync(file)).digest('hex'));
     expect(manifest.attachments.count).toBeGreaterThanOrEqual(300);
     expect(manifest.attachments.bytes).toBeGreaterThanOrEqual(30_000_000);
@@ -514,6 +515,177 @@ describe('[sqlite] xietiao backup / restore', () => {
     expect(r.stdout).toContain('已执行迁移：0008_held_in_name');
     expect(r.stdout).toMatch(/迁移后完整性 ok，审计链完整/);
   }, 60_000);
+  it('a backup interrupted between putting the manifest and the file in place leaves a pair restore names as stale; a failure there does not claim 未写入', async () => {
+    const tdb = await createTestDatabase('sqlite');
+    cleanups.push(() => tdb.cleanup());
+    await seedDemo({ db: tdb.database.db, clock });
+    const dir = tempDir();
+    const file = path.join(dir, 'b.db');
+    const sha = (f: string) => createHash('sha256').update(fs.readFileSync(f)).digest('hex');
+
+    // the first backup of that name, killed (kill -9) between the two renames: the manifest without its file
+    const first = await cli(['backup', file], { DATABASE_URL: tdb.url, XIETIAO_BACKUP_FAULT: 'crash-after-manifest' });
+    expect(first.code).not.toBe(0);
+    expect(fs.existsSync(file)).toBe(false);
+    expect(fs.existsSync(`${file}.manifest.json`)).toBe(true);
+    const orphan = await cli(['restore', file], { DATA_DIR: path.join(tempDir(), 'data') });
+    expect(orphan.code).toBe(1);
+    expect(orphan.stderr).toContain('这次备份在放入备份文件之前中断了');
+    for (const f of fs.readdirSync(dir)) fs.rmSync(path.join(dir, f));
+
+    // a good backup, then a newer one over it (--force) killed between the renames: the new manifest, the old file
+    expect((await cli(['backup', file], { DATABASE_URL: tdb.url })).code).toBe(0);
+    const oldSha = sha(file);
+    await runTx(tdb.database.db, (tx) => appendAudit(tx, clock, { actorId: null, action: 'test.later', entityType: 'test', entityId: 'x' }));
+    const crashed = await cli(['backup', file, '--force'], { DATABASE_URL: tdb.url, XIETIAO_BACKUP_FAULT: 'crash-after-manifest' });
+    expect(crashed.code).not.toBe(0);
+    const m = readManifest(file);
+    expect(sha(file)).toBe(oldSha);
+    expect(m.sha256).not.toBe(oldSha);
+    expect(m.replaces).toEqual({ sha256: oldSha, bytes: fs.statSync(file).size });
+    const stale = await cli(['restore', file], { DATA_DIR: path.join(tempDir(), 'data') });
+    expect(stale.code).toBe(1);
+    expect(stale.stderr).toContain('备份文件与清单不配对');
+    expect(stale.stderr).toContain('过时的是备份文件');
+
+    // a failure (not a crash) at the same point: the message says what is on disk, not 未写入
+    expect((await cli(['backup', file, '--force'], { DATABASE_URL: tdb.url })).code).toBe(0);
+    const failed = await cli(['backup', file, '--force'], { DATABASE_URL: tdb.url, XIETIAO_BACKUP_FAULT: 'fail-after-manifest' });
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).not.toContain('未写入');
+    expect(failed.stderr).toContain('仍是上一次的备份');
+    // …and where there was no previous backup, the manifest is taken back: nothing written
+    const fresh = path.join(tempDir(), 'new.db');
+    const failedNew = await cli(['backup', fresh], { DATABASE_URL: tdb.url, XIETIAO_BACKUP_FAULT: 'fail-after-manifest' });
+    expect(failedNew.code).toBe(1);
+    expect(failedNew.stderr).toContain('未写入');
+    expect(fs.readdirSync(path.dirname(fresh))).toEqual([]);
+  }, 120_000);
+
+  it('restore keeps the previous database as .before-restore until the result verifies, and puts it back when it does not', async () => {
+    // the database in DATA_DIR now: the demo, and a marker row
+    const dataDir = tempDir();
+    const dbFile = path.join(dataDir, 'xietiao.db');
+    const current = openDatabase({ url: dbFile });
+    await migrateToLatest(current);
+    await seedDemo({ db: current.db, clock });
+    await runTx(current.db, (tx) => appendAudit(tx, clock, { actorId: null, action: 'test.current', entityType: 'test', entityId: 'current' }));
+    const currentDigests = await tableDigests(current);
+    await current.close();
+
+    // a backup of a newer version (a migration this one does not know): it checks out, and fails to migrate after the swap
+    const src = await createTestDatabase('sqlite');
+    cleanups.push(() => src.cleanup());
+    await seedDemo({ db: src.database.db, clock });
+    await sql`insert into kysely_migration (name, timestamp) values ('9999_from_the_future', ${new Date().toISOString()})`.execute(src.database.db);
+    const dir = tempDir();
+    const newer = path.join(dir, 'newer.db');
+    expect((await cli(['backup', newer], { DATABASE_URL: src.url })).code).toBe(0);
+    const r = await cli(['restore', newer, '--force'], { DATA_DIR: dataDir });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(`恢复前的数据库暂存为 ${dbFile}.before-restore`);
+    expect(r.stderr).toContain('9999_from_the_future');
+    expect(r.stderr).toContain(`已撤销这次恢复：恢复前的数据库（${dbFile}.before-restore）已放回 ${dbFile}`);
+    expect(fs.readdirSync(dataDir).filter((f) => !f.endsWith('-startup'))).toEqual(['xietiao.db']);
+    const back = openDatabase({ url: dbFile });
+    try {
+      expect(await tableDigests(back)).toEqual(currentDigests);
+    } finally {
+      await back.close();
+    }
+
+    // a backup that verifies: the kept copy is removed, and said so
+    await sql`delete from kysely_migration where name = '9999_from_the_future'`.execute(src.database.db);
+    const good = path.join(dir, 'good.db');
+    expect((await cli(['backup', good], { DATABASE_URL: src.url })).code).toBe(0);
+    const ok = await cli(['restore', good, '--force'], { DATA_DIR: dataDir });
+    expect(ok.stderr).toBe('');
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toContain(`核对通过，已删除恢复前的数据库 ${dbFile}.before-restore`);
+    expect(fs.existsSync(`${dbFile}.before-restore`)).toBe(false);
+
+    // a .before-restore left by an interrupted restore is never overwritten; --ignore-connections is PostgreSQL's
+    fs.writeFileSync(`${dbFile}.before-restore`, 'kept by an interrupted restore');
+    const refused = await cli(['restore', good, '--force'], { DATA_DIR: dataDir });
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('上一次恢复未完成时保留的恢复前数据库');
+    expect(fs.readFileSync(`${dbFile}.before-restore`, 'utf8')).toBe('kept by an interrupted restore');
+    fs.rmSync(`${dbFile}.before-restore`);
+    const ignore = await cli(['restore', good, '--force', '--ignore-connections'], { DATA_DIR: dataDir });
+    expect(ignore.code).toBe(1);
+    expect(ignore.stderr).toContain('--ignore-connections 只用于 PostgreSQL');
+    expect((await cli(['backup', good, '--ignore-connections'], { DATA_DIR: dataDir })).code).toBe(2);
+  }, 120_000);
+
+  it('a server started while restore holds the start-up lock does not open the database before it gets the lock', async () => {
+    const dataDir = path.join(tempDir(), 'data');
+    fs.mkdirSync(dataDir);
+    const dbFile = path.join(dataDir, 'xietiao.db');
+    // what restore holds while it replaces the database
+    const lock = new SQLite(`${dbFile}-startup`, { timeout: 0 });
+    lock.exec('BEGIN EXCLUSIVE');
+    const port = await new Promise<number>((resolve) => {
+      const s = net.createServer().listen(0, '127.0.0.1', () => {
+        const p = (s.address() as net.AddressInfo).port;
+        s.close(() => resolve(p));
+      });
+    });
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      DATA_DIR: dataDir,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      XIETIAO_DEMO: '0',
+      TIMER_INTERVAL_MS: '3600000',
+    };
+    for (const k of ['DATABASE_URL', 'DATABASE_SCHEMA']) delete env[k];
+    const child = spawn(process.execPath, [bin, 'start'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (b: Buffer) => (out += b.toString()));
+    child.stderr.on('data', (b: Buffer) => (out += b.toString()));
+    const until = async (ok: () => boolean, what: string) => {
+      for (const t0 = Date.now(); !ok(); await new Promise((r) => setTimeout(r, 50))) {
+        if (Date.now() - t0 > 60_000) throw new Error(`timed out waiting for ${what}; output:\n${out}`);
+      }
+    };
+    try {
+      await until(() => out.includes('等待另一进程完成启动'), 'the server to wait for the lock');
+      await new Promise((r) => setTimeout(r, 300));
+      expect(fs.existsSync(dbFile), 'the database is not opened (created) while the lock is held').toBe(false);
+      lock.close();
+      await until(() => /协调（Xietiao）已启动/.test(out), 'the server to start');
+      expect(fs.existsSync(dbFile)).toBe(true);
+    } finally {
+      if (lock.open) lock.close();
+      child.kill('SIGTERM');
+      await new Promise((r) => (child.exitCode !== null ? r(null) : child.once('exit', r)));
+    }
+  }, 90_000);
+});
+
+describe('pg_dump / pg_restore arguments', () => {
+  it('every password goes to PGPASSWORD and out of the argument list: userinfo or ?password=, the other parameters unchanged', () => {
+    const base = { PATH: '/usr/bin' };
+    const a = pgToolConnection('postgres://xietiao:s%40cret@db.internal:5432/xietiao', base);
+    expect(a.env.PGPASSWORD).toBe('s@cret');
+    expect(a.dbArg).toBe('postgres://xietiao@db.internal:5432/xietiao');
+    const b = pgToolConnection('postgresql://xietiao@db.internal/xietiao?sslmode=require&password=p%26w%3Dx&application_name=a+b%20c', base);
+    expect(b.env.PGPASSWORD).toBe('p&w=x');
+    expect(b.dbArg).toBe('postgresql://xietiao@db.internal/xietiao?sslmode=require&application_name=a+b%20c');
+    expect(b.dbArg).not.toContain('p%26w');
+    const c = pgToolConnection('postgres://u:userinfo@h/db?password=query', base);
+    expect(c.env.PGPASSWORD).toBe('query');
+    expect(c.dbArg).toBe('postgres://u@h/db');
+    const d = pgToolConnection('postgres://h/db?Password=x&password=', base);
+    expect(d.env.PGPASSWORD).toBe('');
+    expect(d.dbArg).toBe('postgres://h/db?Password=x'); // libpq's keywords are case-sensitive: `Password` is not one
+    const e = pgToolConnection('postgres://u@h/db', base);
+    expect(e.env.PGPASSWORD).toBeUndefined();
+    expect(e.env.PATH).toBe('/usr/bin');
+    expect(e.dbArg).toBe('postgres://u@h/db');
+    expect(describePg('postgres://h/db?sslmode=require&password=secret', 'public')).not.toContain('secret');
+    expect(describePg('postgres://u:secret@h/db', 'public')).not.toContain('secret');
+  });
 });
 
 describe.runIf(!!process.env.TEST_DATABASE_URL)('[postgres] xietiao backup / restore', () => {
@@ -540,7 +712,7 @@ describe.runIf(!!process.env.TEST_DATABASE_URL)('[postgres] xietiao backup / res
     console.log(`[postgres] backup under ${written.length} writes: ${backup.ms} ms\n${backup.stdout}`);
     expect(fs.readdirSync(out).sort()).toEqual(['xietiao.dump', 'xietiao.dump.manifest.json']);
     const manifest = readManifest(file);
-    expect(manifest).toMatchObject({ dialect: 'postgres', schema: tdb.schema, schemaOnly: true, migration: '0008_held_in_name' });
+    expect(manifest).toMatchObject({ dialect: 'postgres', schema: tdb.schema, schemaOnly: true, migration: '0009_outgoing' });
 
     // A new database; the dump recreates the schema in it.
     const dbName = `xietiao_restore_${newToken(6)
@@ -588,6 +760,22 @@ describe.runIf(!!process.env.TEST_DATABASE_URL)('[postgres] xietiao backup / res
     const again = await cli(['restore', file], target);
     expect(again.code).toBe(1);
     expect(again.stderr).toContain('已有数据');
+    // --force overwrites data; it does not let a restore run under a live server (a session on the database)
+    const live = new pg.Client({ connectionString: restoreUrl.toString() });
+    await live.connect();
+    try {
+      const underServer = await cli(['restore', file, '--force'], target);
+      expect(underServer.code).toBe(1);
+      expect(underServer.stderr).toContain('数据库上还有 1 个其他连接');
+      expect(underServer.stderr).toContain('--ignore-connections');
+      // sessions known to use other schemas of the database: --ignore-connections
+      const ignoring = await cli(['restore', file, '--force', '--ignore-connections'], target);
+      expect(ignoring.stderr).toBe('');
+      expect(ignoring.code).toBe(0);
+      expect(ignoring.stdout).toContain('按 --ignore-connections 继续');
+    } finally {
+      await live.end();
+    }
     const forced = await cli(['restore', file, '--force'], target);
     expect(forced.stderr).toBe('');
     expect(forced.code).toBe(0);

@@ -1,11 +1,12 @@
 import { useMemo } from 'react';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import { ORGAN_KINDS, type CheckDocument, type CheckOrgan, type Finding, type OrganKind } from '@xietiao/domain/checks/types';
+import type { ReadDocument, ReadField } from '@xietiao/domain/checks/reader';
 import { http } from '../../lib/http';
 import type { Organ } from '../../lib/types';
 import { useOrgans } from '../org/api';
 
-export type { CheckDocument, CheckOrgan, Finding };
+export type { CheckDocument, CheckOrgan, Finding, ReadDocument, ReadField };
 
 /** The check input as the form sends it (check-contract.md, “Input”). */
 export interface CheckRequest {
@@ -59,5 +60,29 @@ export function useDocumentCheck(organs: CheckOrgan[], organsAt: number, documen
     gcTime: 60_000,
     retry: false,
     refetchOnWindowFocus: false,
+  });
+}
+
+/** What POST /checks/text answers (check-contract.md, “Reading a whole document”). */
+export interface TextCheckResponse {
+  document: ReadDocument;
+  unread: ReadField[];
+  findings: Finding[];
+}
+
+/** A whole document to read: pasted text, or a .docx file. */
+export type ReadInput = { text: string } | { file: File };
+
+/** Reads a whole document with the server (organs: the organisation in the system) and checks it. */
+export function useReadText() {
+  return useMutation({
+    mutationFn: (input: ReadInput) => {
+      if ('file' in input) {
+        const form = new FormData();
+        form.append('file', input.file, input.file.name);
+        return http.post<TextCheckResponse>('/checks/text', form);
+      }
+      return http.post<TextCheckResponse>('/checks/text', { text: input.text });
+    },
   });
 }

@@ -1,5 +1,5 @@
-import type { Dayjs } from 'dayjs';
-import type { CheckDocument, CheckOrgan } from '@xietiao/domain/checks/types';
+import dayjs, { type Dayjs } from 'dayjs';
+import type { CheckDocument, CheckOrgan, DocType } from '@xietiao/domain/checks/types';
 import { chineseDate, type SIGNER_ROLES } from './labels';
 
 export interface SignerRow {
@@ -137,6 +137,63 @@ export function toDocument(v: CheckFormValues): Record<string, unknown> {
       stanceOpinion: text(f.stanceOpinion),
     },
   };
+}
+
+/** A document as the check input (or as read from a whole text, 文种 possibly null) → the form's values; `toDocument` gives it back. */
+export function fromDocument(d: Omit<CheckDocument, 'type'> & { type: DocType | null }): CheckFormValues {
+  const organOf = (a: CheckDocument['mainTo'][number]) => (typeof a === 'string' ? a : a.organ);
+  const issuers = [...d.issuers].sort((a, b) => Number(b.lead) - Number(a.lead)).map((i) => i.organ);
+  return {
+    ...EMPTY_VALUES,
+    type: d.type ?? undefined,
+    layout: d.layout,
+    issuers,
+    mainTo: d.mainTo.map(organOf),
+    copyTo: d.copyTo.map(organOf),
+    title: d.title,
+    docNo: d.docNo ?? '',
+    date: d.date ?? '',
+    signatory: [...d.signatory],
+    signers: d.signers.map((s) => ({
+      organ: s.organ,
+      name: s.name,
+      role: s.role,
+      proxy: s.proxy,
+      opinion: s.opinion ?? '',
+      signedAt: s.signedAt ? dayjs(s.signedAt) : null,
+    })),
+    secrecy: d.secrecy,
+    secrecyTerm: d.secrecyTerm ?? '',
+    copyNo: d.copyNo ?? '',
+    urgency: d.urgency,
+    matters: [...d.matters],
+    body: d.body,
+    attachmentNote: d.attachmentNote.join('\n'),
+    attachments: d.attachments.map((a) => ({ ...a })),
+    note: d.note ?? '',
+    replyTo: { issuer: d.replyTo?.issuer, docNo: d.replyTo?.docNo ?? '' },
+    flags: {
+      important: d.flags.important,
+      involvesOtherUnits: d.flags.involvesOtherUnits,
+      countersignComplete: d.flags.countersignComplete,
+      directive: d.flags.directive,
+      skipLevelReason: d.flags.skipLevelReason ?? '',
+      leaderAssigned: d.flags.leaderAssigned ?? '',
+      govApprovedRef: d.flags.govApprovedRef ?? '',
+      forwardedFrom: d.flags.forwardedFrom ?? '',
+      stanceOpinion: d.flags.stanceOpinion ?? '',
+    },
+  };
+}
+
+/** Is a form field (a key of FIELD_LABELS) still empty? */
+export function isBlank(v: CheckFormValues, field: string): boolean {
+  if (field === 'replyTo') return !v.replyTo?.issuer;
+  const value = (v as Record<string, unknown>)[field];
+  if (value === undefined || value === null) return true;
+  if (typeof value === 'string') return value.trim() === '';
+  if (Array.isArray(value)) return value.length === 0;
+  return false;
 }
 
 /**

@@ -14,6 +14,8 @@ export interface FindingsState {
   missing: (Location & { message: string }) | null;
   /** the organ named at index i of issuers / mainTo / copyTo */
   organAt(field: string, index: number): string | undefined;
+  /** fields a whole document was read for and did not show (still empty in the form) */
+  unread?: ReadonlySet<string>;
 }
 
 export const FindingsContext = createContext<FindingsState>({
@@ -70,10 +72,15 @@ type CheckItemProps = Omit<FormItemProps, 'validateStatus' | 'help'> & {
 
 /** A Form.Item that shows the findings about its field beside it (status colour + lines). */
 export function CheckItem({ field, className, children, ...rest }: CheckItemProps) {
-  const { byField, missing, organAt } = useContext(FindingsContext);
+  const { byField, missing, organAt, unread } = useContext(FindingsContext);
   const list = byField.get(field) ?? [];
   const sev = worst(list.map((l) => l.finding));
   const isMissing = missing?.field === field;
+  const unreadLine = unread?.has(field) ? (
+    <div className="xt-chk-msg is-unread" data-unread={field}>
+      全文中未能读出此项，请核对原文后填写
+    </div>
+  ) : null;
   let help: ReactNode;
   if (list.length > 0) {
     help = (
@@ -81,10 +88,13 @@ export function CheckItem({ field, className, children, ...rest }: CheckItemProp
         {list.map((l, i) => (
           <FindingLine key={i} l={l} where={l.index !== null ? describeLocation(l, (idx) => organAt(field, idx)).replace(/^[^「第]*/, '') : undefined} />
         ))}
+        {unreadLine}
       </div>
     );
   } else if (isMissing) {
     help = <div className="xt-chk-msg is-missing">请先填写{missing.index !== null || missing.sub ? `：${describeLocation(missing)}` : '此项'}</div>;
+  } else if (unreadLine) {
+    help = <div className="xt-chk-help">{unreadLine}</div>;
   }
   return (
     <Form.Item

@@ -1,16 +1,17 @@
 import { useEffect, useMemo, useState } from 'react';
-import { Alert, App, Button, Card, Col, Collapse, Form, Grid, Input, Row, Select, Space, Switch, Tag } from 'antd';
+import { Alert, App, Button, Card, Col, Collapse, Form, Grid, Input, Row, Segmented, Select, Space, Switch, Tag } from 'antd';
 import { ClearOutlined, ExperimentOutlined } from '@ant-design/icons';
 import { PageHeader } from '../../../components/PageHeader';
 import { QueryError } from '../../../components/QueryError';
 import { ApiError, errorMessage } from '../../../lib/http';
-import { useCheckOrgans, useDocumentCheck } from '../api';
-import { brokenRequestSample, EMPTY_VALUES, toDocument, type CheckFormValues } from '../form';
-import { chineseDate, describeLocation, DOC_TYPES, LAYOUTS, locate, SECRECY_OPTIONS, SEVERITIES, SEVERITY, URGENCY_OPTIONS } from '../labels';
+import { useCheckOrgans, useDocumentCheck, useReadText, type ReadInput } from '../api';
+import { brokenRequestSample, EMPTY_VALUES, fromDocument, isBlank, toDocument, type CheckFormValues } from '../form';
+import { chineseDate, describeLocation, DOC_TYPES, FIELD_LABELS, LAYOUTS, locate, SECRECY_OPTIONS, SEVERITIES, SEVERITY, URGENCY_OPTIONS } from '../labels';
 import { CheckItem, FindingsContext, groupFindings, type FindingsState } from '../components/findings';
 import { FindingsPanel } from '../components/FindingsPanel';
 import { OrganSelect } from '../components/OrganSelect';
 import { AttachmentsList, MattersList, SignersList } from '../components/ListFields';
+import { ReadTextPanel } from '../components/ReadTextPanel';
 import '../checks.css';
 
 const DEBOUNCE_MS = 400;
@@ -42,8 +43,22 @@ const FLAG_TEXTS = [
   ['forwardedFrom', '转报的下级请示', '以本机关名义转报下级请示时，填写原请示的标题或文号'],
 ] as const;
 const OTHER_KEY = 'other';
+const MODES = [
+  { value: 'form', label: '逐项填写' },
+  { value: 'text', label: '粘贴或上传全文' },
+] as const;
+type Mode = (typeof MODES)[number]['value'];
 
-/** 公文合规检查 — fill in a document; the rule engine's findings appear beside the fields as you type. */
+/** What the last reading of a whole document gave: where from, and the fields it could not find. */
+interface ReadState {
+  source: string;
+  unread: string[];
+}
+
+/**
+ * 公文合规检查 — fill in a document, or paste / upload a whole one to have its fields read into the
+ * form; the rule engine's findings appear beside the fields as you type.
+ */
 export function ChecksPage() {
   const { message } = App.useApp();
   const [form] = Form.useForm<CheckFormValues>();
@@ -55,6 +70,24 @@ export function ChecksPage() {
   const doc = useMemo(() => (values ? toDocument(values) : null), [values]);
   const [debounced, waiting] = useDebounced(doc, DEBOUNCE_MS);
   const check = useDocumentCheck(orgs.organs, orgs.dataUpdatedAt, debounced);
+
+  const [mode, setMode] = useState<Mode>('form');
+  const [read, setRead] = useState<ReadState | null>(null);
+  const reader = useReadText();
+  const onRead = (input: ReadInput) => {
+    reader.mutate(input, {
+      onSuccess: (res) => {
+        form.resetFields();
+        form.setFieldsValue(fromDocument(res.document));
+        setRead({ source: 'file' in input ? `文件“${input.file.name}”` : '粘贴的全文', unread: res.unread });
+        setMode('form');
+        message.success(res.unread.length ? `已读取全文，有${res.unread.length}项未能读出，请核对` : '已读取全文并填入表单');
+        window.scrollTo({ top: 0 });
+      },
+    });
+  };
+  // an unread field stops being marked once something is filled in
+  const unread = useMemo(() => new Set(read && values ? read.unread.filter((f) => isBlank(values, f)) : []), [read, values]);
 
   const organName = useMemo(() => new Map(orgs.active.map((o) => [o.id, o.name])), [orgs.active]);
   const organAt = (field: string, index: number): string | undefined => {
@@ -72,7 +105,7 @@ export function ChecksPage() {
     return { ...loc, message: detail };
   }, [badInput]);
   const byField = useMemo(() => groupFindings(findings ?? []), [findings]);
-  const ctx: FindingsState = { byField, missing, organAt };
+  const ctx: FindingsState = { byField, missing, organAt, unread };
 
   const type = values?.type;
   const secrecy = values?.secrecy ?? 'none';
@@ -94,9 +127,11 @@ export function ChecksPage() {
     }
     form.resetFields();
     form.setFieldsValue(sample);
+    setRead(null);
   };
   const clear = () => {
     form.resetFields();
+    setRead(null);
   };
 
   const hint = missing ? { where: describeLocation(missing, (i) => organAt(missing.field, i)), detail: missing.message, field: missing.field } : null;
@@ -117,7 +152,7 @@ export function ChecksPage() {
     <>
       <PageHeader
         title="公文合规检查"
-        subTitle="依据《党政机关公文处理工作条例》和 GB/T 9704-2012，边填写边检查文种、行文规则、格式和签发"
+        subTitle="依据《党政机关公文处理工作条例》和 GB/T 9704-2012，边填写边检查文种、行文规则、格式和签发；也可粘贴或上传公文全文，读出各项后检查"
         extra={
           <>
             <Button icon={<ExperimentOutlined />} onClick={loadSample} disabled={!orgs.data}>
@@ -152,6 +187,35 @@ export function ChecksPage() {
           )}
           <Row gutter={[16, 16]} className="xt-chk-layout">
             <Col xs={24} lg={15} xl={15}>
+              <div className="xt-chk-mode">
+                <Segmented<Mode> options={[...MODES]} value={mode} onChange={setMode} aria-label="填写方式" block={!wide} name="xt-chk-mode" />
+              </div>
+              {mode === 'text' && <ReadTextPanel reading={reader.isPending} error={reader.isError ? errorMessage(reader.error) : null} onRead={onRead} />}
+              {read && (
+                <Alert
+                  className="xt-chk-read-result"
+                  type={read.unread.length ? 'warning' : 'success'}
+                  showIcon
+                  closable={{ 'aria-label': '关闭读取结果' }}
+                  onClose={() => setRead(null)}
+                  title={`已从${read.source}读出各项，填入下方表单（可修改）`}
+                  description={
+                    read.unread.length ? (
+                      <div className="xt-chk-unread-list">
+                        未能读出：
+                        {read.unread.map((f) => (
+                          <Tag key={f} color="orange" data-unread-field={f}>
+                            {FIELD_LABELS[f] ?? f}
+                          </Tag>
+                        ))}
+                        请核对原文后补填，检查结果见{wide ? '右侧' : '下方'}。
+                      </div>
+                    ) : (
+                      `各项均已读出，请核对；检查结果见${wide ? '右侧' : '下方'}。`
+                    )
+                  }
+                />
+              )}
               <Form<CheckFormValues> form={form} layout="vertical" initialValues={EMPTY_VALUES} className="xt-chk-form" requiredMark={false}>
                 <Card size="small" title="版头" className="xt-chk-card">
                   <div className="xt-chk-grid">

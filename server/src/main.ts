@@ -279,7 +279,7 @@ async function main(argv: string[]) {
       return;
     default:
       console.error(
-        `未知命令：${cmd}\n可用命令：start | migrate | seed --demo | init --admin 用户名 | audit verify | check 文件.json [--json] | check --text 文件 [--organs 文件] [--json] | backup 文件 [--force] | restore 文件 [--force]`,
+        `未知命令：${cmd}\n可用命令：start | migrate | seed --demo | init --admin 用户名 | audit verify | check 文件.json [--json] | check --text 文件 [--organs 文件] [--json] | backup 文件 [--force] | restore 文件 [--force] [--ignore-connections]`,
       );
       process.exit(2);
   }

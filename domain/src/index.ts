@@ -10,4 +10,5 @@ export * from './org/policy';
 export * from './lifecycles/index';
 export * from './format';
 export * from './activities/index';
+export * from './outgoing/draft';
 export * as api from './api/index';

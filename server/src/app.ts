@@ -32,6 +32,7 @@ import { registerCalendarAdminRoutes } from './modules/calendar/calendar.admin.r
 import { createCalendarCache } from './modules/calendar/calendar.service';
 import { registerCheckRoutes } from './modules/checks/checks.routes';
 import { registerActivityRoutes } from './modules/activities/activities.routes';
+import { registerOutgoingRoutes } from './modules/outgoing/outgoing.routes';
 import { registerAttachmentRoutes } from './kernel/attachments.routes';
 import { registerVersionRoutes } from './kernel/versions.routes';
 import { registerNumberRoutes } from './kernel/numbers.routes';
@@ -81,6 +82,10 @@ export const BODY_LIMITS: Record<string, number> = {
   'POST /api/v1/matters/:id/versions': 3 * api.MAX_CONTENT_BYTES + 64 * 1024,
   // a whole 公文 (its text included) for the rule engine
   'POST /api/v1/checks/document': 1024 * 1024,
+  // a 发文 draft's fields (the body up to 2,000 paragraphs)
+  'POST /api/v1/outgoing/:id/draft': 1024 * 1024,
+  'POST /api/v1/outgoing/:id/draft/check': 1024 * 1024,
+  'POST /api/v1/checks/text': 10 * 1024 * 1024, // a whole 公文 as text, or as a DOCX upload (multipart: the file's limit)
 };
 
 export const IMMUTABLE = 'public, max-age=31536000, immutable';
@@ -169,6 +174,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<{ app: ZodApp; ct
   registerCalendarAdminRoutes(app, ctx, container);
   registerCheckRoutes(app, ctx);
   registerActivityRoutes(app, ctx, container);
+  registerOutgoingRoutes(app, ctx, container);
   registerAttachmentRoutes(app, ctx, container);
   registerVersionRoutes(app, ctx, container);
   registerNumberRoutes(app, ctx, container);

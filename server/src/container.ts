@@ -18,6 +18,7 @@ import { createStepsService } from './kernel/steps.service';
 import { createActivitiesService } from './modules/activities/activities.service';
 import { createCalendarService } from './modules/activities/calendar.service';
 import { activityBusySource } from './modules/activities/activities.busy';
+import { createOutgoingService } from './modules/outgoing/outgoing.service';
 import { absenceBusySource } from './modules/org/absences.busy';
 import { createSchedule } from './modules/schedule/schedule.service';
 import { createAuthService } from './modules/auth/auth.service';
@@ -63,6 +64,7 @@ export function createContainer(ctx: ContainerContext) {
   const activities = createActivitiesService(ctx, { kernel, matters, schedule });
   // Module events: a new absence re-opens the activities its leader was to attend (ACT-6).
   hooks.absenceCreated.push((tx, e) => activities.onAbsenceCreated(tx, e));
+  const outgoing = createOutgoingService(ctx, { kernel });
   return {
     auth,
     inbox,
@@ -79,6 +81,7 @@ export function createContainer(ctx: ContainerContext) {
     schedule,
     calendar,
     activities,
+    outgoing,
     hooks,
   };
 }

@@ -2,8 +2,10 @@
 import type { KindRegistry } from './kernel/matters.kinds';
 import { coordinationKind } from './kernel/matters.kinds';
 import { activityKind } from './modules/activities/activities.kind';
+import { outgoingKind } from './modules/outgoing/outgoing.kind';
 
 export const matterKinds: KindRegistry = {
   coordination: coordinationKind,
   activity: activityKind,
+  outgoing: outgoingKind,
 };

@@ -23,7 +23,7 @@ import { initAdmin } from './seed/init';
 import { createTimerRunner } from './platform/timers';
 import { timerHandlers } from './timers';
 import { runCheckCommand } from './cli/check';
-import { systemCheckOrgans } from './modules/checks/organs';
+import { systemCheckOrgans } from './modules/org/check-organs';
 import { runBackupCommand, runRestoreCommand } from './cli/backup';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');

@@ -27,6 +27,8 @@ const ActivityFormPage = page(() => import('./features/activities/pages/Activity
 const ActivityDetailPage = page(() => import('./features/activities/pages/ActivityDetailPage'), 'ActivityDetailPage');
 const SchedulePage = page(() => import('./features/activities/pages/SchedulePage'), 'SchedulePage');
 const WeekTablePage = page(() => import('./features/activities/pages/WeekTablePage'), 'WeekTablePage');
+const OutgoingListPage = page(() => import('./features/outgoing/pages/OutgoingListPage'), 'OutgoingListPage');
+const OutgoingDetailPage = page(() => import('./features/outgoing/pages/OutgoingDetailPage'), 'OutgoingDetailPage');
 
 function Loading() {
   return (
@@ -65,6 +67,8 @@ const router = createBrowserRouter([
       { path: 'activities/calendar', element: s(<SchedulePage />) },
       { path: 'activities/week', element: s(<WeekTablePage />) },
       { path: 'activities/:id', element: s(<ActivityDetailPage />) },
+      { path: 'outgoing', element: s(<OutgoingListPage />) },
+      { path: 'outgoing/:id', element: s(<OutgoingDetailPage />) },
       { path: 'checks', element: s(<ChecksPage />) },
       { path: '*', element: <RouteError notFound /> },
     ],

@@ -9,3 +9,4 @@ export * from './calendar';
 export * from './kernel';
 export * from './steps';
 export * from './messages';
+export * from './outgoing';

@@ -45,15 +45,18 @@ export function roleSetProblem(roles: readonly string[]): string | null {
  * The server refuses by `mayRegister`; `/auth/me` returns the kinds as `mayRegister`, and the web
  * shows a 新建 button only for those.
  */
-export const REGISTER_POLICY: Record<string, 'office_or_leader' | 'workflow'> = {
+export const REGISTER_POLICY: Record<string, 'office_or_leader' | 'workflow' | 'office_or_department'> = {
   coordination: 'office_or_leader',
   activity: 'workflow',
+  // 发文: the office, or a department's liaison or drafter (for their own department only)
+  outgoing: 'office_or_department',
 };
 
 export function mayRegister(kind: string, roles: readonly string[]): boolean {
   const rule = REGISTER_POLICY[kind];
   if (!rule || roles.length === 0 || roles.some(isAdminRole)) return false;
   if (rule === 'workflow') return true;
+  if (rule === 'office_or_department') return roles.some((r) => (OFFICE_ROLES as readonly string[]).includes(r) || r === 'liaison' || r === 'drafter');
   return roles.some((r) => (OFFICE_ROLES as readonly string[]).includes(r) || r === 'leader');
 }
 

@@ -50,6 +50,9 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'number.voided': '作废编号',
   'number_series.created': '新增编号规则',
   'number_series.updated': '修改编号规则',
+  // 发文
+  'outgoing.created': '新建发文',
+  'outgoing.instruction_recorded': '记录领导交代',
   // 领导公务活动
   'activity.requested': '登记出席申请',
   'activity.updated': '修改活动信息',
@@ -217,6 +220,7 @@ export const AUDIT_AREA_LABELS: Record<string, string> = {
   number: '编号',
   number_series: '编号规则',
   activity: '领导公务活动',
+  outgoing: '发文',
   settings: '系统设置',
   calendar: '工作日历',
   auth: '登录与账号',

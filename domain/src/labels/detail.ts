@@ -5,6 +5,7 @@
  * the auditor; this is what people read.
  */
 import { formatChineseDate, formatChineseDateTime } from '../format';
+import { INSTRUCTION_CHANNEL_LABELS, URGENCY_LABELS } from '../outgoing/draft';
 import { ROLE_LABELS } from '../kernel/roles';
 import { PARTICIPANT_ROLE_LABELS, PARTY_TYPE_LABELS, STEP_COMPLETION_LABELS, STEP_ORDER_LABELS, STEP_TYPE_DEFS } from '../kernel/steps';
 import { NUMBER_CLASS_LABELS } from '../kernel/numbering';
@@ -89,6 +90,13 @@ export const DETAIL_FIELD_LABELS: Record<string, string> = {
   value: '号',
   active: '启用',
   continuedFrom: '沿用年度',
+  // 发文
+  docType: '文种',
+  urgency: '紧急程度',
+  draftingDepartmentId: '起草部门',
+  givenOn: '交代日期',
+  channel: '交代方式',
+  onBehalf: '由办公室代记',
   // 领导公务活动
   category: '活动类别',
   heldInName: '举办名义',
@@ -241,6 +249,8 @@ const VALUE_LABELS: Record<string, Record<string, string>> = {
   roles: ROLE_LABELS,
   class: NUMBER_CLASS_LABELS,
   heldInName: HELD_IN_NAME_LABELS,
+  channel: INSTRUCTION_CHANNEL_LABELS,
+  urgency: URGENCY_LABELS,
   decision: DECISION_LABELS,
   period: PERIOD_LABELS,
   line: LINE_LABELS,

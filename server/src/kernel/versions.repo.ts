@@ -7,12 +7,13 @@ export type ContentVersionRow = ContentVersionsTable;
 
 export function createVersionsRepo(db: Conn) {
   return {
-    /** The latest version number of a matter's content; 0 when none yet. */
-    async latestNo(matterId: string): Promise<number> {
+    /** The latest version number of a matter's content (of one kind when given); 0 when none yet. */
+    async latestNo(matterId: string, kind?: string): Promise<number> {
       const r = await db
         .selectFrom('content_versions')
         .select((eb) => eb.fn.max('version_no').as('n'))
         .where('matter_id', '=', matterId)
+        .$if(kind !== undefined, (q) => q.where('kind', '=', kind!))
         .executeTakeFirst();
       return Number(r?.n ?? 0);
     },

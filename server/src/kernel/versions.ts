@@ -32,6 +32,11 @@ export interface SaveVersion {
   kind?: string | null;
   /** the version the edit started from (0 = none yet); stale → 409 stale_version */
   baseVersionNo?: number;
+  /**
+   * Compare `baseVersionNo` with the latest version of this `kind` only: a matter holding two
+   * contents (a 发文's 统一意图 and its draft) lets one be saved without making the other stale.
+   */
+  baseOfKind?: boolean;
 }
 
 export interface ContentVersionRecord {
@@ -75,14 +80,16 @@ export function createContentVersions(deps: Pick<AppContext, 'clock'>) {
     if (m?.closed_at) throw invalidState('该事项已办结或撤销，内容不能再修改');
     const repo = createVersionsRepo(tx);
     const latest = await repo.latestNo(v.matterId);
-    if (v.baseVersionNo !== undefined && v.baseVersionNo !== latest) {
+    const base = v.baseOfKind && v.kind ? await repo.latestNo(v.matterId, v.kind) : latest;
+    if (v.baseVersionNo !== undefined && v.baseVersionNo !== base) {
       throw staleVersion(
-        v.baseVersionNo < latest
-          ? `您修改的是第${v.baseVersionNo}版，其后已有人保存了第${latest}版：请刷新，在最新版本上修改`
-          : `该事项的内容目前只有${latest}个版本，没有第${v.baseVersionNo}版：请刷新后重试`,
+        v.baseVersionNo < base
+          ? `您修改的是第${v.baseVersionNo}版，其后已有人保存了第${base}版：请刷新，在最新版本上修改`
+          : `该事项的内容目前只有${base}个版本，没有第${v.baseVersionNo}版：请刷新后重试`,
       );
     }
-    const previous = latest > 0 ? await get(tx, v.matterId, latest) : undefined;
+    const previousNo = v.baseOfKind && v.kind ? base : latest;
+    const previous = previousNo > 0 ? await get(tx, v.matterId, previousNo) : undefined;
     const id = newId();
     const no = latest + 1;
     await repo.insert({
@@ -127,7 +134,8 @@ export function createContentVersions(deps: Pick<AppContext, 'clock'>) {
     }));
   }
 
-  const latestNo = (conn: Conn, matterId: string) => createVersionsRepo(conn).latestNo(matterId);
+  /** The latest version number (of one `kind` when given); 0 when none. */
+  const latestNo = (conn: Conn, matterId: string, kind?: string) => createVersionsRepo(conn).latestNo(matterId, kind);
 
   /**
    * The changes from version `from` to version `to` of one matter (`from` 0 = nothing yet);

@@ -31,7 +31,7 @@ const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /** As in auth/plugin.ts: the one unsafe route that takes no CSRF token (it is what starts a session). */
 const CSRF_EXEMPT = new Set(['/api/v1/auth/login']);
 /** POSTs that compute or check and change nothing: no 409. */
-const READ_ONLY = new Set(['checkDocument', 'verifyAuditChain']);
+const READ_ONLY = new Set(['checkDocument', 'checkText', 'verifyAuditChain']);
 /** A path parameter that names a stored record: unknown, or not the caller's to see, is 404. */
 const RECORD_PARAM = /^(id|no|token)$|Id$/;
 
@@ -44,6 +44,7 @@ const TAGS = [
   { name: 'attachments', description: '事项的附件' },
   { name: 'numbers', description: '编号规则和已编号登记（K-5）' },
   { name: 'activities', description: '领导公务活动：出席申请、拟办、审批、确认、提醒，领导日程和周安排表，日历订阅（ACT-1…8）' },
+  { name: 'outgoing', description: '发文：领导交代、统一意图、结构化文稿（每次保存一个版本）及规则引擎检查（OUT-1）' },
   { name: 'inbox', description: '待办、已办、待阅和通知（X-1）' },
   { name: 'calendar', description: '工作日历：法定节假日、调休、年度通知和单日调整，按工作日计算期限（X-2、K-8）' },
   { name: 'checks', description: '公文合规检查' },

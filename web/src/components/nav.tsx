@@ -5,6 +5,7 @@ import {
   CalendarOutlined,
   DashboardOutlined,
   FileSearchOutlined,
+  FileTextOutlined,
   NodeIndexOutlined,
   SettingOutlined,
 } from '@ant-design/icons';
@@ -19,7 +20,7 @@ export interface NavItem {
   children?: NavItem[];
 }
 
-/** Areas appear here when they are built (发文, 收文, 会议, 督办 come with their issues): no entry leads nowhere. */
+/** Areas appear here when they are built (收文, 会议, 督办 come with their issues): no entry leads nowhere. */
 const WORKFLOW_NAV: NavItem[] = [
   { path: '/', label: '工作台', icon: <DashboardOutlined /> },
   {
@@ -33,6 +34,7 @@ const WORKFLOW_NAV: NavItem[] = [
     ],
   },
   { path: '/matters', label: '协调事项', icon: <NodeIndexOutlined /> },
+  { path: '/outgoing', label: '发文', icon: <FileTextOutlined /> },
   { path: '/checks', label: '公文合规检查', icon: <FileSearchOutlined /> },
   { path: '/org', label: '组织机构', icon: <ApartmentOutlined /> },
 ];

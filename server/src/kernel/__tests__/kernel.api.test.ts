@@ -125,9 +125,9 @@ describe.each(testDialects())('kernel v2 [%s]', (dialect) => {
   it('X-4 /auth/me says which kinds a person may register, and the server refuses the others', async () => {
     const leader = await t.login('leader');
     const cases: [Agent, string[]][] = [
-      [office, ['coordination', 'activity']],
+      [office, ['coordination', 'activity', 'outgoing']],
       [leader, ['coordination', 'activity']],
-      [liaison, ['activity']],
+      [liaison, ['activity', 'outgoing']],
     ];
     for (const [who, kinds] of cases) {
       expect((await who.get('/api/v1/auth/me')).json().mayRegister).toEqual(kinds);

@@ -36,6 +36,16 @@ const ROLES: Record<string, Record<User, string[]>> = {
     liaison: ['viewer', 'organiser', 'owner'],
     admin: [],
   },
+  // created by `office` for 市教育局 (whose liaison drafts) from `leader` and `deputy`
+  outgoing: {
+    office: ['viewer', 'office', 'owner', 'drafter'],
+    clerk: ['viewer', 'office'],
+    reviewer: ['viewer', 'office'],
+    leader: ['viewer', 'leader', 'briefLeader'],
+    deputy: ['viewer', 'leader', 'briefLeader'],
+    liaison: ['viewer', 'drafter'],
+    admin: [],
+  },
 };
 
 function expected(lc: Lifecycle, state: string, event: string, roles: string[]): 'allowed' | 'forbidden' | 'invalid_state' {
@@ -61,6 +71,7 @@ describe.each(testDialects())('K-6 policy matrix over HTTP [%s]', (dialect) => {
   const ids = {} as Record<string, string>;
   let coordinationId = '';
   let activityId = '';
+  let outgoingId = '';
 
   beforeAll(async () => {
     t = await createTestApp(dialect);
@@ -89,6 +100,17 @@ describe.each(testDialects())('K-6 policy matrix over HTTP [%s]', (dialect) => {
     });
     expect(a.statusCode, a.body).toBe(200);
     activityId = a.json().id;
+    const edu = (await t.ctx.db.selectFrom('departments').select('id').where('name', '=', '市教育局').executeTakeFirstOrThrow()).id;
+    const o = await agents.office.post('/api/v1/outgoing', {
+      title: '矩阵测试：关于做好开学工作的通知',
+      draftingDepartmentId: edu,
+      leaderIds: [ids.leader, ids.deputy],
+      docType: '通知',
+      secrecy: 'none',
+      urgency: 'none',
+    });
+    expect(o.statusCode, o.body).toBe(200);
+    outgoingId = o.json().id;
     // every user may see both matters, so that each answer is about the policy, not need-to-know
     await t.ctx.db
       .insertInto('matter_access')
@@ -110,7 +132,9 @@ describe.each(testDialects())('K-6 policy matrix over HTTP [%s]', (dialect) => {
   }
 
   /** The command route that owns an event, with a valid payload. */
-  function commandCall(event: string, version: number): { url: string; body: Record<string, unknown> } | null {
+  function commandCall(kind: string, event: string, version: number): { url: string; body: Record<string, unknown> } | null {
+    // 发文: no command of the lifecycle is built yet (this slice is the drafting brief and the draft)
+    if (kind !== 'activity') return null;
     const lc = LIFECYCLES.activity;
     switch (lc.events[event]?.command) {
       case 'propose':
@@ -127,10 +151,10 @@ describe.each(testDialects())('K-6 policy matrix over HTTP [%s]', (dialect) => {
     }
   }
 
-  for (const kind of ['coordination', 'activity'] as const) {
+  for (const kind of ['coordination', 'activity', 'outgoing'] as const) {
     it(`K-6 ${kind}: every state × event × user answers as the lifecycle table says, on the generic route and the owning command`, async () => {
       const lc = LIFECYCLES[kind];
-      const id = () => (kind === 'coordination' ? coordinationId : activityId);
+      const id = () => (kind === 'coordination' ? coordinationId : kind === 'activity' ? activityId : outgoingId);
       const mismatches: string[] = [];
       for (const state of Object.keys(lc.states)) {
         const terminal = lc.states[state].terminal === true;
@@ -163,7 +187,7 @@ describe.each(testDialects())('K-6 policy matrix over HTTP [%s]', (dialect) => {
             if (gotGeneric !== wantGeneric) mismatches.push(`${state} ${user} generic ${event}: ${gotGeneric} ≠ ${wantGeneric} ${generic.body.slice(0, 160)}`);
             // the owning command follows the same table
             version = await setState(id(), state, terminal);
-            const call = owned ? commandCall(event, version) : null;
+            const call = owned ? commandCall(kind, event, version) : null;
             if (call) {
               const res = await agents[user].post(call.url, call.body);
               const got = verdict(res);

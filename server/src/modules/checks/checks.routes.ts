@@ -8,7 +8,7 @@ import type { AppContext } from '../../platform/context';
 import { actorOf } from '../../platform/auth/plugin';
 import { AppError, badRequest } from '../../platform/errors';
 import { DocxError, docxToText } from './docx';
-import { systemCheckOrgans } from './organs';
+import { systemCheckOrgans } from '../org/check-organs';
 
 const Finding = z.object({ rule: z.string(), severity: z.enum(['error', 'warning', 'info']), message: z.string(), path: z.string() });
 

@@ -12,6 +12,7 @@ import { openWork } from './migrations/0005_open_work';
 import { calendar } from './migrations/0006_calendar';
 import { versionsNumbers } from './migrations/0007_versions_numbers';
 import { heldInName } from './migrations/0008_held_in_name';
+import { outgoing } from './migrations/0009_outgoing';
 
 export interface MigrationContext {
   dialect: Dialect;
@@ -30,6 +31,7 @@ export function migrations(ctx: MigrationContext): Record<string, Migration> {
     '0006_calendar': calendar(ctx),
     '0007_versions_numbers': versionsNumbers(ctx),
     '0008_held_in_name': heldInName(ctx),
+    '0009_outgoing': outgoing(ctx),
   };
 }
 

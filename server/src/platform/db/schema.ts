@@ -416,6 +416,26 @@ export interface CalendarVersionTable {
   updated_at: string | null;
 }
 
+/** 发文 (0009): the document's own facts beside its matter */
+export interface OutgoingDocumentsTable {
+  matter_id: string;
+  doc_type: string;
+  secrecy: 'none' | '秘密' | '机密' | '绝密';
+  urgency: 'none' | '加急' | '特急';
+  leader_ids: unknown;
+}
+/** 发文 (0009): a leader's 交代, given on a date in some way, recorded by the leader or the office */
+export interface OutgoingInstructionsTable {
+  id: string;
+  matter_id: string;
+  leader_id: string;
+  text: string;
+  given_on: string;
+  channel: 'written' | 'in_person' | 'phone';
+  recorded_by: string;
+  created_at: string;
+}
+
 export interface DB {
   organs: OrgansTable;
   organ_superiors: OrganSuperiorsTable;
@@ -444,6 +464,8 @@ export interface DB {
   counters: CountersTable;
   activities: ActivitiesTable;
   activity_assignments: ActivityAssignmentsTable;
+  outgoing_documents: OutgoingDocumentsTable;
+  outgoing_instructions: OutgoingInstructionsTable;
   settings: SettingsTable;
   attachments: AttachmentsTable;
   content_versions: ContentVersionsTable;

@@ -170,7 +170,7 @@ describe.each(testDialects())('ACT-2 migration 0008 [%s]', (dialect) => {
           .execute();
       await expect(setHeld(JOINT)).rejects.toThrow(/check/i);
 
-      expect(await migrateToLatest(database)).toEqual(['0008_held_in_name']);
+      expect(await migrateToLatest(database)).toEqual(['0008_held_in_name', '0009_outgoing']);
       expect(await snapshot()).toEqual(before);
       await setHeld(JOINT);
       expect((await db.selectFrom('activities').select('held_in_name').where('matter_id', '=', first).executeTakeFirstOrThrow()).held_in_name).toBe(JOINT);

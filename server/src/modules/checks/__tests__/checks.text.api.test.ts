@@ -8,7 +8,7 @@ import { checkText, type ReaderOrgan } from '@xietiao/domain/checks/index';
 import { createTestApp, type Agent, type TestApp } from '../../../test/app';
 import { testDialects } from '../../../test/db';
 import { BODY_LIMITS } from '../../../app';
-import { systemCheckOrgans } from '../organs';
+import { systemCheckOrgans } from '../../org/check-organs';
 import { buildDocx, blocksOf } from './docx-builder';
 
 const URL = '/api/v1/checks/text';

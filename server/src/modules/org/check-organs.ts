@@ -3,11 +3,11 @@
  * active organ with its superiors and parent (an inactive one is left out, and so are links to
  * it: the check would call it an unknown organ), its 规范化简称 and its 发文机关代字. The same
  * organs the 公文合规检查 page sends with a document (web/src/features/checks/api.ts
- * `toCheckOrgans`). SQL stays in the org repository.
+ * `toCheckOrgans`). It lives in the org module because it reads the org module's tables (K-2: no module reads another's repository); the checker and the 发文 module import it from here.
  */
 import { ORGAN_KINDS, type OrganKind, type ReaderOrgan } from '@xietiao/domain/checks/index';
 import type { Conn } from '../../platform/db/database';
-import { listOrgans, superiorsOf } from '../org/org.repo';
+import { listOrgans, superiorsOf } from './org.repo';
 
 const KINDS = new Set<string>(ORGAN_KINDS);
 

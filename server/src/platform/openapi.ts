@@ -20,6 +20,7 @@ import type { FastifyDynamicSwaggerOptions, SwaggerTransform, SwaggerTransformOb
 import type { RouteOptions } from 'fastify';
 import { createJsonSchemaTransform, createJsonSchemaTransformObject } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { CSRF_EXEMPT } from './auth/plugin';
 
 type Json = Record<string, any>;
 
@@ -28,8 +29,6 @@ export const CSRF_SCHEME = 'csrfToken';
 const SCHEMAS = '#/components/schemas/';
 const ERROR_BODY = { $ref: `${SCHEMAS}ErrorBody` };
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
-/** As in auth/plugin.ts: the one unsafe route that takes no CSRF token (it is what starts a session). */
-const CSRF_EXEMPT = new Set(['/api/v1/auth/login']);
 /** POSTs that compute or check and change nothing: no 409. */
 const READ_ONLY = new Set(['checkDocument', 'checkText', 'verifyAuditChain']);
 /** A path parameter that names a stored record: unknown, or not the caller's to see, is 404. */

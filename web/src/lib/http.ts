@@ -39,8 +39,7 @@ export function setCsrfToken(token: string | null, userId?: string | null): void
 /** The session the browser's cookie holds now (another tab may have renewed it), or null. */
 async function currentSession(): Promise<{ id: string; csrfToken: string } | null> {
   try {
-    const res = await fetch(`${API_BASE}/auth/me`, { credentials: 'same-origin', headers: { accept: 'application/json' } });
-    return res.ok ? ((await res.json()) as { id: string; csrfToken: string }) : null;
+    return await send<{ id: string; csrfToken: string }>('GET', '/auth/me', { noRedirect: true }, true);
   } catch {
     return null;
   }

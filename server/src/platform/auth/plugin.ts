@@ -25,7 +25,7 @@ declare module 'fastify' {
 }
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
-const CSRF_EXEMPT = new Set(['/api/v1/auth/login']);
+export const CSRF_EXEMPT: ReadonlySet<string> = new Set(['/api/v1/auth/login']);
 
 export async function loadActor(ctx: Pick<AppContext, 'db'>, userId: string): Promise<Actor | null> {
   const user = await ctx.db.selectFrom('users').selectAll().where('id', '=', userId).where('active', '=', 1).executeTakeFirst();
